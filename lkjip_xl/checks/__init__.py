@@ -1,0 +1,33 @@
+"""The checks: each module declares its checks (codes, severities, texts) and the rules that emit them.
+
+A rule is a function from a ``Document`` to findings, registered with ``@rule``. ``run_checks`` runs
+them all; the catalogue of codes lives in ``findings.CATALOGUE``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from ..findings import Finding
+from ..model import Document
+
+Rule = Callable[[Document], Iterable[Finding]]
+RULES: list[Rule] = []
+
+
+def rule(function: Rule) -> Rule:
+    RULES.append(function)
+    return function
+
+
+def load_all() -> None:
+    """Import every check module so that its checks and rules are registered."""
+    from . import budget, cells, cross, structure  # noqa: F401
+
+
+def run_checks(document: Document) -> list[Finding]:
+    load_all()
+    findings: list[Finding] = []
+    for function in RULES:
+        findings.extend(function(document))
+    return findings

@@ -1,0 +1,254 @@
+"""N: what a single cell holds, before any arithmetic: text, foreign forms, typos, errors, dates.
+
+The table checks call ``number_findings`` for every figure they read, so each cell is judged once, with
+the reading the row's arithmetic chose when the cell was ambiguous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..findings import Check, Finding, Severity, Unit
+from ..i18n import Num, Phrase, Text
+from ..model import Field
+from ..numbers import Kind, format_money
+
+TEXT_NUMBER = Check(
+    "N001",
+    "angka-sebagai-teks",
+    Severity.WARNING,
+    Text("Angka tersimpan sebagai teks", "Number stored as text"),
+    Text(
+        "\"{text}\" tersimpan sebagai teks, bukan angka (dibaca {value}). Excel tidak menjumlahkan teks.",
+        "\"{text}\" is stored as text, not as a number (read as {value}). Excel does not add up text.",
+    ),
+    Text(
+        "Sel angka berisi teks. Rumus SUM dan SUMIFS melewatinya, sehingga jumlah di Excel bisa salah tanpa "
+        "terlihat. Peringatan di templat; info pada lembar bebas yang ditempel dari laporan, tempat teks lazim.",
+        "A number cell holds text. SUM and SUMIFS skip it, so totals in Excel can be wrong without showing it. "
+        "A warning in the template; info on free-form sheets pasted from a report, where text is the norm.",
+    ),
+    Text(
+        "Ketik ulang sebagai angka tanpa \"Rp\" dan titik (mis. 1720118000), atau pakai Data > Text to Columns.",
+        "Retype it as a number without \"Rp\" and separators, or use Data > Text to Columns.",
+    ),
+)
+
+FOREIGN_FORM = Check(
+    "N002",
+    "format-amerika",
+    Severity.WARNING,
+    Text("Angka berformat Amerika", "Number in US format"),
+    Text(
+        "\"{text}\" ditulis dalam format Amerika: dibaca {value}, dalam format Indonesia {canonical}.",
+        "\"{text}\" is written in the US format: read as {value}, in the Indonesian form {canonical}.",
+    ),
+    Text(
+        "Dalam tabel berbahasa Indonesia titik memisahkan ribuan dan koma menandai desimal. Angka berformat "
+        "Amerika biasanya ditempel dari komputer berpengaturan lain, dan mudah salah dibaca (4,500 bisa berarti "
+        "empat setengah atau empat ribu lima ratus).",
+        "In an Indonesian table dots separate thousands and a comma marks decimals. A US-format number usually "
+        "comes from a computer with other regional settings and is easily misread (4,500 may be four and a "
+        "half or four thousand five hundred).",
+    ),
+    Text(
+        "Ketik sebagai angka, atau tulis dalam format Indonesia (titik pemisah ribuan, koma desimal).",
+        "Type it as a number, or write it in the Indonesian form (dots for thousands, a comma for decimals).",
+    ),
+)
+
+AMBIGUOUS = Check(
+    "N003",
+    "angka-ambigu",
+    Severity.ERROR,
+    Text("Angka ambigu", "Ambiguous number"),
+    Text("\"{text}\" dapat dibaca {readings}. {resolution}", "\"{text}\" can be read as {readings}. {resolution}"),
+    Text(
+        "Satu pemisah dengan tiga angka di belakangnya (475,170) berarti desimal dalam format Indonesia tetapi "
+        "ribuan dalam format Amerika. Laporan yang terbit tidak boleh memuat angka yang dapat dibaca dua cara.",
+        "One separator followed by three digits (475,170) is a decimal in the Indonesian form but thousands in "
+        "the US form. A published report must not hold a figure that reads two ways.",
+    ),
+    Text(
+        "Tulis angka lengkap dalam format Indonesia (mis. 475.170). Bacaan yang membuat baris cocok disebut "
+        "di pesan.",
+        "Write the full figure in the Indonesian form (e.g. 475.170). The reading that makes the row add up is "
+        "named in the message.",
+    ),
+)
+
+MALFORMED = Check(
+    "N004",
+    "angka-salah-tulis",
+    Severity.ERROR,
+    Text("Angka salah tulis", "Malformed number"),
+    Text("\"{text}\" bukan angka yang tertulis benar. {resolution}", "\"{text}\" is not a well-written number. {resolution}"),
+    Text(
+        "Kelompok ribuan harus tiga angka. \"Rp 170.0000\" (satu nol berlebih) atau \"Rp 12,655.00\" (untuk "
+        "12.655.000) adalah salah ketik yang lolos ke laporan. Bacaan perbaikan dicoba terhadap selisih, "
+        "persentase dan jumlah baris.",
+        "Thousands groups have three digits. \"Rp 170.0000\" (a zero too many) or \"Rp 12,655.00\" (for "
+        "12.655.000) are typos that reached the report. Mended readings are tried against the row's selisih, "
+        "percentage and sums.",
+    ),
+    Text("Perbaiki angkanya; pesan menyebut bacaan yang membuat baris cocok.", "Fix the figure; the message names the reading that makes the row add up."),
+)
+
+NOT_A_NUMBER = Check(
+    "N005",
+    "bukan-angka",
+    Severity.ERROR,
+    Text("Bukan angka", "Not a number"),
+    Text("\"{text}\" bukan angka, padahal kolom ini berisi angka.", "\"{text}\" is not a number, but this column holds numbers."),
+    Text("Kolom angka berisi teks yang tidak dapat dibaca sebagai angka.", "A number column holds text that cannot be read as a number."),
+    Text("Ganti dengan angkanya, atau kosongkan sel.", "Replace it with the figure, or clear the cell."),
+)
+
+ERROR_VALUE = Check(
+    "N006",
+    "nilai-galat",
+    Severity.ERROR,
+    Text("Nilai galat Excel", "Excel error value"),
+    Text("Sel berisi nilai galat Excel {text}.", "The cell holds the Excel error value {text}."),
+    Text(
+        "#REF!, #DIV/0!, #VALUE! dan sejenisnya berarti rumus atau rujukannya rusak (baris terhapus, pembagian "
+        "dengan nol, teks dalam hitungan).",
+        "#REF!, #DIV/0!, #VALUE! and the like mean a formula or its reference is broken (a deleted row, a "
+        "division by zero, text in arithmetic).",
+    ),
+    Text("Periksa rumus sel ini dan sel yang dirujuknya.", "Check this cell's formula and the cells it refers to."),
+)
+
+DATE_VALUE = Check(
+    "N007",
+    "tanggal-bukan-angka",
+    Severity.ERROR,
+    Text("Tanggal di kolom angka", "Date in a number column"),
+    Text("Sel berisi tanggal ({text}), padahal kolom ini berisi angka.", "The cell holds a date ({text}), but this column holds numbers."),
+    Text(
+        "Excel mengubah ketikan seperti 3.4 atau 1/2 menjadi tanggal. Nilainya lalu bukan angka yang dimaksud.",
+        "Excel turns entries like 3.4 or 1/2 into dates. The value is then not the intended number.",
+    ),
+    Text("Ubah format sel menjadi Angka lalu ketik ulang nilainya.", "Set the cell format to Number and retype the value."),
+)
+
+UNVERIFIABLE = Check(
+    "N008",
+    "rumus-tak-terverifikasi",
+    Severity.INFO,
+    Text("Rumus tidak dapat diverifikasi", "Formula cannot be verified"),
+    Text(
+        "Rumus ={formula} tidak punya nilai tersimpan dan tidak dapat dihitung ulang: sel ini tidak diperiksa.",
+        "The formula ={formula} has no stored value and cannot be recalculated: this cell was not checked.",
+    ),
+    Text(
+        "Berkas yang disimpan oleh program selain Excel tidak menyimpan hasil rumus. lkjip-xl menghitung "
+        "ulang rumus itu; rumus dengan fungsi yang tidak dikenalnya, rujukan melingkar atau rujukan ke buku "
+        "kerja lain tidak dapat dihitung, dan tidak dianggap salah.",
+        "Files saved by programs other than Excel keep no formula results. lkjip-xl recalculates them; a "
+        "formula with a function it does not know, a circular reference or a link to another workbook cannot "
+        "be recalculated, and is not taken as wrong.",
+    ),
+    Text(
+        "Buka dan simpan berkas di Excel (atau LibreOffice) agar hasil rumus tersimpan, lalu periksa lagi.",
+        "Open and save the file in Excel (or LibreOffice) so the results are stored, then check again.",
+    ),
+)
+
+RESOLVED = Text(
+    "Bacaan {chosen} membuat {relations} baris ini cocok.", "The reading {chosen} makes this row's {relations} add up."
+)
+UNRESOLVED = Text("Tidak ada bacaan yang membuat baris ini cocok.", "No reading makes this row add up.")
+RELATION_NAMES = {
+    "selisih": Text("selisih", "difference"),
+    "persen": Text("persentase", "percentage"),
+    "jumlah": Text("jumlah induk", "parent total"),
+    "capaian": Text("capaian", "achievement"),
+}
+
+
+@dataclass
+class Resolution:
+    """Which reading of an ambiguous or mistyped cell the row's arithmetic chose."""
+
+    chosen: float | None
+    relations: tuple[str, ...] = ()
+
+    def phrase(self, unit: Unit) -> Phrase:
+        if self.chosen is None or not self.relations:
+            return UNRESOLVED.with_params()
+        names = [RELATION_NAMES[name] for name in self.relations]
+        return RESOLVED.with_params(chosen=Num(self.chosen, unit.value), relations=names)
+
+
+def _canonical(value: float, unit: Unit) -> str:
+    if unit is Unit.RUPIAH:
+        return format_money(value, "id")
+    return Num(value, unit.value).render("id")
+
+
+def number_findings(
+    field: Field,
+    *,
+    table: str,
+    unit: Unit,
+    label: str | None = None,
+    resolution: Resolution | None = None,
+    text_severity: Severity | None = None,
+) -> list[Finding]:
+    """What is wrong with how this one cell holds its number, if anything."""
+    parsed = field.parsed
+    kind = parsed.kind
+    common = dict(table=table, label=label, unit=unit)
+    if kind is Kind.UNVERIFIABLE:
+        return [UNVERIFIABLE.at(field.ref, formula=(field.formula or "").lstrip("="), **common)]
+    if kind is Kind.ERROR:
+        return [ERROR_VALUE.at(field.ref, text=parsed.text, **common)]
+    if kind is Kind.DATE:
+        return [DATE_VALUE.at(field.ref, text=parsed.text, **common)]
+    if kind in (Kind.INVALID, Kind.BOOL):
+        return [NOT_A_NUMBER.at(field.ref, text=parsed.text, **common)]
+    if kind is Kind.AMBIGUOUS:
+        resolution = resolution or Resolution(None)
+        readings = [Num(value, unit.value) for value in parsed.readings]
+        return [
+            AMBIGUOUS.at(
+                field.ref,
+                reported=resolution.chosen,
+                text=parsed.text,
+                readings=readings,
+                resolution=resolution.phrase(unit),
+                **common,
+            )
+        ]
+    mended = resolution is not None and resolution.chosen is not None and resolution.chosen != parsed.value
+    if kind is Kind.MALFORMED or mended:
+        resolution = resolution or Resolution(None)
+        return [
+            MALFORMED.at(
+                field.ref, reported=resolution.chosen, text=parsed.text, resolution=resolution.phrase(unit), **common
+            )
+        ]
+    if kind is Kind.FOREIGN:
+        return [
+            FOREIGN_FORM.at(
+                field.ref,
+                reported=parsed.value,
+                text=parsed.text,
+                value=Num(parsed.value, unit.value),
+                canonical=_canonical(parsed.value, unit),
+                **common,
+            )
+        ]
+    if kind in (Kind.TEXT, Kind.NIL):
+        return [
+            TEXT_NUMBER.at(
+                field.ref,
+                reported=parsed.value,
+                text=parsed.text,
+                value=Num(parsed.value, unit.value),
+                severity=text_severity,
+                **common,
+            )
+        ]
+    return []

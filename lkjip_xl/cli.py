@@ -1,0 +1,155 @@
+"""The command line: ``lkjip-xl validate | template | rules``.
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the file could not be checked, 3 an internal
+error (a bug: please report it with the file).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import InputRejected
+from .i18n import Lang, Text
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNCHECKABLE, EXIT_INTERNAL = 0, 1, 2, 3
+
+SAME_FILE = Text(
+    "berkas hasil (--out) tidak boleh sama dengan berkas yang diperiksa: berkas kiriman tidak pernah diubah",
+    "the output file (--out) must not be the file being checked: a submitted file is never modified",
+)
+OUT_WRITTEN = Text("Ringkasan ditulis ke {path} (sheet \"{sheet}\").", "Summary written to {path} (sheet \"{sheet}\").")
+OUT_FAILED = Text("berkas hasil tidak dapat ditulis: {detail}", "the output file cannot be written: {detail}")
+INTERNAL = Text(
+    "kesalahan internal lkjip-xl ({detail}). Mohon laporkan bersama berkasnya.",
+    "internal lkjip-xl error ({detail}). Please report it with the file.",
+)
+TEMPLATE_WRITTEN = Text("Templat ditulis ke {path}.", "Template written to {path}.")
+
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa keluaran / output language."
+)
+
+
+def _fail(path: str, message: str, fmt: str, reason: str) -> int:
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {"file": path, "valid": False, "error": {"reason": reason, "message": message}, "counts": None, "findings": []},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    click.echo(f"lkjip-xl: {path}: {message}", err=True)
+    return EXIT_UNCHECKABLE
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lkjip-xl")
+def cli() -> None:
+    """Pemeriksa tabel LKjIP di Excel (Tabel 3.2, 3.3, 3.5, 3.7, 3.8).
+
+    Checks the tables of Indonesian LKjIP performance reports kept in Excel.
+    """
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Bentuk laporan / report format.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Salinan berkas dengan sheet Ringkasan Validasi / annotated copy.")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), help="Berkas pengaturan TOML / settings file.")
+@LANG_OPTION
+def validate(file: Path, fmt: str, out: Path | None, config: Path | None, lang: Lang) -> None:
+    """Periksa satu buku kerja LKjIP / validate one LKjIP workbook.
+
+    Keluar 0: tidak ada kesalahan; 1: ada kesalahan; 2: berkas tidak dapat diperiksa.
+    """
+    sys.exit(run_validate(file, fmt, out, config, lang))
+
+
+def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, lang: Lang) -> int:
+    from .settings import SettingsError, load_config
+
+    name = str(file)
+    try:
+        overrides: dict[str, Any] | None = load_config(config) if config else None
+        if out is not None and _same_file(file, out):
+            return _fail(name, SAME_FILE(lang), fmt, "output_is_input")
+        from .validate import check_file
+
+        report = check_file(file, overrides)
+    except InputRejected as rejection:
+        return _fail(name, rejection.message(lang), fmt, rejection.reason)
+    except SettingsError as error:
+        return _fail(name, str(error), fmt, "config")
+    except Exception as error:  # noqa: BLE001 - never a traceback for the user; a bug gets its own exit code
+        if os.environ.get("LKJIP_XL_DEBUG"):
+            raise
+        click.echo(f"lkjip-xl: {name}: {INTERNAL(lang, detail=type(error).__name__)}", err=True)
+        return EXIT_INTERNAL
+    report.file = name
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
+    else:
+        from .report.text import render_text
+
+        click.echo(render_text(report, lang, color=sys.stdout.isatty()), nl=False)
+    if out is not None:
+        from .report.annotate import add_summary_sheet
+        from .report.summary import build_summary
+
+        try:
+            sheet = add_summary_sheet(file, out, build_summary(report, lang))
+        except OSError as error:
+            click.echo(f"lkjip-xl: {out}: {OUT_FAILED(lang, detail=error.strerror or error)}", err=True)
+            return EXIT_UNCHECKABLE
+        click.echo(OUT_WRITTEN(lang, path=out, sheet=sheet), err=fmt == "json")
+    return EXIT_OK if report.valid else EXIT_ERRORS
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+@cli.command()
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Berkas templat yang ditulis / where to write.")
+@click.option("--contoh", is_flag=True, help="Isi dengan contoh Kecamatan Jati 2024 / fill with the example.")
+@LANG_OPTION
+def template(out: Path, contoh: bool, lang: Lang) -> None:
+    """Tulis templat LKjIP (.xlsx) / write the LKjIP template workbook."""
+    if contoh:
+        from .template.contoh import write_example
+
+        write_example(out)
+    else:
+        from .template.build import write_template
+
+        write_template(out)
+    click.echo(TEMPLATE_WRITTEN(lang, path=out))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+@LANG_OPTION
+def rules(fmt: str, lang: Lang) -> None:
+    """Daftar semua pemeriksaan / list every check."""
+    from .docs import rules_markdown, rules_text
+
+    click.echo(rules_markdown() if fmt == "markdown" else rules_text(lang), nl=False)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""Checks, the findings they produce, and the report that gathers them.
+
+A ``Check`` is a declaration: a stable code, a severity, and its texts in both languages (title, message
+template, what it means, how to fix it). The catalogue of every check, ``lkjip-xl rules`` and
+``docs/rules.md`` are generated from these declarations, in the manner of ruff's and sqlfluff's rule docs.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from .i18n import Lang, Num, Text
+from .snapshot import CellRef
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+    def label(self, lang: Lang = "id") -> str:
+        return SEVERITY_LABELS[self](lang)
+
+
+SEVERITY_LABELS = {
+    Severity.ERROR: Text("Kesalahan", "Error"),
+    Severity.WARNING: Text("Peringatan", "Warning"),
+    Severity.INFO: Text("Info", "Info"),
+}
+
+
+class Unit(enum.Enum):
+    RUPIAH = "rupiah"
+    PERCENT = "percent"
+    VALUE = "value"
+
+
+# Groups order the catalogue and say where a check looks.
+GROUPS = {
+    "N": Text("Angka dalam sel", "Numbers in cells"),
+    "B": Text("Anggaran (Tabel 3.7 dan 3.8)", "Budget (Tables 3.7 and 3.8)"),
+    "K": Text("Kinerja (Tabel 3.2, 3.3 dan 3.5)", "Performance (Tables 3.2, 3.3 and 3.5)"),
+    "X": Text("Antar tabel", "Across tables"),
+    "S": Text("Struktur buku kerja", "Workbook structure"),
+    "F": Text("Berkas", "File"),
+}
+
+CATALOGUE: dict[str, Check] = {}
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    name: str  # a short slug, stable like the code
+    severity: Severity
+    title: Text
+    message: Text  # a template: {reported}, {expected} and the params given at the finding
+    description: Text  # what it means and why it matters
+    fix: Text  # what the officer should do
+
+    def __post_init__(self) -> None:
+        if self.code in CATALOGUE:
+            raise ValueError(f"duplicate check code {self.code}")
+        if self.code[0] not in GROUPS:
+            raise ValueError(f"check code {self.code} has no group")
+        CATALOGUE[self.code] = self
+
+    @property
+    def group(self) -> str:
+        return self.code[0]
+
+    def at(
+        self,
+        ref: CellRef | None,
+        *,
+        table: str | None,
+        reported: float | None = None,
+        expected: float | None = None,
+        unit: Unit | None = None,
+        label: str | None = None,
+        severity: Severity | None = None,
+        **params: Any,
+    ) -> Finding:
+        return Finding(
+            check=self,
+            ref=ref,
+            table=table,
+            reported=reported,
+            expected=expected,
+            unit=unit,
+            label=label,
+            severity=severity or self.severity,
+            params=params,
+        )
+
+
+@dataclass
+class Finding:
+    check: Check
+    ref: CellRef | None
+    table: str | None
+    reported: float | None
+    expected: float | None
+    unit: Unit | None
+    label: str | None
+    severity: Severity
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        return self.check.code
+
+    def message(self, lang: Lang = "id") -> str:
+        unit = self.unit.value if self.unit else "value"
+        values = {
+            "reported": None if self.reported is None else Num(self.reported, unit),
+            "expected": None if self.expected is None else Num(self.expected, unit),
+            "label": self.label or "",
+            **self.params,
+        }
+        return self.check.message(lang, **values)
+
+    def sort_key(self) -> tuple:
+        ref = self.ref
+        return (
+            _table_order(self.table),
+            ref.sheet if ref else "",
+            ref.row if ref else 0,
+            ref.col if ref else 0,
+            self.severity.rank,
+            self.code,
+        )
+
+    def to_dict(self, lang: Lang = "id") -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.check.name,
+            "severity": self.severity.value,
+            "table": self.table,
+            "sheet": self.ref.sheet if self.ref else None,
+            "cell": self.ref.a1 if self.ref else None,
+            "row_label": self.label,
+            "message": self.message(lang),
+            "reported": self.reported,
+            "expected": self.expected,
+            "unit": self.unit.value if self.unit else None,
+        }
+
+
+def _table_order(table: str | None) -> tuple[int, str]:
+    return (0, "") if table is None else (1, table)
+
+
+@dataclass
+class Report:
+    """Everything found in one workbook."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    office: str | None = None
+    year: int | None = None
+    tables: list[str] = field(default_factory=list)  # the tables that were found and checked
+    layout: str | None = None  # "template" or "freeform"
+
+    def sorted(self) -> list[Finding]:
+        return sorted(self.findings, key=Finding.sort_key)
+
+    def counts(self) -> dict[str, int]:
+        counts = {severity.value: 0 for severity in Severity}
+        for finding in self.findings:
+            counts[finding.severity.value] += 1
+        return counts
+
+    def counts_by_table(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for finding in self.findings:
+            key = finding.table or "-"
+            out.setdefault(key, {severity.value: 0 for severity in Severity})[finding.severity.value] += 1
+        return dict(sorted(out.items()))
+
+    @property
+    def valid(self) -> bool:
+        return self.counts()["error"] == 0
+
+    def to_dict(self, lang: Lang = "id") -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "valid": self.valid,
+            "office": self.office,
+            "year": self.year,
+            "layout": self.layout,
+            "tables": self.tables,
+            "counts": self.counts(),
+            "findings": [finding.to_dict(lang) for finding in self.sorted()],
+        }

@@ -1,0 +1,438 @@
+"""Reading the numbers of LKjIP tables, one cell at a time.
+
+Real tables mix Indonesian (``1.720.118.000``, ``2.390.574.448,00``) and US (``4,500,000``) forms, nil
+marks (``Rp -``), negatives (``Rp - 349.000``, ``(1.234.567)``), percentages (``93,33%``, ``0.9333`` in a
+%-formatted cell) and typos (``Rp 12,655.00`` for 12.655.000). The parser never guesses silently: every
+reading it could make is kept, and the rules pick the one that makes the row's arithmetic hold.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+
+class Kind(enum.Enum):
+    """What a cell holds. The values appear in JSON, keep them stable."""
+
+    NUMBER = "number"  # a real number cell
+    TEXT = "text"  # a number typed as text in the Indonesian form
+    FOREIGN = "foreign"  # a number typed as text in the US form
+    NIL = "nil"  # "-", "Rp -": zero as printed
+    AMBIGUOUS = "ambiguous"  # text with several valid readings
+    MALFORMED = "malformed"  # text valid in no convention; repaired readings only
+    INVALID = "invalid"  # text that is no number at all
+    EMPTY = "empty"
+    ERROR = "error"  # an Excel error value (#REF!, #DIV/0!, ...)
+    DATE = "date"  # a date or time where a number belongs
+    BOOL = "bool"
+    UNVERIFIABLE = "unverifiable"  # a formula whose value is unknown (no cached value, not evaluable)
+
+
+class Quantity(enum.Enum):
+    """What a column measures: it decides how a lone separator is read."""
+
+    MONEY = "money"  # rupiah: a lone separator before 3 digits groups thousands
+    PERCENT = "percent"  # a lone separator is a decimal mark
+    VALUE = "value"  # indicator values (3,44 / 86,86 / 50.918): like percent, but "x.ddd" is ambiguous
+
+
+@dataclass(frozen=True)
+class CellError:
+    """An Excel error value such as ``#REF!``: kept apart from text that merely looks like one."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Unverifiable:
+    """The value of a formula cell we could not know (no cached value, the formula engine cannot evaluate it)."""
+
+    _instance: Unverifiable | None = None
+
+    def __new__(cls) -> Unverifiable:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNVERIFIABLE"
+
+
+UNVERIFIABLE = Unverifiable()
+
+EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One cell read as a number.
+
+    ``value`` is the reading to use (None when there is none); ``readings`` lists every reading worth
+    trying, ``value`` first when there is one. ``decimals`` is how many decimals were printed (for the
+    rounding rule); ``percent`` values are in points (93.33, not 0.9333).
+    """
+
+    kind: Kind
+    value: float | None = None
+    readings: tuple[float, ...] = ()
+    decimals: int | None = None
+    text: str | None = None
+    form: str | None = None  # "id" or "us" for text numbers
+    currency: bool = False
+    percent_sign: bool = False
+
+    @property
+    def is_number(self) -> bool:
+        return self.value is not None
+
+    @property
+    def is_text(self) -> bool:
+        return self.text is not None
+
+
+EMPTY = Parsed(Kind.EMPTY)
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007]+")
+_CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*|\s*(?:rp\.?|idr)$", re.IGNORECASE)
+_DASHES = "-\u2212\u2013\u2014"
+_BODY = re.compile(r"^[0-9][0-9.,]*$|^[.,][0-9]+$")
+_NIL = re.compile(rf"^[{_DASHES}]+$")
+
+
+def parse(value: object, quantity: Quantity, number_format: str | None = None) -> Parsed:
+    """Read one cell value (as a spreadsheet library returns it) as a number of the given quantity."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return EMPTY
+    if value is UNVERIFIABLE:
+        return Parsed(Kind.UNVERIFIABLE)
+    if isinstance(value, CellError):
+        return Parsed(Kind.ERROR, text=value.code)
+    if isinstance(value, bool):
+        return Parsed(Kind.BOOL, text=str(value).upper())
+    if isinstance(value, (_dt.date, _dt.time, _dt.timedelta)):
+        return Parsed(Kind.DATE, text=str(value))
+    if isinstance(value, (int, float)):
+        return _parse_number(value, quantity, number_format)
+    if isinstance(value, Decimal):
+        return _parse_number(float(value), quantity, number_format)
+    return _parse_text(str(value), quantity)
+
+
+def _decimals_of(number: Decimal) -> int:
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _parse_number(value: float | int, quantity: Quantity, number_format: str | None) -> Parsed:
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return Parsed(Kind.INVALID, text=str(value))
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if quantity is Quantity.PERCENT and number_format and "%" in _strip_format_literals(number_format):
+        exact = exact * 100
+    decimals = _decimals_of(exact)
+    result = float(exact)
+    return Parsed(Kind.NUMBER, value=result, readings=(result,), decimals=decimals)
+
+
+def _strip_format_literals(number_format: str) -> str:
+    """The format code without quoted literals and escapes, so a quoted "%" does not count."""
+    return re.sub(r'"[^"]*"|\\.', "", number_format)
+
+
+def _parse_text(raw: str, quantity: Quantity) -> Parsed:
+    text = raw.strip()
+    if text.upper() in EXCEL_ERRORS:
+        return Parsed(Kind.ERROR, text=text.upper())
+    body = _SPACES.sub(" ", text)
+    currency = False
+    sign = 1
+    # A sign may stand before or after the currency mark: "-Rp 4.000" and "Rp -4.000" are both seen.
+    for _ in range(2):
+        stripped = _CURRENCY.sub("", body).strip()
+        if stripped != body:
+            currency = True
+            body = stripped
+        if body[:1] in _DASHES and not _NIL.match(body):
+            sign = -sign
+            body = body[1:].strip()
+    percent_sign = body.endswith("%")
+    if percent_sign:
+        body = body[:-1].strip()
+    if body.startswith("(") and body.endswith(")"):
+        sign = -sign
+        body = body[1:-1].strip()
+        stripped = _CURRENCY.sub("", body).strip()
+        currency = currency or stripped != body
+        body = stripped
+    if not body or _NIL.match(body):
+        if body or currency or raw.strip() in _DASHES:
+            return Parsed(Kind.NIL, value=0.0, readings=(0.0,), decimals=0, text=raw, currency=currency)
+        return Parsed(Kind.INVALID, text=raw)
+    body = body.replace(" ", "")
+    if not _BODY.match(body):
+        return Parsed(Kind.INVALID, text=raw, currency=currency, percent_sign=percent_sign)
+    return _read_digits(body, sign, quantity, raw, currency, percent_sign)
+
+
+@dataclass
+class _Reading:
+    value: Decimal
+    form: str  # "id", "us", "plain", "repair"
+
+
+def _groups_ok(groups: list[str]) -> bool:
+    """Thousands groups: the first 1-3 digits, every later one exactly 3."""
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) and all(g.isdigit() for g in groups)
+
+
+def _as_decimal(integer_groups: list[str], fraction: str | None) -> Decimal | None:
+    try:
+        digits = "".join(integer_groups) or "0"
+        return Decimal(f"{digits}.{fraction}") if fraction else Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def _convention_reading(body: str, thousands: str, decimal: str, max_fraction: int) -> Decimal | None:
+    """The value of ``body`` under one convention, or None when it breaks that convention."""
+    if body.count(decimal) > 1:
+        return None
+    integer, _, fraction = body.partition(decimal)
+    if decimal in body and (not fraction.isdigit() or len(fraction) > max_fraction):
+        return None
+    if thousands in fraction:
+        return None
+    groups = integer.split(thousands) if integer else [""]
+    if len(groups) > 1 and not _groups_ok(groups):
+        return None
+    if len(groups) == 1 and not (groups[0].isdigit() or (groups[0] == "" and fraction)):
+        return None
+    return _as_decimal(groups, fraction or None)
+
+
+def _repairs(body: str) -> list[Decimal]:
+    """Readings of a body that breaks every convention, or that may hide a typo.
+
+    Every separator is taken as a thousands separator and the last group is mended to three digits:
+    ``12,655.00`` -> 12.655.000 (a zero lost), ``170.0000`` -> 170.000 (a zero too many).
+    """
+    groups = re.split(r"[.,]", body)
+    if len(groups) < 2 or not all(g.isdigit() for g in groups) or not 1 <= len(groups[0]) <= 3:
+        return []
+    if any(len(g) != 3 for g in groups[1:-1]):
+        return []
+    last = groups[-1]
+    if len(last) == 3:
+        return []
+    mended = last[:3] if len(last) > 3 else last.ljust(3, "0")
+    value = _as_decimal(groups[:-1] + [mended], None)
+    return [value] if value is not None else []
+
+
+def _read_digits(body: str, sign: int, quantity: Quantity, raw: str, currency: bool, percent_sign: bool) -> Parsed:
+    is_money = quantity is Quantity.MONEY
+    readings: list[_Reading] = []
+    if body.isdigit():
+        readings.append(_Reading(Decimal(body), "plain"))
+    else:
+        for form, thousands, decimal in (("id", ".", ","), ("us", ",", ".")):
+            value = _convention_reading(body, thousands, decimal, _max_fraction(body, form, quantity))
+            if value is not None:
+                readings.append(_Reading(value, form))
+        readings = _prefer_by_quantity(body, readings, quantity)
+    distinct = _distinct(readings)
+    # Only a body outside the Indonesian form may hide a typo worth mending ("12,655.00", "170.0000").
+    suspicious = not distinct or any(d.form == "us" for d in distinct)
+    repairs = [r for r in _repairs(body) if all(r != d.value for d in distinct)] if is_money and suspicious else []
+
+    def signed(values: list[Decimal]) -> tuple[float, ...]:
+        return tuple(float(sign * v) for v in values)
+
+    common = dict(text=raw, currency=currency, percent_sign=percent_sign)
+    if not distinct:
+        if repairs:
+            return Parsed(Kind.MALFORMED, value=None, readings=signed(repairs), decimals=0, **common)
+        return Parsed(Kind.INVALID, **common)
+    if len(distinct) > 1:
+        values = [d.value for d in distinct] + repairs
+        return Parsed(Kind.AMBIGUOUS, value=None, readings=signed(values), decimals=None, **common)
+    reading = distinct[0]
+    decimals = _decimals_of(reading.value) if reading.form != "plain" else 0
+    text_decimals = _printed_decimals(body, reading.form)
+    kind = Kind.FOREIGN if reading.form == "us" and _has_grouping_or_decimal(body) else Kind.TEXT
+    value = float(sign * reading.value)
+    return Parsed(
+        kind,
+        value=value,
+        readings=(value,) + signed(repairs),
+        decimals=text_decimals if text_decimals is not None else decimals,
+        form=reading.form if reading.form in ("id", "us") else "id",
+        **common,
+    )
+
+
+def _max_fraction(body: str, form: str, quantity: Quantity) -> int:
+    """How many decimals a convention may carry. Money has sen (2), except that in the Indonesian form a
+    lone comma before three digits ("475,170") is still read as a decimal mark, so the cell comes out
+    ambiguous instead of silently taking the US reading."""
+    if quantity is not Quantity.MONEY:
+        return 6
+    lone_comma = form == "id" and "." not in body and body.count(",") == 1
+    return 3 if lone_comma else 2
+
+
+def _has_grouping_or_decimal(body: str) -> bool:
+    return "," in body or "." in body
+
+
+def _printed_decimals(body: str, form: str) -> int | None:
+    mark = {"id": ",", "us": "."}.get(form)
+    if mark is None or mark not in body:
+        return 0
+    return len(body.rpartition(mark)[2])
+
+
+def _prefer_by_quantity(body: str, readings: list[_Reading], quantity: Quantity) -> list[_Reading]:
+    """Drop readings that the column's quantity makes implausible.
+
+    For money a lone separator followed by exactly three digits groups thousands (``Rp 1.720`` is
+    1720, ``Rp 475,170`` stays ambiguous only when both conventions survive). For percentages and
+    indicator values a lone separator followed by one or two digits is a decimal mark in either form.
+    """
+    if len(readings) < 2:
+        return readings
+    separators = [ch for ch in body if ch in ".,"]
+    lone = len(separators) == 1
+    fraction_len = len(body.rpartition(separators[-1])[2]) if separators else 0
+    if quantity is Quantity.MONEY:
+        if lone and fraction_len == 3:
+            # "1.720" groups thousands in the Indonesian form; "475,170" could be 475.170 (ID decimal)
+            # or 475170 (US thousands): both survive and the cell is ambiguous.
+            if separators[0] == ".":
+                return [r for r in readings if r.form == "id"]
+            return readings
+        return readings
+    if lone and fraction_len != 3:
+        return [r for r in readings if r.value == _decimal_mark_value(body)] or readings
+    if lone and fraction_len == 3 and quantity is Quantity.PERCENT:
+        return [r for r in readings if r.value == _decimal_mark_value(body)] or readings
+    return readings
+
+
+def _decimal_mark_value(body: str) -> Decimal:
+    integer, _, fraction = body.replace(",", ".").rpartition(".")
+    return Decimal(f"{integer or '0'}.{fraction}")
+
+
+def _distinct(readings: list[_Reading]) -> list[_Reading]:
+    seen: dict[Decimal, _Reading] = {}
+    for reading in readings:
+        seen.setdefault(reading.value, reading)
+    return list(seen.values())
+
+
+# -- the rounding rule -------------------------------------------------------------------------------
+
+
+class Agreement(enum.Enum):
+    EXACT = "exact"  # equal, or equal to the computed value rounded half-up to the printed decimals
+    TRUNCATED = "truncated"  # equal to the computed value truncated to the printed decimals
+    WITHIN_TOLERANCE = "tolerance"  # off, but within the configured tolerance
+    MISMATCH = "mismatch"
+
+
+def round_half_up(value: float, decimals: int) -> Decimal:
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_HALF_UP")
+
+
+def truncate(value: float, decimals: int) -> Decimal:
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_DOWN")
+
+
+# A stored number carries more digits than anybody printed; past this many decimals it is compared
+# with a relative epsilon instead of by rounding.
+_MAX_PRINTED_DECIMALS = 6
+
+
+def agreement(
+    value: float, decimals: int | None, computed: float, tolerance: float = 0.0, accept_truncation: bool = True
+) -> Agreement:
+    """Whether a printed value agrees with the value computed from its inputs (domain.md, "Rounding").
+
+    ``decimals`` is how many decimals were printed (None: as many as the value has).
+    """
+    if decimals is None:
+        decimals = _decimals_of(Decimal(repr(value)))
+    if abs(value - computed) <= 1e-9 * max(1.0, abs(computed)):
+        return Agreement.EXACT
+    if decimals <= _MAX_PRINTED_DECIMALS:
+        printed = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
+        if printed == round_half_up(computed, decimals):
+            return Agreement.EXACT
+        if accept_truncation and printed == truncate(computed, decimals):
+            return Agreement.TRUNCATED
+    if abs(value - computed) <= tolerance + 1e-9:
+        return Agreement.WITHIN_TOLERANCE
+    return Agreement.MISMATCH
+
+
+def money_equal(a: float, b: float, tolerance: float = 0.0) -> bool:
+    """Money agrees to the sen (two decimals), plus the configured tolerance in rupiah."""
+    return abs(round(a * 100) - round(b * 100)) <= round(tolerance * 100)
+
+
+def transposed_digits(a: float, b: float) -> bool:
+    """True when ``a`` is ``b`` with two adjacent digits swapped (133.546.039 vs 133.456.039)."""
+    sa, sb = _digit_string(a), _digit_string(b)
+    if sa is None or sb is None or len(sa) != len(sb) or sa == sb:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(sa, sb)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and sa[diff[0]] == sb[diff[1]] and sa[diff[1]] == sb[diff[0]]
+
+
+def _digit_string(value: float) -> str | None:
+    if value < 0:
+        return None
+    cents = round(value * 100)
+    return str(cents // 100) if cents % 100 == 0 else str(cents)
+
+
+@dataclass
+class NumberStyle:
+    """How numbers are written back to a person, per language."""
+
+    thousands: str
+    decimal: str
+
+    def format(self, value: float, decimals: int = 0) -> str:
+        negative = value < 0
+        text = f"{abs(value):,.{decimals}f}"
+        integer, _, fraction = text.partition(".")
+        integer = integer.replace(",", self.thousands)
+        out = integer + (self.decimal + fraction if fraction else "")
+        return ("-" if negative else "") + out
+
+
+STYLES = {"id": NumberStyle(".", ","), "en": NumberStyle(",", ".")}
+
+
+def format_money(value: float, lang: str = "id") -> str:
+    decimals = 0 if money_equal(value, round(value)) else 2
+    return "Rp " + STYLES[lang].format(value, decimals)
+
+
+def format_percent(value: float, lang: str = "id", decimals: int = 2) -> str:
+    return STYLES[lang].format(value, decimals) + "%"
+
+
+def format_value(value: float, lang: str = "id") -> str:
+    decimals = min(_decimals_of(Decimal(repr(value))), 4)
+    return STYLES[lang].format(value, decimals)

@@ -1,0 +1,125 @@
+"""A workbook as the rules see it: values, formula text, number formats and bold flags, per sheet.
+
+Loaders (a file, a live Excel book through xlwings) fill it; nothing here imports a spreadsheet library.
+Rows and columns are 1-based, as in Excel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+Pos = tuple[int, int]
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row: int, col: int) -> str:
+    return f"{column_letter(col)}{row}"
+
+
+def parse_a1(ref: str) -> Pos:
+    letters = "".join(ch for ch in ref if ch.isalpha()).upper()
+    digits = "".join(ch for ch in ref if ch.isdigit())
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return int(digits), col
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """Where a figure sits: what every finding points at."""
+
+    sheet: str
+    row: int
+    col: int
+
+    @property
+    def a1(self) -> str:
+        return a1(self.row, self.col)
+
+    def __str__(self) -> str:
+        return f"'{self.sheet}'!{self.a1}"
+
+
+@dataclass
+class SheetSnapshot:
+    """One sheet. ``values`` is a dense grid from A1; the other layers are sparse."""
+
+    name: str
+    values: list[list[Any]] = field(default_factory=list)
+    formulas: dict[Pos, str] = field(default_factory=dict)
+    number_formats: dict[Pos, str] = field(default_factory=dict)
+    bold: set[Pos] = field(default_factory=set)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
+    visibility: str = "visible"  # visible | hidden | veryHidden
+
+    @property
+    def max_row(self) -> int:
+        return len(self.values)
+
+    @property
+    def max_col(self) -> int:
+        return max((len(r) for r in self.values), default=0)
+
+    def value(self, row: int, col: int) -> Any:
+        if 1 <= row <= len(self.values):
+            cells = self.values[row - 1]
+            if 1 <= col <= len(cells):
+                return cells[col - 1]
+        return None
+
+    def text(self, row: int, col: int) -> str:
+        value = self.value(row, col)
+        return "" if value is None else str(value).strip()
+
+    def formula(self, row: int, col: int) -> str | None:
+        return self.formulas.get((row, col))
+
+    def number_format(self, row: int, col: int) -> str | None:
+        return self.number_formats.get((row, col))
+
+    def is_bold(self, row: int, col: int) -> bool:
+        return (row, col) in self.bold
+
+    def set_value(self, row: int, col: int, value: Any) -> None:
+        while len(self.values) < row:
+            self.values.append([])
+        cells = self.values[row - 1]
+        while len(cells) < col:
+            cells.append(None)
+        cells[col - 1] = value
+
+    def ref(self, row: int, col: int) -> CellRef:
+        return CellRef(self.name, row, col)
+
+    def rows(self) -> Iterator[tuple[int, list[Any]]]:
+        for index, cells in enumerate(self.values, start=1):
+            yield index, cells
+
+
+@dataclass
+class WorkbookSnapshot:
+    """All sheets of one workbook, in workbook order."""
+
+    name: str  # what to call the workbook in messages (file name, or the Excel book's name)
+    sheets: dict[str, SheetSnapshot] = field(default_factory=dict)
+
+    def sheet(self, name: str) -> SheetSnapshot | None:
+        if name in self.sheets:
+            return self.sheets[name]
+        folded = name.casefold()
+        for sheet_name, sheet in self.sheets.items():
+            if sheet_name.casefold() == folded:
+                return sheet
+        return None
+
+    def __iter__(self) -> Iterator[SheetSnapshot]:
+        return iter(self.sheets.values())

@@ -1,0 +1,414 @@
+"""The example workbook: LKjIP Kecamatan Jati, Kabupaten Blora, 2024 (shared/seed), entered into the template.
+
+Every figure is the one the report prints, errors included, the way a real submission looks: figures in
+the Indonesian form are typed as numbers; US-form and mistyped figures stay text, as pasted; a derived
+cell keeps the template's formula where the printed figure equals it, and holds the typed figure where
+the office overwrote it. Codes (absent from the printed table) follow Kepmendagri 050-5889/2021.
+
+``consistent=True`` gives the same tables made consistent: totals and derived figures as the sub kegiatan
+make them, numbers in the Indonesian form, numbering in order. It must report no error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from ..numbers import Kind, Quantity, parse
+from ..settings import Settings
+from . import layout as L
+from .build import build_template
+
+SETTINGS = Settings(office="Kecamatan Jati Kabupaten Blora", year=2024)
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    no: str
+    code: str
+    uraian: str
+    anggaran: str = ""
+    realisasi: str = ""
+    selisih: str = ""
+    persen: str = ""
+
+
+# Tabel 3.8 as printed (seed lines 867-937), with the two heading rows of the printed table.
+TABLE_38 = [
+    BudgetLine("", "", "UNSUR KEWILAYAHAN"),
+    BudgetLine("", "", "KECAMATAN"),
+    BudgetLine("", "7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAH DAERAH KABUPATEN/KOTA",
+               "Rp1.720.118.000", "Rp1.720.118.000", "Rp 133.456.093", "93,33%"),
+    BudgetLine("", "7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+               "Rp 6.910.000", "Rp 6.910.000", "Rp -", "100%"),
+    BudgetLine("1", "7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+               "Rp 6.910.000", "Rp 6.910.000", "Rp -", "100%"),
+    BudgetLine("", "7.01.01.2.02", "Administrasi Keuangan Perangkat Daerah",
+               "Rp 1.528.600.000", "Rp 1.487.735.424", "Rp 40.864.576", "97.33%"),
+    BudgetLine("2", "7.01.01.2.02.0001", "Penyediaan gaji dan tunjangan ASN",
+               "Rp 1.400.000.000", "Rp 1.289.348.961", "Rp 110.651.039", "92,32%"),
+    BudgetLine("3", "7.01.01.2.02.0002", "Penyediaan administrasi pelaksanaan tugas ASN",
+               "Rp 7.200.000", "Rp 7.200.000", "Rp -", "100%"),
+    BudgetLine("", "7.01.01.2.06", "Administrasi Umum Perangkat Daerah",
+               "Rp 160.568.000", "Rp 160.092.830", "Rp 475.170", "99,97%"),
+    BudgetLine("4", "7.01.01.2.06.0002", "Penyediaan Peralatan dan perlengkapan kantor",
+               "Rp 0", "Rp 0", "Rp -", "0%"),
+    BudgetLine("5", "7.01.01.2.06.0004", "Penyediaan bahan logistik kantor",
+               "Rp 51.565.000", "Rp 51.565.000", "Rp -", "100%"),
+    BudgetLine("7", "7.01.01.2.06.0005", "Penyediaan barang cetakan dan penggandaan",
+               "Rp 8.002.700", "Rp 7.960.900", "Rp 475,170", "99,97%"),
+    BudgetLine("8", "7.01.01.2.06.0006", "Penyediaan bahan bacaan dan peraturan perundang-undangan",
+               "Rp 1.800.000", "Rp 1.800.000", "Rp -", "100%"),
+    BudgetLine("9", "7.01.01.2.06.0009", "Penyelenggaraan rapat koordinasi dan konsultasi SKPD",
+               "Rp 57.850.000", "Rp 57.850.000", "Rp -", "100%"),
+    BudgetLine("", "7.01.01.2.08", "Penyediaan Jasa Penunjang Urusan Pemerintah Daerah",
+               "Rp 138.800.000", "Rp 138.800.000", "Rp -", "100%"),
+    BudgetLine("10", "7.01.01.2.08.0001", "Penyediaan jasa surat menyurat",
+               "Rp 4,500,000", "Rp 4,500,000", "Rp -", "100%"),
+    BudgetLine("11", "7.01.01.2.08.0002", "Penyediaan jasa komunikasi, sumber daya air dan listrik",
+               "Rp 51.600.000", "Rp 51.600.000", "Rp -", "100%"),
+    BudgetLine("12", "7.01.01.2.08.0003", "Penyedia jasa Peralatan dan perlengkapan kantor",
+               "Rp 5.900.000", "Rp 5.900.000", "Rp -", "100%"),
+    BudgetLine("13", "7.01.01.2.08.0004", "Penyedia jasa Pelayanan Umum Kantor",
+               "Rp 76,800,000", "Rp 76,800,000", "Rp -", "100%"),
+    BudgetLine("", "7.01.01.2.09", "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan daerah",
+               "Rp 46,848,000", "Rp 46,848,000", "Rp -", "100%"),
+    BudgetLine("14", "7.01.01.2.09.0001", "Penyediaan Jasa Pemeliharaan, Biaya Pemeliharaan, dan Pajak Kendaraan "
+               "Perorangan Dinas atau Kendaraan Dinas Jabatan",
+               "Rp 26,848,000", "Rp 26,848,000", "Rp -", "100%"),
+    BudgetLine("15", "7.01.01.2.09.0006", "Pemeliharaan peralatan dan mesin lainnya",
+               "Rp 20,000,000", "Rp 20,000,000", "Rp -", "100%"),
+    BudgetLine("", "7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
+               "Rp 15.205.000", "Rp 19.285.000", "Rp -4.080.000", "126,83%"),
+    BudgetLine("16", "7.01.02.2.02.0001", "Pelaksanaan Urusan Pemerintahan Yang Terkait Dengan Pelayanan Dan "
+               "Perijinan Non Usaha",
+               "Rp 7.575.000", "Rp 10.225.000", "Rp 2.650.000", "134,98%"),
+    BudgetLine("17", "7.01.02.2.02.0002", "Pelaksanaan urusan pemerintahan yang terkait dengan kewenangan lain "
+               "yang dilimpahkan",
+               "Rp 7.630.000", "Rp 9.060.000", "Rp -1.430.000", "118,74%"),
+    BudgetLine("18", "7.01.03", "PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN",
+               "Rp 78.260.000", "Rp 78.065.000", "Rp 195.000", "99,75%"),
+    BudgetLine("19", "7.01.03.2.01.0001", "Peningkatan Partisipasi Masyarakat dalam forum musyawarah perencanaan "
+               "pembangunan didesa",
+               "Rp 15.555.000", "Rp 15.555.000", "Rp -", "100 %"),
+    BudgetLine("20", "7.01.03.2.01.0002", "Sinkronisasi Progam Kerja Dan Kegiatan Pemberdayaan Masyarakat Yang "
+               "Dilakukan Oleh Pemerintah Dan Swasta Diwilayah Kerja Kecamatan",
+               "Rp 12,655.00", "Rp 12.460.000", "Rp 195.000", "98,46 %"),
+    BudgetLine("21", "7.01.03.2.01.0003", "Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat Dikecamatan",
+               "Rp 50.050.000", "Rp 50.050.000", "Rp -", "100 %"),
+    BudgetLine("", "7.01.04", "PROGAM KOORDINASI KETENTRAMAN DAN KETERTIPAN UMUM",
+               "Rp 35.030.000", "Rp 34.860.000", "Rp 170.000", "99,51 %"),
+    BudgetLine("22", "7.01.04.2.01.0001", "Koordinasi / Sinergi Dengan Perangkat Daerah Yang Tugas Dan Fungsinya "
+               "Dibidang Penegakan Peraturan Perundang Undangan Dan Atau Kepolisian Republik Indonesia",
+               "Rp 19.990.000", "Rp 19.990.000", "Rp -", "100 %"),
+    BudgetLine("23", "7.01.04.2.01.0002", "Sinergitas Dengan Kepolisian Negara Republik Indonesia, Tentara "
+               "Nasional Indonesia Dan Vertikal Dikecamatan Jati",
+               "Rp 10.005.000", "Rp 9.835.000", "Rp 170.0000", "98,30 %"),
+    BudgetLine("24", "7.01.04.2.01.0003", "Harmonisasi Hubungan Dengan Tokoh Agama Dan Tokoh Masyarakat",
+               "Rp 5.035.000", "Rp 5.035.000", "Rp -", "100%"),
+    BudgetLine("", "7.01.05", "PROGRAM PENYELENGGARAAN URUSAN PEMERINTAHAN UMUM",
+               "Rp 19.050.000", "Rp 19.050.000", "Rp -", "100%"),
+    BudgetLine("25", "7.01.05.2.01.0001", "Fasilitasi Dan Koordinasi Pembinaan (Bintek, Sosialisasi, Konsultasi) "
+               "Wawasan Kebangsaan Dan Ketahanan Nasional",
+               "Rp 14.050.000", "Rp 14.050.000", "Rp -", "100%"),
+    BudgetLine("26", "7.01.05.2.01.0002", "Pelaksanaan Tugas Forum Koordinasi Pimpinan Dikecamatan",
+               "Rp 5.000.000", "Rp 5.000.000", "Rp -", "100%"),
+    BudgetLine("", "7.01.06", "PROGRAM PEMBINAAN DAN PENGAWASAN PEMERINTAHAN DESA",
+               "Rp 8.410.000", "Rp 8,759,000", "Rp - 349.000", "104,15%"),
+    BudgetLine("27", "7.01.06.2.01.0002", "Fasilitasi pengelolaan keuangan desa dan pendayagunaan asset desa",
+               "Rp 8.410.000", "Rp 8,759,000", "Rp - 349.000", "104,15%"),
+]
+TOTAL_38 = BudgetLine("", "", "JUMLAH", "Rp 2.000.000.000", "Rp 1.866.543.961", "Rp 133.546.039", "93.33%")
+
+# Tabel 3.7 (seed lines 856-863).
+TABLE_37 = [
+    BudgetLine("", "", "BELANJA DAERAH"),
+    BudgetLine("1", "", "Belanja Langsung", "Rp 2.000.000.000", "Rp 1.866.543.961", persen="93,33%"),
+]
+TOTAL_37 = BudgetLine("", "", "JUMLAH", "Rp 2.000.000.000", "Rp 1.866.543.961", persen="93,33%")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator row of Tabel 3.2 (seed lines 748-762): the report prints two one-row tables."""
+
+    no: str
+    id: str
+    name: str
+    unit: str
+    target: str
+    realisasi: str
+    capaian: str
+    note: str = ""
+
+
+TABLE_32 = [
+    Indicator("1", "IKU-01", "Indek Kepuasan Masyarakat (IKM)", "Nilai", "85", "86,86", "101,95", "Sangat Efisien"),
+    Indicator("1", "IKU-02", "Predikat Nilai Sakip", "Nilai", "70", "73,36", "104,8%"),
+]
+
+
+@dataclass(frozen=True)
+class Trend:
+    """An indicator row of Tabel 3.3 (seed lines 766-773): (target, realisasi, capaian) for 2022, 2023, 2024."""
+
+    no: str
+    id: str
+    goal: str
+    name: str
+    years: tuple[tuple[str, str, str], ...]
+
+
+TABLE_33 = [
+    Trend("1", "IKU-01", "Meningkatnya Kepuasan Masyarakat terhadap Pelayanan Kecamatan", "Indeks IKM",
+          (("3,28", "3,40", "103,6"), ("3,32", "3,40", "103"), ("3,4", "3,44", "101,1"))),
+    Trend("2", "IKU-02", "Terwujudnya birokrasi yang bersih dan akuntabel", "Nilai SAKIP",
+          (("0", "47,11", "47,11"), ("70", "47,11", "67,3"), ("70", "73,36", "104,8"))),
+]
+
+
+@dataclass(frozen=True)
+class Efficiency:
+    """A row of Tabel 3.5 (seed lines 823-832); the budget is printed once for both sasaran."""
+
+    no: str
+    goal: str
+    id: str
+    name: str
+    target: str
+    realisasi: str
+    capaian: str
+    anggaran: str = ""
+    realisasi_rp: str = ""
+    serapan: str = ""
+    efisiensi: str = ""
+
+
+TABLE_35 = [
+    Efficiency("1", "Meningkatnya Kepuasan Masyarakat terhadap Pelayanan Kecamatan", "IKU-01", "Indeks IKM",
+               "3,4", "3,44", "101,1", "2.000.000.000", "1.866.543.961", "93,33", "7,67"),
+    Efficiency("2", "Terwujudnya birokrasi yang bersih dan akuntabel", "IKU-02", "Nilai SAKIP",
+               "70", "73,36", "104,8"),
+]
+
+
+# -- writing ----------------------------------------------------------------------------------------
+
+
+def _typed(printed: str, quantity: Quantity) -> object:
+    """What a person typing the printed figure leaves in the cell: a number, or the text as pasted."""
+    parsed = parse(printed, quantity)
+    if parsed.kind is Kind.EMPTY:
+        return None
+    if parsed.kind in (Kind.TEXT, Kind.NIL) and parsed.value is not None:
+        value = parsed.value
+        if quantity is Quantity.PERCENT:
+            return round(value / 100, 10)
+        return int(value) if float(value).is_integer() else value
+    return printed
+
+
+def _percent_shown(value: float | None, decimals: int) -> float | None:
+    return None if value is None else round(value * 100, decimals)
+
+
+def _set(sheet, row: int, table: L.TableLayout, key: str, printed: str, formula_value=None) -> None:
+    """Type ``printed`` into a cell, unless the template's formula already shows that figure."""
+    column = next(column for column in table.columns if column.key == key)
+    quantity = column.quantity or Quantity.VALUE
+    cell = sheet.cell(row, table.col(key))
+    has_formula = isinstance(cell.value, str) and cell.value.startswith("=")
+    typed = _typed(printed, quantity) if printed else None
+    if has_formula and _shows_same(typed, formula_value, quantity, printed):
+        return
+    cell.value = typed
+
+
+def _shows_same(typed, formula_value, quantity: Quantity, printed: str) -> bool:
+    if typed is None and formula_value is None:
+        return True
+    if not isinstance(typed, (int, float)) or formula_value is None:
+        return False
+    if quantity is Quantity.PERCENT:
+        decimals = parse(printed, quantity).decimals or 0
+        return _percent_shown(typed, decimals + 2) == _percent_shown(formula_value, decimals + 2) or round(
+            typed * 100, decimals
+        ) == round(formula_value * 100, decimals)
+    return abs(typed - formula_value) < 0.005
+
+
+def _write_budget(sheet, table: L.TableLayout, lines: list[BudgetLine], total: BudgetLine) -> None:
+    row = table.first_row
+    for line in lines:
+        _write_budget_line(sheet, table, row, line)
+        row += 1
+    # The template's JUMLAH row sits under its body rows: move the typed total there.
+    total_row = table.last_body_row + 1
+    _write_budget_line(sheet, table, total_row, total, is_total=True)
+
+
+def _write_budget_line(sheet, table: L.TableLayout, row: int, line: BudgetLine, is_total: bool = False) -> None:
+    keys = table.keys()
+    if not is_total:
+        sheet.cell(row, table.col("no")).value = int(line.no) if line.no else None
+        if "kode" in keys:
+            sheet.cell(row, table.col("kode")).value = line.code or None
+        sheet.cell(row, table.col("uraian")).value = line.uraian
+    anggaran = _typed(line.anggaran, Quantity.MONEY) if line.anggaran else None
+    realisasi = _typed(line.realisasi, Quantity.MONEY) if line.realisasi else None
+    if is_total:
+        # The JUMLAH row holds the template's formulas: the office typed over them.
+        _set(sheet, row, table, "anggaran", line.anggaran)
+        _set(sheet, row, table, "realisasi", line.realisasi)
+    else:
+        sheet.cell(row, table.col("anggaran")).value = anggaran
+        sheet.cell(row, table.col("realisasi")).value = realisasi
+    numeric = not is_total and isinstance(anggaran, (int, float)) and isinstance(realisasi, (int, float))
+    if "selisih" in keys and (line.selisih or is_total):
+        _set(sheet, row, table, "selisih", line.selisih, anggaran - realisasi if numeric else None)
+    if line.persen or is_total:
+        _set(sheet, row, table, "persen", line.persen, realisasi / anggaran if numeric and anggaran else None)
+
+
+def _write_indicators(sheet, rows: list[Indicator]) -> None:
+    table = L.TABLE_32
+    for offset, item in enumerate(rows):
+        row = table.first_row + offset
+        sheet.cell(row, table.col("no")).value = int(item.no)
+        sheet.cell(row, table.col("id")).value = item.id
+        sheet.cell(row, table.col("indikator")).value = item.name
+        sheet.cell(row, table.col("satuan")).value = item.unit
+        sheet.cell(row, table.col("polaritas")).value = "Positif"
+        target = _typed(item.target, Quantity.VALUE)
+        actual = _typed(item.realisasi, Quantity.VALUE)
+        sheet.cell(row, table.col("target")).value = target
+        sheet.cell(row, table.col("realisasi")).value = actual
+        _set(sheet, row, table, "capaian", item.capaian, actual / target if target else None)
+        sheet.cell(row, table.col("keterangan")).value = item.note or None
+
+
+def _write_trend(sheet, rows: list[Trend]) -> None:
+    table = L.TABLE_33
+    for offset, item in enumerate(rows):
+        row = table.first_row + offset
+        sheet.cell(row, table.col("no")).value = int(item.no)
+        sheet.cell(row, table.col("id")).value = item.id
+        sheet.cell(row, table.col("sasaran")).value = item.goal
+        sheet.cell(row, table.col("indikator")).value = item.name
+        for year_offset, (target_text, actual_text, capaian_text) in zip((2, 1, 0), item.years):
+            target = _typed(target_text, Quantity.VALUE)
+            actual = _typed(actual_text, Quantity.VALUE)
+            sheet.cell(row, table.col(f"target{year_offset}")).value = target
+            sheet.cell(row, table.col(f"realisasi{year_offset}")).value = actual
+            _set(sheet, row, table, f"capaian{year_offset}", capaian_text, actual / target if target else None)
+
+
+def _write_efficiency(sheet, rows: list[Efficiency]) -> None:
+    table = L.TABLE_35
+    for offset, item in enumerate(rows):
+        row = table.first_row + offset
+        sheet.cell(row, table.col("no")).value = int(item.no)
+        sheet.cell(row, table.col("sasaran")).value = item.goal
+        sheet.cell(row, table.col("id")).value = item.id
+        sheet.cell(row, table.col("indikator")).value = item.name
+        target = _typed(item.target, Quantity.VALUE)
+        actual = _typed(item.realisasi, Quantity.VALUE)
+        sheet.cell(row, table.col("target")).value = target
+        sheet.cell(row, table.col("realisasi")).value = actual
+        capaian = actual / target if target else None
+        _set(sheet, row, table, "capaian", item.capaian, capaian)
+        budget = _typed(item.anggaran, Quantity.MONEY)
+        spent = _typed(item.realisasi_rp, Quantity.MONEY)
+        sheet.cell(row, table.col("anggaran")).value = budget
+        sheet.cell(row, table.col("realisasi_rp")).value = spent
+        serapan = spent / budget if budget and spent is not None else None
+        _set(sheet, row, table, "serapan", item.serapan, serapan)
+        _set(sheet, row, table, "efisiensi", item.efisiensi, None if serapan is None else 1 - serapan)
+
+
+def build_example(consistent: bool = False) -> Workbook:
+    workbook = build_template(SETTINGS)
+    lines38, total38, lines37, total37 = TABLE_38, TOTAL_38, TABLE_37, TOTAL_37
+    indicators, trend, efficiency = TABLE_32, TABLE_33, TABLE_35
+    if consistent:
+        lines38, total38 = _consistent_budget(TABLE_38)
+        lines37 = [TABLE_37[0], replace(TABLE_37[1], anggaran=total38.anggaran, realisasi=total38.realisasi, persen="")]
+        total37 = BudgetLine("", "", "JUMLAH")
+        indicators, trend, efficiency = _consistent_performance()
+    _write_budget(workbook[L.TABLE_38.sheet], L.TABLE_38, lines38, total38)
+    _write_budget(workbook[L.TABLE_37.sheet], L.TABLE_37, lines37, total37)
+    _write_indicators(workbook[L.TABLE_32.sheet], indicators)
+    _write_trend(workbook[L.TABLE_33.sheet], trend)
+    _write_efficiency(workbook[L.TABLE_35.sheet], efficiency)
+    return workbook
+
+
+def write_example(path: Path, consistent: bool = False) -> None:
+    build_example(consistent).save(path)
+
+
+# -- the consistent version -------------------------------------------------------------------------
+
+# The readings that make the printed rows add up (see the findings N003/N004 on the example).
+_MENDED = {"Rp 12,655.00": "12.655.000"}
+
+
+def _leaf_amount(printed: str) -> str:
+    printed = _MENDED.get(printed, printed)
+    value = parse(printed, Quantity.MONEY).value
+    return f"{value:,.0f}".replace(",", ".") if value is not None else ""
+
+
+def _consistent_budget(lines: list[BudgetLine]) -> tuple[list[BudgetLine], BudgetLine]:
+    """Totals typed as the sum of their sub kegiatan; selisih and persentase left to the template's formulas."""
+    from ..codes import Level, parse_code
+
+    leaves = [line for line in lines if line.code and parse_code(line.code).level is Level.SUB_KEGIATAN]
+    out: list[BudgetLine] = []
+    number = 0
+    for line in lines:
+        if not line.code:
+            out.append(line)
+            continue
+        code = parse_code(line.code)
+        if code.level is Level.SUB_KEGIATAN:
+            number += 1
+            out.append(BudgetLine(str(number), line.code, line.uraian, _leaf_amount(line.anggaran), _leaf_amount(line.realisasi)))
+            continue
+        children = [leaf for leaf in leaves if leaf.code.startswith(code.canonical + ".")]
+        out.append(
+            BudgetLine(
+                "",
+                line.code,
+                line.uraian,
+                _sum(children, "anggaran"),
+                _sum(children, "realisasi"),
+            )
+        )
+    total = BudgetLine("", "", "JUMLAH")
+    return out, total
+
+
+def _sum(lines: list[BudgetLine], key: str) -> str:
+    total = sum(parse(_MENDED.get(getattr(line, key), getattr(line, key)), Quantity.MONEY).value or 0 for line in lines)
+    return f"{total:,.0f}".replace(",", ".")
+
+
+def _consistent_performance() -> tuple[list[Indicator], list[Trend], list[Efficiency]]:
+    indicators = [
+        Indicator("1", "IKU-01", "Indeks Kepuasan Masyarakat (IKM)", "Nilai", "3,4", "3,44", ""),
+        Indicator("2", "IKU-02", "Nilai SAKIP", "Nilai", "70", "73,36", ""),
+    ]
+    trend = [
+        Trend("1", "IKU-01", TABLE_33[0].goal, "Indeks IKM",
+              (("3,28", "3,40", ""), ("3,32", "3,40", ""), ("3,4", "3,44", ""))),
+        Trend("2", "IKU-02", TABLE_33[1].goal, "Nilai SAKIP",
+              (("", "47,11", ""), ("70", "47,11", ""), ("70", "73,36", ""))),
+    ]
+    efficiency = [
+        replace(TABLE_35[0], capaian="", anggaran="", realisasi_rp="", serapan="", efisiensi=""),
+        replace(TABLE_35[1], capaian=""),
+    ]
+    return indicators, trend, efficiency

@@ -1,0 +1,271 @@
+"""Reading a workbook made from our template into the table model."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..codes import Level, level_from_label, parse_code
+from ..model import (
+    BudgetRow,
+    BudgetTable,
+    Document,
+    EfficiencyRow,
+    Field,
+    IndicatorRow,
+    IndicatorTable,
+    TextField,
+    TrendRow,
+    YearFigures,
+)
+from ..numbers import Quantity, parse
+from ..settings import SETTINGS_BY_KEY, Settings, SettingsError
+from ..snapshot import SheetSnapshot, WorkbookSnapshot
+from ..structure import link_budget_rows
+from . import layout as L
+from .layout import TableLayout
+
+
+def is_template(snapshot: WorkbookSnapshot) -> bool:
+    sheet = snapshot.sheet(L.SETTINGS_SHEET)
+    if sheet is None:
+        return False
+    return any(sheet.text(row, L.SETTINGS_KEY_COL) == L.TEMPLATE_MARKER_KEY for row in range(1, sheet.max_row + 1))
+
+
+def read_settings(snapshot: WorkbookSnapshot, base: Settings | None = None) -> tuple[Settings, list[SettingsError]]:
+    """The values of the settings sheet, keyed by column A, and the values that could not be used.
+
+    Keys we do not know (from a newer template) are left alone; a bad value keeps its default.
+    """
+    settings = base or Settings()
+    errors: list[SettingsError] = []
+    sheet = snapshot.sheet(L.SETTINGS_SHEET)
+    if sheet is None:
+        return settings, errors
+    for row in range(1, sheet.max_row + 1):
+        key = sheet.text(row, L.SETTINGS_KEY_COL)
+        if key in SETTINGS_BY_KEY:
+            try:
+                settings = settings.with_values({key: sheet.value(row, L.SETTINGS_VALUE_COL)}, f"'{sheet.name}'!C{row}")
+            except SettingsError as error:
+                errors.append(error)
+    return settings, errors
+
+
+class _Reader:
+    """Cells of one table sheet, by column key."""
+
+    def __init__(self, sheet: SheetSnapshot, table: TableLayout) -> None:
+        self.sheet = sheet
+        self.table = table
+        self.columns = {column.key: column for column in table.columns}
+
+    def field(self, row: int, key: str) -> Field:
+        col = self.table.col(key)
+        column = self.columns[key]
+        quantity = column.quantity or Quantity.VALUE
+        value = self.sheet.value(row, col)
+        return Field(
+            self.sheet.ref(row, col),
+            parse(value, quantity, self.sheet.number_format(row, col)),
+            self.sheet.formula(row, col),
+        )
+
+    def text(self, row: int, key: str) -> TextField:
+        col = self.table.col(key)
+        value = self.sheet.value(row, col)
+        text = "" if value is None else _as_text(value)
+        return TextField(self.sheet.ref(row, col), text, self.sheet.is_bold(row, col))
+
+    def row_has_input(self, row: int) -> bool:
+        """Whether staff put anything on this row: a formula of ours that shows nothing does not count."""
+        for column in self.table.columns:
+            col = self.table.col(column.key)
+            value = self.sheet.value(row, col)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            if column.input and column.key != "level":
+                return True
+            if self.sheet.formula(row, col) is None:
+                return True  # typed over a derived cell
+        return False
+
+    def body_rows(self) -> range:
+        """Rows from the first body row to the last row with content (the sheet may have grown)."""
+        return range(self.table.first_row, self.sheet.max_row + 1)
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _is_total_label(text: str) -> bool:
+    return re.sub(r"[\s:]+", " ", text).strip().casefold() in ("jumlah", "total", "jumlah total")
+
+
+# -- Tabel 3.8 / 3.7 ---------------------------------------------------------------------------------
+
+
+def _budget_row(reader: _Reader, row: int, has_code: bool) -> BudgetRow:
+    table = reader.table
+    keys = table.keys()
+    code_text = reader.text(row, "kode") if has_code else TextField(None)
+    level_text = reader.text(row, "level") if "level" in keys else TextField(None)
+    code = parse_code(code_text.text) if code_text.text else None
+    if code is not None:
+        level, source = code.level, "code"
+    else:
+        level, source = level_from_label(level_text.text) if level_text.text else None, "column"
+    return BudgetRow(
+        row=row,
+        label=reader.text(row, "uraian"),
+        level=level,
+        level_source=source,
+        number=reader.field(row, "no"),
+        code_text=code_text,
+        code=code,
+        level_text=level_text,
+        anggaran=reader.field(row, "anggaran"),
+        realisasi=reader.field(row, "realisasi"),
+        selisih=reader.field(row, "selisih") if "selisih" in keys else Field(None),
+        persen=reader.field(row, "persen"),
+    )
+
+
+def _budget_table(sheet: SheetSnapshot, table: TableLayout) -> BudgetTable:
+    reader = _Reader(sheet, table)
+    has_code = "kode" in table.keys()
+    rows: list[BudgetRow] = []
+    total: BudgetRow | None = None
+    for row in reader.body_rows():
+        label = reader.text(row, "uraian").text
+        if _is_total_label(label):
+            total = _budget_row(reader, row, has_code)
+            total.level, total.level_source = Level.TOTAL, "label"
+            break
+        if not reader.row_has_input(row):
+            continue
+        budget_row = _budget_row(reader, row, has_code)
+        if table.table == "3.7" and budget_row.level is None:
+            budget_row.level, budget_row.level_source = Level.SUB_KEGIATAN, "table"
+        rows.append(budget_row)
+    result = BudgetTable(table.table, sheet.name, rows, total, has_selisih="selisih" in table.keys())
+    link_budget_rows(result)
+    return result
+
+
+# -- Tabel 3.2, 3.3, 3.5 -----------------------------------------------------------------------------
+
+
+def _indicator_table(sheet: SheetSnapshot, table: TableLayout) -> IndicatorTable:
+    reader = _Reader(sheet, table)
+    rows = []
+    for row in reader.body_rows():
+        if not reader.row_has_input(row):
+            continue
+        rows.append(
+            IndicatorRow(
+                row=row,
+                number=reader.field(row, "no"),
+                indicator_id=reader.text(row, "id"),
+                name=reader.text(row, "indikator"),
+                unit=reader.text(row, "satuan"),
+                polarity=reader.text(row, "polaritas"),
+                target=reader.field(row, "target"),
+                realisasi=reader.field(row, "realisasi"),
+                capaian=reader.field(row, "capaian"),
+                category=reader.text(row, "kategori"),
+                note=reader.text(row, "keterangan"),
+            )
+        )
+    return IndicatorTable(table.table, sheet.name, rows)
+
+
+def _header_year(sheet: SheetSnapshot, table: TableLayout, offset: int) -> int | None:
+    value = sheet.value(table.header_row, table.col(f"target{offset}"))
+    try:
+        year = int(float(str(value).strip()))
+    except (TypeError, ValueError):
+        return None
+    return year if 1990 <= year <= 2100 else None
+
+
+def _trend_table(sheet: SheetSnapshot, table: TableLayout) -> IndicatorTable:
+    reader = _Reader(sheet, table)
+    years = {offset: _header_year(sheet, table, offset) for offset in (2, 1, 0)}
+    rows = []
+    for row in reader.body_rows():
+        if not reader.row_has_input(row):
+            continue
+        rows.append(
+            TrendRow(
+                row=row,
+                number=reader.field(row, "no"),
+                indicator_id=reader.text(row, "id"),
+                goal=reader.text(row, "sasaran"),
+                name=reader.text(row, "indikator"),
+                years=[
+                    YearFigures(
+                        years[offset],
+                        reader.field(row, f"target{offset}"),
+                        reader.field(row, f"realisasi{offset}"),
+                        reader.field(row, f"capaian{offset}"),
+                    )
+                    for offset in (2, 1, 0)
+                ],
+            )
+        )
+    return IndicatorTable(table.table, sheet.name, rows)
+
+
+def _efficiency_table(sheet: SheetSnapshot, table: TableLayout) -> IndicatorTable:
+    reader = _Reader(sheet, table)
+    rows = []
+    for row in reader.body_rows():
+        if not reader.row_has_input(row):
+            continue
+        rows.append(
+            EfficiencyRow(
+                row=row,
+                number=reader.field(row, "no"),
+                goal=reader.text(row, "sasaran"),
+                indicator_id=reader.text(row, "id"),
+                name=reader.text(row, "indikator"),
+                target=reader.field(row, "target"),
+                realisasi=reader.field(row, "realisasi"),
+                capaian=reader.field(row, "capaian"),
+                anggaran=reader.field(row, "anggaran"),
+                realisasi_rp=reader.field(row, "realisasi_rp"),
+                serapan=reader.field(row, "serapan"),
+                efisiensi=reader.field(row, "efisiensi"),
+                efisiensi_label=reader.text(row, "kategori_efisiensi"),
+            )
+        )
+    return IndicatorTable(table.table, sheet.name, rows)
+
+
+def extract_template(snapshot: WorkbookSnapshot, settings: Settings) -> Document:
+    """The tables of a template workbook. ``settings`` already holds the settings sheet's values."""
+    document = Document(snapshot.name, settings, layout="template")
+    for table in L.TABLES:
+        sheet = snapshot.sheet(table.sheet)
+        if sheet is None:
+            document.missing.append(table.table)
+            continue
+        document.sheets_read.append(sheet.name)
+        if table.table in ("3.7", "3.8"):
+            budget = _budget_table(sheet, table)
+            if budget.rows:
+                document.budget[table.table] = budget
+            elif table.table == "3.8":
+                document.missing.append(table.table)
+        elif table.table == "3.2":
+            document.indicators = _indicator_table(sheet, table)
+        elif table.table == "3.3":
+            document.trend = _trend_table(sheet, table)
+        elif table.table == "3.5":
+            document.efficiency = _efficiency_table(sheet, table)
+    return document

@@ -1,0 +1,48 @@
+"""One workbook in, one report out: the pipeline every door (CLI, Excel, batch) goes through."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .checks import run_checks
+from .checks.structure import SETTING_INVALID
+from .findings import Finding, Report
+from .model import Document
+from .settings import Settings
+from .snapshot import WorkbookSnapshot
+from .template import extract as template
+
+
+def _settings(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None) -> tuple[Settings, list[Finding]]:
+    settings, errors = template.read_settings(snapshot)
+    findings = [SETTING_INVALID.at(None, table=None, detail=str(error)) for error in errors]
+    if overrides:
+        settings = settings.with_values(overrides, "--config")
+    return settings, findings
+
+
+def read_document(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None) -> tuple[Document, list[Finding]]:
+    """The tables of a workbook, in whatever layout it has."""
+    settings, findings = _settings(snapshot, overrides)
+    document = template.extract_template(snapshot, settings)
+    return document, findings
+
+
+def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None) -> Report:
+    document, findings = read_document(snapshot, overrides)
+    findings.extend(run_checks(document))
+    return Report(
+        file=snapshot.name,
+        findings=findings,
+        office=document.settings.office or None,
+        year=document.settings.year,
+        tables=document.tables,
+        layout=document.layout,
+    )
+
+
+def check_file(path: Path, overrides: dict[str, Any] | None = None) -> Report:
+    from .load import load_file
+
+    return check_snapshot(load_file(path), overrides)
