@@ -1,0 +1,653 @@
+"""Realistic LKjIP template workbooks of any size, saved the way Excel saves them: with cached values.
+
+    python -m bench.generate --lines 20000 --out besar.xlsx
+    python -m bench.generate --count 500 --lines 40 --error-rate 0.02 --out-dir kiriman/
+
+A workbook is the lkjip-xl template filled with N budget lines of Tabel 3.8 (programs > kegiatan > sub
+kegiatan with Kepmendagri codes), Tabel 3.7, and the performance tables 3.2, 3.3 and 3.5 for a few
+indicators, every figure consistent across tables; then the mistakes reviewers meet are injected at a given
+rate per line, and listed (``Workbook.injected``).
+
+openpyxl cannot write cached formula values, and files saved by Excel have them. So the template builder
+writes a *skeleton* once per size (styles, protection, validations, conditional formats, every formula),
+and the sheets' XML is written here, cell by cell with the skeleton's styles: formulas shared down their
+column as Excel stores filled-down formulas, each with the value Excel would cache (computed below with
+Excel's semantics; tests/test_bench_generate.py checks them against the ``formulas`` engine and LibreOffice),
+and text in the shared-string table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import re
+import zipfile
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from lkjip_xl.load.xlsx import workbook_parts
+from lkjip_xl.snapshot import a1, column_letter, parse_a1
+from lkjip_xl.template import layout as L
+from lkjip_xl.template.build import _write_table, build_template, settings_cell
+
+Pos = tuple[int, int]
+
+PROGRAM, KEGIATAN, SUB = "Program", "Kegiatan", "Sub Kegiatan"
+
+_WORDS = (
+    "Penyediaan", "Pemeliharaan", "Koordinasi", "Fasilitasi", "Pembinaan", "Pengelolaan", "Penyelenggaraan",
+    "Peningkatan", "Pelaksanaan", "Penyusunan", "Sinkronisasi", "Pengawasan",
+)
+_OBJECTS = (
+    "dokumen perencanaan", "administrasi keuangan", "barang milik daerah", "jasa komunikasi dan listrik",
+    "peralatan kantor", "rapat koordinasi", "pelayanan publik", "ketenteraman dan ketertiban umum",
+    "pemberdayaan masyarakat desa", "wawasan kebangsaan", "keuangan desa", "data dan informasi",
+)
+_INDICATORS = (
+    ("Indeks Kepuasan Masyarakat", "Nilai", "Positif", (76.0, 90.0)),
+    ("Nilai SAKIP", "Nilai", "Positif", (60.0, 80.0)),
+    ("Persentase pengaduan tidak tertangani", "%", "Negatif", (5.0, 15.0)),
+    ("Persentase desa dengan tata kelola baik", "%", "Positif", (50.0, 95.0)),
+    ("Indeks Reformasi Birokrasi", "Nilai", "Positif", (55.0, 75.0)),
+)
+
+
+@dataclass(frozen=True)
+class Injected:
+    """One mistake put into a workbook on purpose: where, and what kind."""
+
+    sheet: str
+    cell: str
+    kind: str
+
+
+@dataclass
+class Workbook:
+    """What to write: the typed cells per sheet, the table layouts in use, and the injected mistakes."""
+
+    office: str
+    year: int
+    body_rows: int  # body rows of the Tabel 3.8 the skeleton has (the template's 300, or more)
+    inputs: dict[str, dict[Pos, Any]] = field(default_factory=dict)
+    injected: list[Injected] = field(default_factory=list)
+
+    @property
+    def layout38(self) -> L.TableLayout:
+        return replace(L.TABLE_38, body_rows=self.body_rows)
+
+    def layouts(self) -> dict[str, L.TableLayout]:
+        out = {table.sheet: table for table in L.TABLES}
+        out[L.TABLE_38.sheet] = self.layout38
+        return out
+
+    def put(self, sheet: str, row: int, col: int, value: Any) -> None:
+        self.inputs.setdefault(sheet, {})[(row, col)] = value
+
+
+# -- the content ------------------------------------------------------------------------------------
+
+
+@dataclass
+class BudgetLine:
+    code: str
+    level: str
+    uraian: str
+    anggaran: Any = None
+    realisasi: Any = None
+
+
+def _program_code(index: int) -> str:
+    return f"{1 + index // 990 % 9}.{index // 99 % 10 + 1:02d}.{index % 99 + 1:02d}"
+
+
+def budget_lines(count: int, rng: random.Random) -> list[BudgetLine]:
+    """Exactly ``count`` lines: programs of kegiatan of sub kegiatan; parents carry the sums of their subs."""
+    if count < 3:
+        raise ValueError("a Tabel 3.8 needs at least 3 lines: a program, a kegiatan and a sub kegiatan")
+    small = count <= 60
+    subs_per_kegiatan, kegiatan_per_program = (3, 3) if small else (12, 6)
+    lines: list[BudgetLine] = []
+    subs: list[BudgetLine] = []
+    kegiatan_code, sub_number = "", 0
+
+    def add_sub() -> None:
+        nonlocal sub_number
+        sub_number += 1
+        anggaran = rng.randrange(5_000, 2_000_000) * 1000
+        realisasi = anggaran if rng.random() < 0.3 else round(anggaran * rng.uniform(0.80, 0.999))
+        line = BudgetLine(f"{kegiatan_code}.{sub_number:04d}", SUB, _uraian(rng), anggaran, realisasi)
+        lines.append(line)
+        subs.append(line)
+
+    program_index = 0
+    while count - len(lines) >= 3:
+        program = BudgetLine(_program_code(program_index), PROGRAM, "PROGRAM " + _uraian(rng).upper())
+        program_index += 1
+        lines.append(program)
+        for number in range(1, rng.randint(1, 2 * kegiatan_per_program - 1) + 1):
+            if count - len(lines) < 2:
+                break
+            kegiatan_code, sub_number = f"{program.code}.2.{number:02d}", 0
+            lines.append(BudgetLine(kegiatan_code, KEGIATAN, _uraian(rng)))
+            for _ in range(min(rng.randint(1, 2 * subs_per_kegiatan - 1), count - len(lines))):
+                add_sub()
+    while len(lines) < count:  # too few left for another program: the last kegiatan gets them
+        add_sub()
+    sum_parents(lines)
+    return lines
+
+
+def sum_parents(lines: list[BudgetLine]) -> None:
+    """Each program and kegiatan gets the sums of its sub kegiatan, as in SIPD."""
+    sums: dict[str, list[int]] = {}
+    for sub in lines:
+        if sub.level == SUB:
+            for parent in (sub.code.rsplit(".", 1)[0], sub.code.rsplit(".", 3)[0]):
+                total = sums.setdefault(parent, [0, 0])
+                total[0] += sub.anggaran
+                total[1] += sub.realisasi
+    for line in lines:
+        if line.level != SUB:
+            line.anggaran, line.realisasi = sums[line.code]
+
+
+def _uraian(rng: random.Random) -> str:
+    return f"{rng.choice(_WORDS)} {rng.choice(_OBJECTS)}"
+
+
+def build(lines: int, error_rate: float = 0.0, seed: int = 0, office: str | None = None, year: int = 2024,
+          indicators: int = 3) -> Workbook:
+    """The content of one workbook: ``lines`` Tabel 3.8 lines, mistakes injected at ``error_rate`` per line."""
+    rng = random.Random(seed)
+    body_rows = max(L.TABLE_38.body_rows, lines + 20)
+    book = Workbook(office or f"Dinas Contoh {seed:04d} Kabupaten Uji", year, body_rows)
+    settings_sheet, office_cell, year_cell = L.SETTINGS_SHEET, settings_cell("nama_opd"), settings_cell("tahun")
+    book.put(settings_sheet, *parse_a1(office_cell.split("!")[1].replace("$", "")), book.office)
+    book.put(settings_sheet, *parse_a1(year_cell.split("!")[1].replace("$", "")), year)
+
+    budget = budget_lines(lines, rng)
+    mistakes = _choose_mistakes(budget, rng, error_rate)
+    table = book.layout38
+    sheet = table.sheet
+    number = 0
+    for offset, line in enumerate(budget):
+        row = table.first_row + offset
+        if line.level == SUB:
+            number += 1
+            book.put(sheet, row, table.col("no"), number)
+        book.put(sheet, row, table.col("kode"), line.code)
+        book.put(sheet, row, table.col("uraian"), line.uraian)
+        book.put(sheet, row, table.col("anggaran"), line.anggaran)
+        book.put(sheet, row, table.col("realisasi"), line.realisasi)
+    total_anggaran = sum(line.anggaran for line in budget if line.level == SUB)
+    total_realisasi = sum(line.realisasi for line in budget if line.level == SUB)
+    _summary_table(book, total_anggaran, total_realisasi)
+    _performance_tables(book, rng, indicators, total_anggaran, total_realisasi)
+    _inject(book, budget, mistakes, rng)
+    _inject_performance(book, rng, error_rate)
+    return book
+
+
+def _summary_table(book: Workbook, anggaran: int, realisasi: int) -> None:
+    table = L.TABLE_37
+    book.put(table.sheet, table.first_row, table.col("uraian"), "BELANJA DAERAH")
+    row = table.first_row + 1
+    book.put(table.sheet, row, table.col("no"), 1)
+    book.put(table.sheet, row, table.col("uraian"), "Belanja Operasi")
+    book.put(table.sheet, row, table.col("anggaran"), anggaran)
+    book.put(table.sheet, row, table.col("realisasi"), realisasi)
+
+
+def _performance_tables(book: Workbook, rng: random.Random, count: int, anggaran: int, realisasi: int) -> None:
+    t32, t33, t35 = L.TABLE_32, L.TABLE_33, L.TABLE_35
+    for index in range(count):
+        name, unit, polarity, (low, high) = _INDICATORS[index % len(_INDICATORS)]
+        ident = f"IKU-{index + 1:02d}"
+        goal = f"Sasaran {index + 1}: {rng.choice(_OBJECTS)} meningkat"
+        years = [(round(rng.uniform(low, high), 2), round(rng.uniform(low, high) * rng.uniform(0.9, 1.1), 2))
+                 for _ in range(3)]
+        target, actual = years[2]
+        row = t32.first_row + index
+        for key, value in (("no", index + 1), ("id", ident), ("indikator", name), ("satuan", unit),
+                           ("polaritas", polarity), ("target", target), ("realisasi", actual)):
+            book.put(t32.sheet, row, t32.col(key), value)
+        row = t33.first_row + index
+        for key, value in (("no", index + 1), ("id", ident), ("sasaran", goal), ("indikator", name)):
+            book.put(t33.sheet, row, t33.col(key), value)
+        for offset, (year_target, year_actual) in zip((2, 1, 0), years):
+            book.put(t33.sheet, row, t33.col(f"target{offset}"), year_target)
+            book.put(t33.sheet, row, t33.col(f"realisasi{offset}"), year_actual)
+        row = t35.first_row + index
+        for key, value in (("no", index + 1), ("sasaran", goal), ("id", ident), ("indikator", name),
+                           ("target", target), ("realisasi", actual)):
+            book.put(t35.sheet, row, t35.col(key), value)
+        if index == 0:  # as in the seed, the office's whole budget stands on the first sasaran
+            book.put(t35.sheet, row, t35.col("anggaran"), anggaran)
+            book.put(t35.sheet, row, t35.col("realisasi_rp"), realisasi)
+
+
+def _transpose(value: int, rng: random.Random) -> int:
+    digits = list(str(value))
+    pairs = [i for i in range(len(digits) - 1) if digits[i] != digits[i + 1]]
+    if not pairs:
+        return value + 1000
+    i = rng.choice(pairs)
+    digits[i], digits[i + 1] = digits[i + 1], digits[i]
+    return int("".join(digits))
+
+
+def _rupiah_text(value: int, us: bool) -> str:
+    text = f"{value:,}"
+    return "Rp " + (text if us else text.replace(",", "."))
+
+
+_SUB_MISTAKES = ("selisih_typed", "persen_typed", "text_number", "us_format", "over_budget")
+_PARENT_MISTAKES = ("parent_sum", "transposed_digits")
+
+
+def _choose_mistakes(budget: list[BudgetLine], rng: random.Random, rate: float) -> dict[int, str]:
+    """Which lines get a mistake, and which. Spending above the budget is real spending: the sums include it."""
+    mistakes = {}
+    for index, line in enumerate(budget):
+        if rng.random() < rate:
+            mistakes[index] = rng.choice(_SUB_MISTAKES if line.level == SUB else _PARENT_MISTAKES)
+            if mistakes[index] == "over_budget":
+                line.realisasi = line.anggaran + rng.randrange(1, 100) * 1000
+    if "over_budget" in mistakes.values():
+        sum_parents(budget)
+    return mistakes
+
+
+def _inject(book: Workbook, budget: list[BudgetLine], mistakes: dict[int, str], rng: random.Random) -> None:
+    """Type the chosen mistakes over the lines (parents as sums of their subs are already written)."""
+    table = book.layout38
+    col = table.col
+    for index, kind in mistakes.items():
+        line = budget[index]
+        row = table.first_row + index
+        key = {"parent_sum": rng.choice(("anggaran", "realisasi")), "transposed_digits": "realisasi",
+               "selisih_typed": "selisih", "persen_typed": "persen", "over_budget": "realisasi"}.get(kind, "anggaran")
+        if kind == "parent_sum":
+            book.put(table.sheet, row, col(key), getattr(line, key) + rng.randrange(1, 500) * 1000)
+        elif kind == "transposed_digits":
+            book.put(table.sheet, row, col(key), _transpose(line.realisasi, rng))
+        elif kind == "selisih_typed":
+            book.put(table.sheet, row, col(key), line.anggaran - line.realisasi + rng.randrange(1, 100) * 1000)
+        elif kind == "persen_typed":
+            book.put(table.sheet, row, col(key), round(line.realisasi / line.anggaran + rng.uniform(0.02, 0.2), 4))
+        elif kind in ("text_number", "us_format"):
+            book.put(table.sheet, row, col(key), _rupiah_text(line.anggaran, us=kind == "us_format"))
+        book.injected.append(Injected(table.sheet, a1(row, col(key)), kind))
+
+
+def _inject_performance(book: Workbook, rng: random.Random, rate: float) -> None:
+    t32 = L.TABLE_32
+    for (sheet, (row, column)), value in list(_cells(book, t32.sheet, t32.col("target"))):
+        if rng.random() < rate:
+            actual = book.inputs[sheet][(row, t32.col("realisasi"))]
+            book.put(sheet, row, t32.col("capaian"), round(actual / value * 1.07, 4))
+            book.injected.append(Injected(sheet, a1(row, t32.col("capaian")), "capaian_typed"))
+
+
+def _cells(book: Workbook, sheet: str, col: int):
+    for pos, value in sorted(book.inputs.get(sheet, {}).items()):
+        if pos[1] == col:
+            yield (sheet, pos), value
+
+
+# -- Excel's values of the template's formulas -------------------------------------------------------
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def _n(value: Any) -> float:
+    """Excel's N(): numbers stay, text and blanks are 0."""
+    return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+def _ratio(top: Any, bottom: Any) -> Any:
+    return "" if _n(bottom) == 0 else _n(top) / _n(bottom)
+
+
+def _level(code: Any) -> str:
+    text = "" if code is None else " ".join(str(code).split()).replace(",", ".")
+    if not text:
+        return ""
+    return {2: PROGRAM, 4: KEGIATAN, 5: SUB}.get(text.count("."), "?")
+
+
+def _category(capaian: Any) -> str:
+    if _blank(capaian):
+        return ""
+    for bound, label in ((1, None), (0.85, "Baik"), (0.65, "Cukup"), (0.5, "Kurang")):
+        if label is None and capaian > bound:
+            return "Sangat Baik"
+        if label is not None and capaian >= bound:
+            return label
+    return "Sangat Kurang"
+
+
+def _efficiency(capaian: Any, serapan: Any) -> str:
+    if _blank(capaian) or _blank(serapan):
+        return ""
+    if capaian >= 1 and serapan < capaian:
+        return "Efisien"
+    if capaian < 1 and serapan > capaian:
+        return "Tidak Efisien"
+    return "-"
+
+
+def _row_values(table: L.TableLayout, cell) -> dict[str, Any]:
+    """The derived cells of one body row; ``cell(key)`` is what the row's cell holds (typed or derived)."""
+    if table.table == "3.8":
+        return {
+            "level": lambda: _level(cell("kode")),
+            "selisih": lambda: "" if _blank(cell("anggaran")) and _blank(cell("realisasi"))
+            else _n(cell("anggaran")) - _n(cell("realisasi")),
+            "persen": lambda: _ratio(cell("realisasi"), cell("anggaran")),
+        }
+    if table.table == "3.7":
+        return {"persen": lambda: _ratio(cell("realisasi"), cell("anggaran"))}
+    if table.table == "3.2":
+        def capaian() -> Any:
+            target, actual = cell("target"), cell("realisasi")
+            if _n(target) == 0:
+                return ""
+            if cell("polaritas") == "Negatif":
+                return (2 * target - actual) / target
+            return actual / target
+        return {"capaian": capaian, "kategori": lambda: _category(cell("capaian"))}
+    if table.table == "3.3":
+        return {f"capaian{k}": (lambda k=k: _ratio(cell(f"realisasi{k}"), cell(f"target{k}"))) for k in (2, 1, 0)}
+    if table.table == "3.5":
+        return {
+            "capaian": lambda: _ratio(cell("realisasi"), cell("target")),
+            "serapan": lambda: _ratio(cell("realisasi_rp"), cell("anggaran")),
+            "efisiensi": lambda: "" if _blank(cell("serapan")) else 1 - cell("serapan"),
+            "kategori_efisiensi": lambda: _efficiency(cell("capaian"), cell("serapan")),
+        }
+    raise KeyError(table.table)
+
+
+def cached_values(book: Workbook, formula_cells: dict[str, set[Pos]]) -> dict[str, dict[Pos, Any]]:
+    """What Excel caches for each formula cell of the skeleton that staff did not type over."""
+    out: dict[str, dict[Pos, Any]] = {}
+    layouts = book.layouts()
+    for sheet, cells in formula_cells.items():
+        table = layouts.get(sheet)
+        inputs = book.inputs.get(sheet, {})
+        values: dict[Pos, Any] = {}
+        out[sheet] = values
+        if table is None:
+            if cells:
+                raise ValueError(f"no formula model for sheet {sheet}")
+            continue
+
+        def cell(row: int, key: str) -> Any:
+            pos = (row, table.col(key))
+            return inputs[pos] if pos in inputs else values.get(pos)
+
+        for row, col in sorted(cells):
+            if (row, col) in inputs:
+                continue
+            values[(row, col)] = _formula_value(book, table, row, col, cell, values)
+    return out
+
+
+def _formula_value(book: Workbook, table: L.TableLayout, row: int, col: int, cell, values) -> Any:
+    key = table.columns[col - 1].key if col <= len(table.columns) else None
+    if row == 2:  # the subtitle: text joined with the office and the year
+        return table.subtitle.replace("{opd}", book.office).replace("{tahun}", str(book.year))
+    if row == table.header_row:  # a year over a group of columns
+        offset = {"tahun2": 2, "tahun1": 1, "tahun0": 0}[table.columns[col - 1].group]
+        return book.year - offset
+    if table.first_row <= row <= table.last_body_row:
+        return _row_values(table, lambda k: cell(row, k))[key]()
+    if row == table.last_body_row + 1:
+        body = range(table.first_row, table.last_body_row + 1)
+
+        def total(k: str) -> float:
+            if table.table == "3.8":
+                return sum(_n(cell(r, k)) for r in body if str(cell(r, "level") or "").casefold() == "sub kegiatan")
+            return sum(_n(cell(r, k)) for r in body)
+
+        if key == "anggaran":
+            return total("anggaran")
+        if key == "realisasi":
+            return total("realisasi")
+        if key == "selisih":
+            return _n(cell(row, "anggaran")) - _n(cell(row, "realisasi"))
+        if key == "persen":
+            return "" if _n(cell(row, "anggaran")) == 0 else _n(cell(row, "realisasi")) / _n(cell(row, "anggaran"))
+    raise ValueError(f"no formula model for {table.sheet}!{a1(row, col)}")
+
+
+# -- writing the package -----------------------------------------------------------------------------
+
+_ROW = re.compile(r"<row ([^>]*?)(?:/>|>(.*?)</row>)", re.S)
+_CELL = re.compile(r'<c r="([A-Z]+)(\d+)"(?: s="(\d+)")?(?: t="(\w+)")?\s*(?:/>|>(.*?)</c>)', re.S)
+_FORMULA = re.compile(r"<f>(.*?)</f>", re.S)
+_INLINE = re.compile(r"<is><t[^>]*>(.*?)</t></is>", re.S)
+_VALUE = re.compile(r"<v>(.*?)</v>", re.S)
+
+SST_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+SST_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+@dataclass
+class SkeletonCell:
+    style: str | None
+    formula: str | None = None  # XML-escaped, as in the part
+    text: str | None = None  # XML-escaped static text
+    number: str | None = None
+
+
+@dataclass
+class SkeletonSheet:
+    part: str
+    head: str  # the XML up to and including <sheetData>
+    tail: str  # from </sheetData>
+    rows: dict[int, tuple[str, dict[int, SkeletonCell]]]  # row -> (row attributes, cells by column)
+
+    def formula_cells(self) -> set[Pos]:
+        return {(r, c) for r, (_, cells) in self.rows.items() for c, cell in cells.items() if cell.formula}
+
+
+@dataclass
+class Skeleton:
+    parts: dict[str, bytes]
+    sheets: dict[str, SkeletonSheet]
+
+
+@lru_cache(maxsize=4)
+def skeleton(body_rows: int) -> Skeleton:
+    """The template as the template builder writes it, with ``body_rows`` rows in Tabel 3.8."""
+    workbook = build_template()
+    if body_rows != L.TABLE_38.body_rows:
+        index = workbook.sheetnames.index(L.TABLE_38.sheet)
+        del workbook[L.TABLE_38.sheet]
+        _write_table(workbook.create_sheet(L.TABLE_38.sheet, index), replace(L.TABLE_38, body_rows=body_rows))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+        entries = workbook_parts(archive)
+    sheets = {}
+    for entry in entries:
+        xml = parts[entry.part].decode("utf-8")
+        start = xml.index("<sheetData>") + len("<sheetData>")
+        end = xml.index("</sheetData>")
+        rows = {}
+        for match in _ROW.finditer(xml, start, end):
+            attributes, body = match.group(1), match.group(2) or ""
+            row = int(re.search(r'r="(\d+)"', attributes).group(1))
+            cells = {}
+            for cell in _CELL.finditer(body):
+                content = cell.group(5) or ""
+                formula, text, number = _FORMULA.search(content), _INLINE.search(content), _VALUE.search(content)
+                cells[_col(cell.group(1))] = SkeletonCell(
+                    cell.group(3),
+                    formula.group(1) if formula else None,
+                    text.group(1) if text and cell.group(4) == "inlineStr" else None,
+                    number.group(1) if number and not formula else None,
+                )
+            rows[row] = (attributes, cells)
+        sheets[entry.name] = SkeletonSheet(entry.part, xml[:start], xml[end:], rows)
+    return Skeleton(parts, sheets)
+
+
+def _col(letters: str) -> int:
+    return parse_a1(letters + "1")[1]
+
+
+class _SharedStrings:
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.count = 0
+
+    def add(self, escaped: str) -> int:
+        self.count += 1
+        return self.index.setdefault(escaped, len(self.index))
+
+    def xml(self) -> bytes:
+        items = "".join(
+            f'<si><t xml:space="preserve">{text}</t></si>' if text != text.strip() else f"<si><t>{text}</t></si>"
+            for text in self.index
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{self.count}" '
+            f'uniqueCount="{len(self.index)}">{items}</sst>'
+        ).encode("utf-8")
+
+
+def _value_cell(ref: str, style: str, value: Any, strings: _SharedStrings, formula: str = "") -> str:
+    if value is None:
+        return f"<c {ref}{style}/>" if not formula else f"<c {ref}{style}>{formula}<v></v></c>"
+    if isinstance(value, bool):
+        return f'<c {ref}{style} t="b">{formula}<v>{int(value)}</v></c>'
+    if isinstance(value, (int, float)):
+        number = repr(float(value)) if isinstance(value, float) and not value.is_integer() else str(int(value))
+        return f"<c {ref}{style}>{formula}<v>{number}</v></c>"
+    text = escape(str(value))
+    if formula:  # a formula's text result is stored in the cell, not in the shared strings
+        return f'<c {ref}{style} t="str">{formula}<v>{text}</v></c>'
+    return f'<c {ref}{style} t="s"><v>{strings.add(text)}</v></c>'
+
+
+def _sheet_xml(sheet: SkeletonSheet, inputs: dict[Pos, Any], cached: dict[Pos, Any], table: L.TableLayout | None,
+               strings: _SharedStrings) -> str:
+    masters: dict[int, str] = {}  # column -> the shared formula's si, for the table's body columns
+    out = [sheet.head]
+    placed = set()
+    for row in sorted(sheet.rows):
+        attributes, cells = sheet.rows[row]
+        parts = [f"<row {attributes}>"]
+        for col in sorted(cells):
+            cell = cells[col]
+            ref = f'r="{column_letter(col)}{row}"'
+            style = f' s="{cell.style}"' if cell.style is not None else ""
+            placed.add((row, col))
+            if (row, col) in inputs:
+                parts.append(_value_cell(ref, style, inputs[(row, col)], strings))
+            elif cell.formula is not None:
+                formula = f"<f>{cell.formula}</f>"
+                if table is not None and table.first_row <= row <= table.last_body_row:
+                    if col not in masters:
+                        si = masters[col] = str(len(masters))
+                        span = f"{column_letter(col)}{row}:{column_letter(col)}{table.last_body_row}"
+                        formula = f'<f t="shared" ref="{span}" si="{si}">{cell.formula}</f>'
+                    else:
+                        formula = f'<f t="shared" si="{masters[col]}"/>'
+                parts.append(_value_cell(ref, style, cached[(row, col)], strings, formula))
+            elif cell.text is not None:
+                parts.append(f'<c {ref}{style} t="s"><v>{strings.add(cell.text)}</v></c>')
+            elif cell.number is not None:
+                parts.append(f"<c {ref}{style}><v>{cell.number}</v></c>")
+            else:
+                parts.append(f"<c {ref}{style}/>")
+        parts.append("</row>")
+        out.append("".join(parts))
+    missing = set(inputs) - placed
+    if missing:
+        raise ValueError(f"{sheet.part}: cells outside the template: {sorted(missing)[:5]}")
+    out.append(sheet.tail)
+    return "".join(out)
+
+
+def render(book: Workbook) -> bytes:
+    """The .xlsx file of ``book``."""
+    base = skeleton(book.body_rows)
+    cached = cached_values(book, {name: sheet.formula_cells() for name, sheet in base.sheets.items()})
+    layouts = book.layouts()
+    strings = _SharedStrings()
+    parts = dict(base.parts)
+    for name, sheet in base.sheets.items():
+        xml = _sheet_xml(sheet, book.inputs.get(name, {}), cached[name], layouts.get(name), strings)
+        parts[sheet.part] = xml.encode("utf-8")
+    parts["xl/sharedStrings.xml"] = strings.xml()
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    if SST_TYPE not in rels:
+        rels = rels.replace("</Relationships>", f'<Relationship Id="rIdSst" Type="{SST_TYPE}" '
+                                                'Target="sharedStrings.xml"/></Relationships>')
+        parts["xl/_rels/workbook.xml.rels"] = rels.encode()
+    types = parts["[Content_Types].xml"].decode()
+    if "/xl/sharedStrings.xml" not in types:
+        types = types.replace("</Types>", f'<Override PartName="/xl/sharedStrings.xml" ContentType="{SST_CONTENT}"/>'
+                                          "</Types>")
+        parts["[Content_Types].xml"] = types.encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in ["[Content_Types].xml", *[n for n in parts if n != "[Content_Types].xml"]]:
+            archive.writestr(name, parts[name])
+    return buffer.getvalue()
+
+
+def write(path: Path, book: Workbook) -> Path:
+    path.write_bytes(render(book))
+    return path
+
+
+def write_many(out_dir: Path, count: int, lines: int, error_rate: float, seed: int = 0) -> list[Path]:
+    """``count`` workbooks of different offices; every fifth one is clean, the others carry mistakes."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        rate = 0.0 if index % 5 == 0 else error_rate
+        book = build(lines, rate, seed=seed + index)
+        paths.append(write(out_dir / f"lkjip-{seed + index:05d}.xlsx", book))
+    return paths
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lines", type=int, default=40, help="Tabel 3.8 budget lines per workbook")
+    parser.add_argument("--error-rate", type=float, default=0.0, help="share of lines with an injected mistake")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, help="one workbook")
+    parser.add_argument("--count", type=int, help="this many workbooks into --out-dir")
+    parser.add_argument("--out-dir", type=Path)
+    args = parser.parse_args(argv)
+    if args.count:
+        if not args.out_dir:
+            parser.error("--count needs --out-dir")
+        paths = write_many(args.out_dir, args.count, args.lines, args.error_rate, args.seed)
+        print(f"{len(paths)} workbooks in {args.out_dir}")
+    elif args.out:
+        book = build(args.lines, args.error_rate, args.seed)
+        write(args.out, book)
+        print(json.dumps({"file": str(args.out), "injected": [vars(item) for item in book.injected]},
+                         ensure_ascii=False, indent=1))
+    else:
+        parser.error("give --out FILE, or --count N --out-dir DIR")
+
+
+if __name__ == "__main__":
+    main()
