@@ -7,6 +7,7 @@ follow.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..numbers import Quantity
 from ..snapshot import column_letter
@@ -69,11 +70,12 @@ class TableLayout:
     def last_body_row(self) -> int:
         return self.first_row + self.body_rows - 1
 
+    @cached_property
+    def _col_numbers(self) -> dict[str, int]:
+        return {column.key: index for index, column in enumerate(self.columns, start=1)}
+
     def col(self, key: str) -> int:
-        for index, column in enumerate(self.columns, start=1):
-            if column.key == key:
-                return index
-        raise KeyError(key)
+        return self._col_numbers[key]  # a dict: this is called for every cell read (20,000-line tables)
 
     def letter(self, key: str) -> str:
         return column_letter(self.col(key))
