@@ -1,4 +1,4 @@
-"""The command line: ``lkjip-xl validate | template | rules``.
+"""The command line: ``lkjip-xl validate | batch | template | rules``.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the file could not be checked, 3 an internal
 error (a bug: please report it with the file).
@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import InputRejected
+from .errors import InputRejected, rejection_report
 from .i18n import Lang, Text
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNCHECKABLE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -39,13 +39,7 @@ LANG_OPTION = click.option(
 
 def _fail(path: str, message: str, fmt: str, reason: str) -> int:
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"file": path, "valid": False, "error": {"reason": reason, "message": message}, "counts": None, "findings": []},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        click.echo(json.dumps(rejection_report(path, reason, message), ensure_ascii=False, indent=2))
     click.echo(f"lkjip-xl: {path}: {message}", err=True)
     return EXIT_UNCHECKABLE
 
@@ -145,6 +139,69 @@ def rules(fmt: str, lang: Lang) -> None:
     from .docs import rules_markdown, rules_text
 
     click.echo(rules_markdown() if fmt == "markdown" else rules_text(lang), nl=False)
+
+
+NO_WORKBOOKS = Text("tidak ada buku kerja (.xlsx, .xlsm, ...) di {paths}", "no workbooks (.xlsx, .xlsm, ...) in {paths}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Laporan gabungan (.xlsx) / consolidated report.")
+@click.option("--json-dir", type=click.Path(file_okay=False, path_type=Path), help="Satu laporan JSON per berkas / one JSON report per file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1, show_default="jumlah inti / CPU cores", help="Proses paralel / parallel processes.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True, help="Batas detik per berkas / seconds per file.")
+@click.option("--max-memory", type=click.IntRange(min=0), default=2048, show_default=True, help="MiB per proses pemeriksa, 0 = tanpa batas / MiB per worker, 0 = no limit.")
+@click.option("--scheduler", metavar="ADDRESS", help="Penjadwal Dask (tcp://host:8786) / Dask scheduler: pip install 'lkjip-xl[dask]'.")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), help="Berkas pengaturan TOML untuk semua berkas / settings for every file.")
+@LANG_OPTION
+def batch(paths: tuple[Path, ...], out: Path | None, json_dir: Path | None, jobs: int, timeout: float, max_memory: int,
+          scheduler: str | None, config: Path | None, lang: Lang) -> None:
+    """Periksa semua buku kerja di folder atau arsip zip / validate every workbook in folders or zip archives.
+
+    Keluar 0: semua lulus; 1: ada berkas dengan kesalahan; 2: ada berkas yang tidak dapat diperiksa;
+    3: kesalahan internal pada suatu berkas.
+    """
+    sys.exit(run_batch_command(list(paths), out, json_dir, jobs, timeout, max_memory, scheduler, config, lang))
+
+
+def run_batch_command(paths: list[Path], out: Path | None, json_dir: Path | None, jobs: int, timeout: float,
+                      max_memory: int, scheduler: str | None, config: Path | None, lang: Lang) -> int:
+    from .batch.cluster import ClusterUnavailable
+    from .batch.outcome import Options
+    from .batch.run import run_batch, summary_text
+    from .settings import SettingsError, load_config
+
+    try:
+        overrides = load_config(config) if config else None
+    except SettingsError as error:
+        click.echo(f"lkjip-xl: {error}", err=True)
+        return EXIT_UNCHECKABLE
+    if out is not None and any(path.is_file() and _same_file(path, out) for path in paths):
+        click.echo(f"lkjip-xl: {out}: {SAME_FILE(lang)}", err=True)
+        return EXIT_UNCHECKABLE
+    options = Options(lang=lang, overrides=overrides, timeout=timeout, max_memory_mb=max_memory)
+    try:
+        result = run_batch(paths, options, jobs=jobs, scheduler=scheduler, out=out, json_dir=json_dir)
+    except ClusterUnavailable as error:
+        click.echo(f"lkjip-xl: {error.text(lang, **error.params)}", err=True)
+        return EXIT_UNCHECKABLE
+    except OSError as error:  # the report or a JSON file could not be written
+        click.echo(f"lkjip-xl: {OUT_FAILED(lang, detail=error.strerror or error)}", err=True)
+        return EXIT_UNCHECKABLE
+    except Exception as error:  # noqa: BLE001 - a bug in the batch itself
+        if os.environ.get("LKJIP_XL_DEBUG"):
+            raise
+        click.echo(f"lkjip-xl: {INTERNAL(lang, detail=type(error).__name__)}", err=True)
+        return EXIT_INTERNAL
+    if not result.outcomes:
+        click.echo(f"lkjip-xl: {NO_WORKBOOKS(lang, paths=', '.join(map(str, paths)))}", err=True)
+        return EXIT_UNCHECKABLE
+    click.echo(summary_text(result, lang, out, json_dir), nl=False)
+    if result.internal_errors:
+        return EXIT_INTERNAL
+    if result.count("unchecked"):
+        return EXIT_UNCHECKABLE
+    return EXIT_ERRORS if result.count("failed") else EXIT_OK
 
 
 def main() -> None:

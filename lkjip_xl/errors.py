@@ -20,6 +20,11 @@ class InputRejected(Exception):
         return self.text(lang, **self.params)
 
 
+def rejection_report(file: str, reason: str, message: str) -> dict[str, Any]:
+    """The JSON report of a file that could not be checked: ``validate --format json`` and ``batch --json-dir``."""
+    return {"file": file, "valid": False, "error": {"reason": reason, "message": message}, "counts": None, "findings": []}
+
+
 NOT_FOUND = Text("berkas tidak ditemukan", "file not found")
 UNREADABLE = Text("berkas tidak dapat dibaca: {detail}", "file cannot be read: {detail}")
 CORRUPT = Text(

@@ -1,0 +1,78 @@
+"""Checking a batch on a Dask distributed cluster (``--scheduler ADDRESS``; ``pip install lkjip-xl[dask]``).
+
+Each file is one task running ``check_source``, the function local workers run, so the findings are the
+same. Workers must see the files at the same absolute paths (shared storage). What differs from local
+workers: a task cannot be killed, so a file that passes its time limit is reported as timed out while its
+thread is left to finish; a worker that dies (crash, Dask's memory limit) is retried by Dask and then
+reported as crashed. Set the memory limit on the workers (``dask worker --memory-limit``).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable, Iterable
+
+from ..i18n import Text
+from .outcome import CRASHED, INTERNAL, INTERNAL_REASON, TIMED_OUT, Options, Outcome, Rejection, check_source, unchecked
+from .sources import Source
+
+DASK_MISSING = Text(
+    "--scheduler memerlukan Dask: pip install 'lkjip-xl[dask]'",
+    "--scheduler needs Dask: pip install 'lkjip-xl[dask]'",
+)
+NO_SCHEDULER = Text(
+    "penjadwal Dask {address} tidak dapat dihubungi ({detail})",
+    "the Dask scheduler {address} cannot be reached ({detail})",
+)
+
+
+class ClusterUnavailable(Exception):
+    """Dask is not installed or the scheduler does not answer: nothing was checked."""
+
+    def __init__(self, text: Text, **params) -> None:
+        super().__init__(text("en", **params))
+        self.text, self.params = text, params
+
+
+def check_within_time(source: Source, options: Options) -> Outcome:
+    """``check_source`` on a Dask worker, bounded by the per-file time limit."""
+    box: list[Outcome] = []
+    thread = threading.Thread(target=lambda: box.append(check_source(source, options)), daemon=True)
+    thread.start()
+    thread.join(options.timeout)
+    if not box:
+        return unchecked(source, Rejection.of("timeout", TIMED_OUT, seconds=f"{options.timeout:g}"), options.lang)
+    return box[0]
+
+
+def run_on_cluster(
+    sources: Iterable[Source], options: Options, address: str, on_done: Callable[[Outcome], None]
+) -> list[Outcome]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ClusterUnavailable(DASK_MISSING) from None
+    try:
+        client = Client(address, timeout="20s")
+    except (OSError, TimeoutError) as error:
+        raise ClusterUnavailable(NO_SCHEDULER, address=address, detail=type(error).__name__) from None
+    outcomes = []
+    with client:
+        sources = list(sources)
+        futures = client.map(check_within_time, sources, options=options, pure=False)
+        owner = {future.key: source for future, source in zip(futures, sources)}
+        for future in as_completed(futures):
+            source = owner[future.key]
+            if future.status == "finished":
+                outcome = future.result()
+            else:
+                error = future.exception()
+                if type(error).__name__ == "KilledWorker":
+                    rejection = Rejection.of("crashed", CRASHED, code="dask")
+                else:
+                    rejection = Rejection.of(INTERNAL_REASON, INTERNAL, detail=type(error).__name__)
+                outcome = unchecked(source, rejection, options.lang)
+            outcomes.append(outcome)
+            on_done(outcome)
+            future.release()
+    return outcomes
