@@ -53,7 +53,7 @@ def run_on_cluster(
     except ImportError:
         raise ClusterUnavailable(DASK_MISSING) from None
     try:
-        client = Client(address, timeout="20s")
+        client = Client(address, timeout="10s")
     except (OSError, TimeoutError) as error:
         raise ClusterUnavailable(NO_SCHEDULER, address=address, detail=type(error).__name__) from None
     outcomes = []

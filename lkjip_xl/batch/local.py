@@ -8,6 +8,8 @@ a workbook without cached values.
 
 from __future__ import annotations
 
+import faulthandler
+import os
 import resource
 from concurrent.futures import as_completed
 from typing import Callable, Iterable
@@ -16,8 +18,16 @@ from .outcome import CRASHED, INTERNAL, INTERNAL_REASON, TIMED_OUT, Options, Out
 from .sources import Source
 
 
-def _limit_memory(megabytes: int) -> None:
-    """Runs in each worker: a file that needs more memory fails alone instead of starving the machine."""
+def _start_worker(megabytes: int) -> None:
+    """Runs in each worker. A file that needs more memory fails alone instead of starving the machine;
+    what a dying library prints (a Rust backtrace on a failed allocation) does not reach the reviewer's
+    terminal: the file's outcome says what happened."""
+    if not os.environ.get("LKJIP_XL_DEBUG"):
+        faulthandler.disable()  # it keeps its own copy of stderr
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.close(devnull)
     if megabytes <= 0:
         return
     wanted = megabytes * 2**20
@@ -29,6 +39,7 @@ def _limit_memory(megabytes: int) -> None:
 
 def _warm_up() -> None:
     """Import what every check needs before the workers are forked from this process."""
+    import openpyxl.formula.translate  # noqa: F401 - shared formulas, in most files saved by Excel
     import python_calamine  # noqa: F401
 
     from .. import validate  # noqa: F401
@@ -39,15 +50,20 @@ def _warm_up() -> None:
 
 
 def run_local(
-    sources: Iterable[Source], options: Options, jobs: int, on_done: Callable[[Outcome], None]
+    sources: Iterable[Source],
+    options: Options,
+    jobs: int,
+    on_done: Callable[[Outcome], None],
+    check: Callable[[Source, Options], Outcome] = check_source,
 ) -> list[Outcome]:
+    """Check ``sources`` in ``jobs`` worker processes, calling ``on_done`` as each outcome arrives."""
     from pebble import ProcessExpired, ProcessPool
 
     _warm_up()
     outcomes = []
-    with ProcessPool(max_workers=max(1, jobs), initializer=_limit_memory, initargs=(options.max_memory_mb,)) as pool:
+    with ProcessPool(max_workers=max(1, jobs), initializer=_start_worker, initargs=(options.max_memory_mb,)) as pool:
         futures = {
-            pool.schedule(check_source, args=(source, options), timeout=options.timeout): source for source in sources
+            pool.schedule(check, args=(source, options), timeout=options.timeout): source for source in sources
         }
         for future in as_completed(futures):
             source = futures[future]
