@@ -1,0 +1,90 @@
+"""The benchmark's workbooks are realistic: Excel-style cached values that are right, and findable mistakes."""
+
+from __future__ import annotations
+
+import copy
+import random
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from bench import generate
+from conftest import libreoffice_roundtrip
+from lkjip_xl.load.evaluate import evaluate_uncached
+from lkjip_xl.load.xlsx import read_xlsx
+from lkjip_xl.numbers import UNVERIFIABLE
+from lkjip_xl.template import layout as L
+from lkjip_xl.validate import check_file
+
+
+def same(a, b) -> bool:
+    a, b = (None if x == "" else x for x in (a, b))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return a == b
+
+
+@pytest.fixture(scope="module")
+def mistaken(tmp_path_factory):
+    """Every kind of mistake, a negative-polarity indicator, and a Tabel 3.8 longer than the template's."""
+    book = generate.build(330, error_rate=0.08, seed=11, indicators=5)
+    path = tmp_path_factory.mktemp("gen") / "salah.xlsx"
+    generate.write(path, book)
+    return book, path
+
+
+def test_line_counts_are_exact():
+    for count in (3, 4, 40, 61, 1000):
+        lines = generate.budget_lines(count, random.Random(count))
+        assert len(lines) == count
+        assert lines[0].level == generate.PROGRAM and lines[-1].level == generate.SUB
+
+
+def test_cached_values_are_what_the_formula_engine_computes(mistaken):
+    _, path = mistaken
+    snapshot, uncached = read_xlsx(path)
+    assert not uncached  # every formula has its cached value, as in a file saved by Excel
+    recomputed = copy.deepcopy(snapshot)
+    pending = {name: set(sheet.formulas) for name, sheet in snapshot.sheets.items() if sheet.formulas}
+    evaluate_uncached(recomputed, pending)
+    checked = skipped = 0
+    for name, positions in pending.items():
+        for pos in positions:
+            engine = recomputed.sheets[name].value(*pos)
+            if engine is UNVERIFIABLE:
+                skipped += 1
+                continue
+            checked += 1
+            assert same(snapshot.sheets[name].value(*pos), engine), (name, pos, snapshot.sheets[name].formula(*pos))
+    assert checked > 1000 and skipped == 0
+
+
+def test_cached_values_are_what_libreoffice_computes(mistaken, soffice, tmp_path):
+    _, path = mistaken
+    converted = libreoffice_roundtrip(soffice, path, tmp_path)
+    ours, theirs = CalamineWorkbook.from_path(str(path)), CalamineWorkbook.from_path(str(converted))
+    for table in L.TABLES:
+        mine = ours.get_sheet_by_name(table.sheet).to_python(skip_empty_area=False)
+        other = theirs.get_sheet_by_name(table.sheet).to_python(skip_empty_area=False)
+        for row in range(table.first_row - 1, len(mine)):
+            for col in range(len(table.columns)):
+                theirs_value = other[row][col] if row < len(other) and col < len(other[row]) else ""
+                assert same(mine[row][col], theirs_value), (table.sheet, row + 1, col + 1)
+
+
+@pytest.mark.parametrize("lines, seed", [(30, 1), (45, 2), (400, 3)])
+def test_a_workbook_without_mistakes_passes_clean(tmp_path, lines, seed):
+    path = generate.write(tmp_path / "bersih.xlsx", generate.build(lines, seed=seed))
+    report = check_file(path)
+    assert report.counts() == {"error": 0, "warning": 0, "info": 0}, [f.message() for f in report.findings]
+    assert set(report.tables) == {"3.2", "3.3", "3.5", "3.7", "3.8"}
+
+
+def test_every_injected_budget_mistake_is_found_at_its_cell(mistaken):
+    book, path = mistaken
+    report = check_file(path)
+    found = {(f.ref.sheet, f.ref.a1) for f in report.findings if f.ref is not None}
+    budget = [item for item in book.injected if item.sheet == L.TABLE_38.sheet]
+    assert {item.kind for item in budget} == set(generate._SUB_MISTAKES + generate._PARENT_MISTAKES)
+    missed = [item for item in budget if (item.sheet, item.cell) not in found]
+    assert not missed
