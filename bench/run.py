@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from . import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
@@ -73,7 +72,7 @@ class Run:
     wall: float
     cpu: float
     peak_mb: float  # the largest single process (ru_maxrss)
-    tree_peak_mb: float  # the whole process tree, sampled
+    tree_peak_mb: float  # the whole process tree, sampled every 0.2 s
     returncode: int
 
 
@@ -107,8 +106,8 @@ def measure(command: list[str], cwd: Path = ROOT) -> Run:
     peak = [0]
     done = threading.Event()
 
-    def sample() -> None:
-        while not done.wait(0.05):
+    def sample() -> None:  # every 0.2 s: reading /proc costs CPU the measured processes share
+        while not done.wait(0.2):
             peak[0] = max(peak[0], _tree_rss_kb(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -127,21 +126,28 @@ def measure(command: list[str], cwd: Path = ROOT) -> Run:
 
 
 def generator_key() -> str:
-    return hashlib.sha256(Path(generate.__file__).read_bytes()).hexdigest()[:12]
+    """Generated workbooks are kept until the generator changes."""
+    return hashlib.sha256((ROOT / "bench" / "generate.py").read_bytes()).hexdigest()[:12]
+
+
+def _generate(*args: str) -> None:
+    # In a child process: this one stays small, so that the peak memory its children report is their own
+    # (a child's ru_maxrss starts from its parent's size at fork).
+    subprocess.run([sys.executable, "-m", "bench.generate", *args], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 def big_workbook(lines: int) -> Path:
     path = WORK / f"besar-{lines}-{generator_key()}.xlsx"
     if not path.exists():
         WORK.mkdir(parents=True, exist_ok=True)
-        generate.write(path, generate.build(lines, error_rate=0.005, seed=7))
+        _generate("--lines", str(lines), "--error-rate", "0.005", "--seed", "7", "--out", str(path))
     return path
 
 
 def seed_sized(count: int) -> Path:
     folder = WORK / f"kiriman-{count}-{generator_key()}"
     if not (folder / "selesai").exists():
-        generate.write_many(folder, count, lines=40, error_rate=0.02)
+        _generate("--count", str(count), "--lines", "40", "--error-rate", "0.02", "--out-dir", str(folder))
         (folder / "selesai").write_text("")
     return folder
 

@@ -141,6 +141,8 @@ def rules(fmt: str, lang: Lang) -> None:
     click.echo(rules_markdown() if fmt == "markdown" else rules_text(lang), nl=False)
 
 
+INTERRUPTED = Text("dibatalkan", "interrupted")
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 NO_WORKBOOKS = Text("tidak ada buku kerja (.xlsx, .xlsm, ...) di {paths}", "no workbooks (.xlsx, .xlsm, ...) in {paths}")
 
 
@@ -167,7 +169,7 @@ def batch(paths: tuple[Path, ...], out: Path | None, json_dir: Path | None, jobs
 def run_batch_command(paths: list[Path], out: Path | None, json_dir: Path | None, jobs: int, timeout: float,
                       max_memory: int, scheduler: str | None, config: Path | None, lang: Lang) -> int:
     from .batch.cluster import ClusterUnavailable
-    from .batch.outcome import Options
+    from .batch.outcome import FAILED, UNCHECKED, Options
     from .batch.run import run_batch, summary_text
     from .settings import SettingsError, load_config
 
@@ -182,6 +184,9 @@ def run_batch_command(paths: list[Path], out: Path | None, json_dir: Path | None
     options = Options(lang=lang, overrides=overrides, timeout=timeout, max_memory_mb=max_memory)
     try:
         result = run_batch(paths, options, jobs=jobs, scheduler=scheduler, out=out, json_dir=json_dir)
+    except KeyboardInterrupt:
+        click.echo(f"lkjip-xl: {INTERRUPTED(lang)}", err=True)
+        return EXIT_INTERRUPTED
     except ClusterUnavailable as error:
         click.echo(f"lkjip-xl: {error.text(lang, **error.params)}", err=True)
         return EXIT_UNCHECKABLE
@@ -199,9 +204,9 @@ def run_batch_command(paths: list[Path], out: Path | None, json_dir: Path | None
     click.echo(summary_text(result, lang, out, json_dir), nl=False)
     if result.internal_errors:
         return EXIT_INTERNAL
-    if result.count("unchecked"):
+    if result.count(UNCHECKED):
         return EXIT_UNCHECKABLE
-    return EXIT_ERRORS if result.count("failed") else EXIT_OK
+    return EXIT_ERRORS if result.count(FAILED) else EXIT_OK
 
 
 def main() -> None:

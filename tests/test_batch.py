@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -147,6 +148,17 @@ def test_a_file_over_its_time_limit_is_stopped_and_reported(tmp_path):
     reports = {path.name: json.loads(path.read_text()) for path in (tmp_path / "json").glob("*.json")}
     assert reports["lambat.xlsx.json"]["error"]["reason"] == "timeout"
     assert reports["cepat.xlsx.json"]["valid"] is True
+
+
+@pytest.mark.skipif(shutil.which("zip") is None, reason="the zip tool makes password-protected archives")
+def test_a_password_protected_member_is_reported(tmp_path):
+    (tmp_path / "a.xlsx").write_bytes(workbook_bytes(seed=1))
+    subprocess.run(["zip", "-q", "-P", "rahasia", "kunci.zip", "a.xlsx"], cwd=tmp_path, check=True)
+    (tmp_path / "a.xlsx").unlink()
+    result = run_cli("batch", tmp_path / "kunci.zip", "--json-dir", tmp_path / "json")
+    assert result.returncode == 2, result.stdout + result.stderr
+    report = json.loads((tmp_path / "json" / "kunci.zip__a.xlsx.json").read_text())
+    assert report["error"]["reason"] == "encrypted_member"
 
 
 def test_no_workbooks_is_an_error(tmp_path):

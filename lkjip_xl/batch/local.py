@@ -61,7 +61,8 @@ def run_local(
 
     _warm_up()
     outcomes = []
-    with ProcessPool(max_workers=max(1, jobs), initializer=_start_worker, initargs=(options.max_memory_mb,)) as pool:
+    pool = ProcessPool(max_workers=max(1, jobs), initializer=_start_worker, initargs=(options.max_memory_mb,))
+    try:
         futures = {
             pool.schedule(check, args=(source, options), timeout=options.timeout): source for source in sources
         }
@@ -77,4 +78,10 @@ def run_local(
                 outcome = unchecked(source, Rejection.of(INTERNAL_REASON, INTERNAL, detail=type(error).__name__), options.lang)
             outcomes.append(outcome)
             on_done(outcome)
+    except BaseException:  # Ctrl-C, or a failure writing results: stop the workers now, not after the batch
+        pool.stop()
+        raise
+    finally:
+        pool.close()
+        pool.join()
     return outcomes

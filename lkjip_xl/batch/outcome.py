@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputRejected, rejection_report
 from ..i18n import Lang, Text
+
+if TYPE_CHECKING:
+    from .sources import Source
 
 PASSED, FAILED, UNCHECKED = "passed", "failed", "unchecked"
 STATUS_ORDER = (UNCHECKED, FAILED, PASSED)  # the ones a reviewer must act on first
@@ -102,7 +105,7 @@ class Outcome:
         return self.report.get("error")
 
 
-def unchecked(source, rejection: Rejection, lang: Lang, seconds: float = 0.0) -> Outcome:
+def unchecked(source: Source, rejection: Rejection, lang: Lang, seconds: float = 0.0) -> Outcome:
     """The outcome of a file that could not be checked."""
     return Outcome(
         source.name,
@@ -113,7 +116,7 @@ def unchecked(source, rejection: Rejection, lang: Lang, seconds: float = 0.0) ->
     )
 
 
-def check_source(source, options: Options) -> Outcome:
+def check_source(source: Source, options: Options) -> Outcome:
     """Check one submission; never raises for anything a file can do."""
     from ..validate import check_file
     from .sources import member_file

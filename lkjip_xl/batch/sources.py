@@ -47,6 +47,10 @@ TOO_MANY_MEMBERS = Text(
     "the archive has more than {limit} entries: not checked",
 )
 PATH_NOT_FOUND = Text("tidak ditemukan", "not found")
+MEMBER_ENCRYPTED = Text(
+    "berkas di dalam arsip dilindungi kata sandi: kirim ulang tanpa kata sandi",
+    "the file inside the archive is password-protected: send it again without a password",
+)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -168,6 +172,8 @@ def member_file(source: Source) -> Iterator[Path]:
                             "too_large", MEMBER_TOO_LARGE, size=copied // 2**20, limit=MAX_MEMBER_BYTES // 2**20
                         )
                     out.write(chunk)
+        except RuntimeError:  # zipfile's word for a member that needs a password
+            raise InputRejected("encrypted_member", MEMBER_ENCRYPTED) from None
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError, NotImplementedError) as error:
             raise InputRejected("corrupt_archive", ARCHIVE_BROKEN, detail=type(error).__name__) from None
         yield target
