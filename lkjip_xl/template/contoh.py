@@ -334,7 +334,11 @@ def build_example(consistent: bool = False) -> Workbook:
     indicators, trend, efficiency = TABLE_32, TABLE_33, TABLE_35
     if consistent:
         lines38, total38 = _consistent_budget(TABLE_38)
-        lines37 = [TABLE_37[0], replace(TABLE_37[1], anggaran=total38.anggaran, realisasi=total38.realisasi, persen="")]
+        leaves = [line for line in lines38 if line.no]
+        lines37 = [
+            TABLE_37[0],
+            replace(TABLE_37[1], anggaran=_sum(leaves, "anggaran"), realisasi=_sum(leaves, "realisasi"), persen=""),
+        ]
         total37 = BudgetLine("", "", "JUMLAH")
         indicators, trend, efficiency = _consistent_performance()
     _write_budget(workbook[L.TABLE_38.sheet], L.TABLE_38, lines38, total38)

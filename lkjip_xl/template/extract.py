@@ -18,7 +18,7 @@ from ..model import (
     TrendRow,
     YearFigures,
 )
-from ..numbers import Quantity, parse
+from ..numbers import UNVERIFIABLE, Quantity, parse
 from ..settings import SETTINGS_BY_KEY, Settings, SettingsError
 from ..snapshot import SheetSnapshot, WorkbookSnapshot
 from ..structure import link_budget_rows
@@ -82,13 +82,11 @@ class _Reader:
         """Whether staff put anything on this row: a formula of ours that shows nothing does not count."""
         for column in self.table.columns:
             col = self.table.col(column.key)
+            if self.sheet.formula(row, col) is not None and (column.key == "level" or not column.input):
+                continue  # the template's own formula: it shows something only when an input does
             value = self.sheet.value(row, col)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                continue
-            if column.input and column.key != "level":
+            if value is not None and not (isinstance(value, str) and not value.strip()):
                 return True
-            if self.sheet.formula(row, col) is None:
-                return True  # typed over a derived cell
         return False
 
     def body_rows(self) -> range:
@@ -97,6 +95,8 @@ class _Reader:
 
 
 def _as_text(value: Any) -> str:
+    if value is UNVERIFIABLE:
+        return ""  # a formula in a text column whose result is unknown
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
