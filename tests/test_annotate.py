@@ -53,8 +53,8 @@ def test_summary_sheet_counts_findings_and_links_each_to_its_cell(tmp_path):
     assert link.location == "'Tabel 3.8'!E8"
     assert sheet.cell(first, 3).value == "B101"
     assert sheet.cell(first, 7).value == "Rp 1.720.118.000" and sheet.cell(first, 8).value == "Rp 1.718.975.700"
-    totals = next(row for row in rows if row[0] == "Jumlah")
-    assert totals[1] == sum(1 for row in findings if row[1] == "Kesalahan")
+    totals = next(row for row in rows if row[1] == "Jumlah")
+    assert totals[2] == sum(1 for row in findings if row[1] == "Kesalahan")
 
 
 def test_summary_in_english(tmp_path):

@@ -21,7 +21,7 @@ from defusedxml import ElementTree as SafeET
 
 from ..snapshot import a1, column_letter
 from ..template.layout import SUMMARY_SHEET
-from .summary import COLUMN_WIDTHS, Summary
+from .summary import COLUMN_WIDTHS, COUNTS_FIRST_COLUMN, Summary
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -74,12 +74,15 @@ def sheet_xml(summary: Summary) -> tuple[str, str | None]:
         rows.append(f'<row r="{row}">{_inline(a1(row, 1), label, bold=True)}{_inline(a1(row, 3), value)}</row>')
         row += 1
     row += 1
-    header = "".join(_inline(a1(row, col), text, bold=True) for col, text in enumerate(summary.count_headers, 1))
+    first = COUNTS_FIRST_COLUMN
+    header = "".join(
+        _inline(a1(row, col), text, bold=True) for col, text in enumerate(summary.count_headers, first)
+    )
     rows.append(f'<row r="{row}">{header}</row>')
     row += 1
     for counts in summary.counts:
-        cells = [_inline(a1(row, 1), str(counts[0]), bold=counts is summary.counts[-1])]
-        cells += [_number(a1(row, col), value) for col, value in enumerate(counts[1:], start=2)]
+        cells = [_inline(a1(row, first), str(counts[0]), bold=counts is summary.counts[-1])]
+        cells += [_number(a1(row, col), value) for col, value in enumerate(counts[1:], start=first + 1)]
         rows.append(f'<row r="{row}">{"".join(cells)}</row>')
         row += 1
     row += 1

@@ -32,7 +32,8 @@ FINDING_HEADERS = [
 ]
 FINDINGS_TITLE = Text("Temuan", "Findings")
 WORKBOOK_WIDE = Text("(buku kerja)", "(workbook)")
-COLUMN_WIDTHS = [5, 12, 7, 7, 9, 40, 20, 20, 100]
+COLUMN_WIDTHS = [5, 12, 11, 11, 16, 40, 18, 18, 120]
+COUNTS_FIRST_COLUMN = 2  # the counts table sits in B:E, where its headers fit
 
 
 @dataclass
