@@ -31,6 +31,7 @@ INTERNAL = Text(
     "internal lkjip-xl error ({detail}). Please report it with the file.",
 )
 TEMPLATE_WRITTEN = Text("Templat ditulis ke {path}.", "Template written to {path}.")
+ADDIN_WRITTEN = Text("Add-in ditulis ke {path}.", "Add-in written to {path}.")
 
 LANG_OPTION = click.option(
     "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa keluaran / output language."
@@ -145,6 +146,58 @@ def rules(fmt: str, lang: Lang) -> None:
     from .docs import rules_markdown, rules_text
 
     click.echo(rules_markdown() if fmt == "markdown" else rules_text(lang), nl=False)
+
+
+@cli.group()
+def addin() -> None:
+    """Add-in Excel: tab "LKjIP" dengan tombol "Validasi" / the Excel ribbon add-in."""
+
+
+INTERPRETER_OPTION = click.option(
+    "--interpreter", help="Python yang dijalankan tombol (bawaan: Python ini) / the Python the button runs."
+)
+
+
+@addin.command("build")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder tujuan / folder to write to.")
+@INTERPRETER_OPTION
+@LANG_OPTION
+def addin_build(out: Path, interpreter: str | None, lang: Lang) -> None:
+    """Buat lkjip_xl.xlam dari add-in pita xlwings / make lkjip_xl.xlam from xlwings' ribbon add-in."""
+    from .excel.addin import build_addin
+
+    sys.exit(_addin_step(lambda: click.echo(ADDIN_WRITTEN(lang, path=build_addin(out, interpreter or sys.executable))), lang))
+
+
+@addin.command("install")
+@click.option("--dry-run", is_flag=True, help="Tampilkan langkahnya saja / only show what would be done.")
+@click.option("--platform", type=click.Choice(["windows", "macos"]), help="Bawaan: sistem ini / default: this system.")
+@click.option("--xlstart", type=click.Path(file_okay=False, path_type=Path), help="Folder XLSTART Excel / Excel's start folder.")
+@INTERPRETER_OPTION
+@LANG_OPTION
+def addin_install(dry_run: bool, platform: str | None, xlstart: Path | None, interpreter: str | None, lang: Lang) -> None:
+    """Pasang add-in ke Excel (Windows, macOS) / install the add-in into Excel."""
+    from .excel.addin import DRY_RUN, INSTALLED, install, plan_install
+
+    def run() -> None:
+        plan = plan_install(platform, xlstart, interpreter)
+        click.echo("\n".join(plan.describe(lang)))
+        if dry_run:
+            click.echo(DRY_RUN(lang))
+            return
+        install(plan)
+        click.echo(INSTALLED(lang, path=plan.addin))
+
+    sys.exit(_addin_step(run, lang))
+
+
+def _addin_step(step, lang: Lang) -> int:
+    try:
+        step()
+    except InputRejected as rejection:
+        click.echo(f"lkjip-xl: addin: {rejection.message(lang)}", err=True)
+        return EXIT_UNCHECKABLE
+    return EXIT_OK
 
 
 def main() -> None:

@@ -57,7 +57,8 @@ def _number(ref: str, value: float | int) -> str:
     return f'<c r="{ref}"><v>{value!r}</v></c>' if isinstance(value, float) else f'<c r="{ref}"><v>{value}</v></c>'
 
 
-def _quoted_sheet(name: str) -> str:
+def quoted_sheet(name: str) -> str:
+    """A sheet name as a reference writes it: quoted, quotes doubled."""
     return "'" + name.replace("'", "''") + "'"
 
 
@@ -77,7 +78,7 @@ def sheet_xml(summary: Summary) -> tuple[str, str | None]:
             rows.append(f'<row r="{row}">{"".join(cells)}</row>')
     links = []
     for (row, col), item in grid.links.items():
-        location = quoteattr(f"{_quoted_sheet(item.sheet)}!{item.address}")
+        location = quoteattr(f"{quoted_sheet(item.sheet)}!{item.address}")
         links.append(f'<hyperlink ref="{a1(row, col)}" location={location} display={quoteattr(item.cell)}/>')
     header_row, last_row, columns = grid.header_row, grid.last_row, grid.columns
     filter_range = f"A{header_row}:{column_letter(columns)}{max(last_row, header_row)}"
@@ -117,7 +118,8 @@ def _workbook_part(archive: zipfile.ZipFile) -> str:
     return "xl/workbook.xml"
 
 
-def _unique_name(existing: list[str], wanted: str) -> str:
+def unique_sheet_name(existing: list[str], wanted: str) -> str:
+    """``wanted``, or ``wanted (2)``, ``(3)``... when a sheet of that name exists (sheet names ignore case)."""
     taken = {name.casefold() for name in existing}
     if wanted.casefold() not in taken:
         return wanted
@@ -163,7 +165,7 @@ def add_summary_sheet(source: Path, target: Path, summary: Summary) -> str:
         sheet_ids = [int(el.get("sheetId", "0")) for el in sheets]
         rel_ids = {rel.get("Id") for rel in SafeET.fromstring(rels_xml.encode("utf-8"))}
 
-        name = _unique_name(sheet_names, SUMMARY_SHEET)
+        name = unique_sheet_name(sheet_names, SUMMARY_SHEET)
         number = 1
         while posixpath.join(base, f"worksheets/sheet{number}.xml") in names:
             number += 1
@@ -183,7 +185,7 @@ def add_summary_sheet(source: Path, target: Path, summary: Summary) -> str:
         if filter_range:
             defined = (
                 f'<{prefix}definedName name="_xlnm._FilterDatabase" localSheetId="{len(sheets)}" hidden="1">'
-                f"{escape(_quoted_sheet(name))}!{_absolute(filter_range)}</{prefix}definedName>"
+                f"{escape(quoted_sheet(name))}!{_absolute(filter_range)}</{prefix}definedName>"
             )
             if re.search(r"</(?:[\w.-]+:)?definedNames\s*>", new_workbook):
                 new_workbook = _insert_before_close(new_workbook, "definedNames", defined)
@@ -208,7 +210,7 @@ def add_summary_sheet(source: Path, target: Path, summary: Summary) -> str:
             rels_part: new_rels.encode("utf-8"),
             "[Content_Types].xml": new_types.encode("utf-8"),
         }
-        _write_zip(archive, members, replaced, {part: xml.encode("utf-8")}, target)
+        write_package(archive, members, replaced, {part: xml.encode("utf-8")}, target)
     return name
 
 
@@ -216,7 +218,7 @@ def _absolute(reference: str) -> str:
     return re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", reference)
 
 
-def _write_zip(archive, members, replaced: dict[str, bytes], added: dict[str, bytes], target: Path) -> None:
+def write_package(archive, members, replaced: dict[str, bytes], added: dict[str, bytes], target: Path) -> None:
     """Write the new package to a temporary file beside ``target`` and move it into place."""
     handle, temporary = tempfile.mkstemp(prefix=".lkjip-", suffix=".xlsx", dir=target.parent)
     os.close(handle)
