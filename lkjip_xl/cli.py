@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -166,7 +167,10 @@ def addin_build(out: Path, interpreter: str | None, lang: Lang) -> None:
     """Buat lkjip_xl.xlam dari add-in pita xlwings / make lkjip_xl.xlam from xlwings' ribbon add-in."""
     from .excel.addin import build_addin
 
-    sys.exit(_addin_step(lambda: click.echo(ADDIN_WRITTEN(lang, path=build_addin(out, interpreter or sys.executable))), lang))
+    def run() -> None:
+        click.echo(ADDIN_WRITTEN(lang, path=build_addin(out, interpreter or sys.executable)))
+
+    sys.exit(_addin_step(run, lang))
 
 
 @addin.command("install")
@@ -191,7 +195,8 @@ def addin_install(dry_run: bool, platform: str | None, xlstart: Path | None, int
     sys.exit(_addin_step(run, lang))
 
 
-def _addin_step(step, lang: Lang) -> int:
+def _addin_step(step: Callable[[], None], lang: Lang) -> int:
+    """Run one add-in step; a refusal is a message and exit code 2, never a traceback."""
     try:
         step()
     except InputRejected as rejection:

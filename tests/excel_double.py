@@ -109,8 +109,9 @@ class ExcelDouble:
                         model.number_formats[pos] = cell.number_format
                     if cell.font is not None and cell.font.b:
                         model.bold.add(pos)
-                    if cell.fill is not None and cell.fill.fill_type == "solid" and isinstance(cell.fill.fgColor.rgb, str):
-                        model.fills[pos] = "#" + cell.fill.fgColor.rgb[-6:].lower()
+                    color = cell.fill.fgColor.rgb if cell.fill is not None and cell.fill.fill_type == "solid" else None
+                    if isinstance(color, str):
+                        model.fills[pos] = "#" + color[-6:].lower()
                     if cell.comment is not None:
                         model.notes[pos] = cell.comment.text
             sheets.append(model)
@@ -160,11 +161,11 @@ class ExcelDouble:
         return DoubleLiveBook(self.book(), self)
 
     def press(self):
-        """One click on Validasi: run the button against this workbook, then carry out what it asked for."""
-        from lkjip_xl.excel.button import press
+        """One click on Validasi: ``lkjip_xl.main()`` on this workbook, then carry out what it asked Excel to do."""
+        import lkjip_xl
 
         live = self.live()
-        outcome = press(live)
+        outcome = lkjip_xl.main(live)
         self.apply(live.book.json()["actions"])
         return outcome
 
@@ -206,7 +207,7 @@ class ExcelDouble:
         self._at(action).frozen = action["args"][0]
 
     def _do_setColumnWidth(self, action: dict) -> None:
-        top, left, bottom, right = _box(action)
+        _, left, _, right = _box(action)
         for col in range(left, right + 1):
             self._at(action).column_widths[col] = action["args"][0]
 
@@ -293,7 +294,9 @@ class ExcelDouble:
         model = self.sheet(sheet)
 
         def moved(layer: dict | set):
-            shift = lambda pos: (pos[0] + count, pos[1]) if pos[0] >= before else pos  # noqa: E731
+            def shift(pos: Pos) -> Pos:
+                return (pos[0] + count, pos[1]) if pos[0] >= before else pos
+
             return {shift(pos) for pos in layer} if isinstance(layer, set) else {shift(p): v for p, v in layer.items()}
 
         for name in ("values", "formulas", "number_formats", "fills", "notes", "font_colors", "bold"):

@@ -90,7 +90,7 @@ def test_libreoffice_reads_the_pinned_config(built, soffice, tmp_path):
     result = subprocess.run(
         [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--infilter=Calc MS Excel 2007 XML",
          "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path), str(built)],
-        capture_output=True, text=True, timeout=180,
+        capture_output=True, text=True, timeout=180, check=False,
     )  # fmt: skip
     converted = tmp_path / "lkjip_xl.xlsx"
     assert converted.exists(), result.stderr

@@ -53,7 +53,7 @@ GROUP_LABEL = "Pemeriksaan"
 BUTTON_LABEL = "Validasi"
 SCREENTIP = "Validasi tabel LKjIP"
 SUPERTIP = (
-    "Periksa Tabel 3.2, 3.3, 3.5, 3.7 dan 3.8 di buku kerja ini. Hasilnya ada di sheet \"Ringkasan Validasi\"; "
+    'Periksa Tabel 3.2, 3.3, 3.5, 3.7 dan 3.8 di buku kerja ini. Hasilnya ada di sheet "Ringkasan Validasi"; '
     "sel yang salah diberi warna dan catatan. Perbaiki, lalu klik Validasi lagi."
 )
 
@@ -232,7 +232,9 @@ def config_sheet_xml(template_sheet: str, settings: list[Setting]) -> bytes:
             cells += f'<c r="B{row}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
         rows.append(f'<row r="{row}">{cells}</row>')
     data = f"<sheetData>{''.join(rows)}</sheetData>"
-    xml = re.sub(r"<sheetData>.*?</sheetData>|<sheetData\s*/>", lambda _: data, template_sheet, count=1, flags=re.S)
+    xml = re.sub(
+        r"<sheetData>.*?</sheetData>|<sheetData\s*/>", lambda _: data, template_sheet, count=1, flags=re.DOTALL
+    )
     xml = re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="A1:B{len(settings)}" />', xml, count=1)
     return xml.encode("utf-8")
 
@@ -243,7 +245,9 @@ PLATFORMS = ("windows", "macos")
 MAC_STARTUP = "Library/Group Containers/UBF8T346G9.Office/User Content.localized/Startup.localized/Excel"
 MAC_SCRIPTS = "Library/Application Scripts/com.microsoft.Excel"
 
-PLAN_TITLE = Text("Pemasangan add-in LKjIP untuk Excel ({platform}):", "Installing the LKjIP add-in for Excel ({platform}):")
+PLAN_TITLE = Text(
+    "Pemasangan add-in LKjIP untuk Excel ({platform}):", "Installing the LKjIP add-in for Excel ({platform}):"
+)
 STEP_BUILD = Text(
     "buat {file} dari add-in pita xlwings {version} (VBA tidak diubah), dengan Python {interpreter} "
     "tertanam di dalamnya (folder buku kerja tidak dimasukkan ke path Python)",
@@ -256,8 +260,8 @@ STEP_SCRIPT = Text(
     "copy {script} to {folder} (macOS: lets Excel start Python)",
 )
 STEP_RESTART = Text(
-    "lalu tutup Excel sepenuhnya dan buka lagi: tab \"LKjIP\" dengan tombol \"Validasi\" muncul di pita",
-    "then quit Excel completely and start it again: the \"LKjIP\" tab with the \"Validasi\" button appears",
+    'lalu tutup Excel sepenuhnya dan buka lagi: tab "LKjIP" dengan tombol "Validasi" muncul di pita',
+    'then quit Excel completely and start it again: the "LKjIP" tab with the "Validasi" button appears',
 )
 DRY_RUN = Text("(uji coba: tidak ada yang diubah)", "(dry run: nothing was changed)")
 INSTALLED = Text("Add-in terpasang: {path}", "Add-in installed: {path}")
@@ -298,7 +302,9 @@ def default_xlstart(platform: str) -> Path | None:
     return Path.home() / MAC_STARTUP
 
 
-def plan_install(platform: str | None = None, xlstart: Path | None = None, interpreter: str | None = None) -> InstallPlan:
+def plan_install(
+    platform: str | None = None, xlstart: Path | None = None, interpreter: str | None = None
+) -> InstallPlan:
     here = current_platform()
     platform = platform or here
     if platform is None:
@@ -323,7 +329,7 @@ def check_interpreter(interpreter: str) -> None:
     """The pinned Python must import lkjip_xl and xlwings, or the button fails with a ModuleNotFoundError."""
     try:
         result = subprocess.run(
-            [interpreter, "-c", "import lkjip_xl, xlwings"], capture_output=True, text=True, timeout=120
+            [interpreter, "-c", "import lkjip_xl, xlwings"], capture_output=True, text=True, timeout=120, check=False
         )
     except (OSError, subprocess.SubprocessError) as error:
         raise InputRejected("interpreter", BAD_INTERPRETER, path=interpreter, detail=type(error).__name__) from None

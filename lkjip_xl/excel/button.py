@@ -30,21 +30,21 @@ TITLE = "LKjIP"
 
 DONE = Text(
     "Validasi selesai: {errors} kesalahan, {warnings} peringatan, {infos} info.\n\n"
-    "Sel yang perlu diperbaiki diberi warna dan catatan; daftar lengkapnya ada di sheet \"{sheet}\". "
+    'Sel yang perlu diperbaiki diberi warna dan catatan; daftar lengkapnya ada di sheet "{sheet}". '
     "Setelah memperbaiki, klik Validasi lagi.",
     "Validation done: {errors} errors, {warnings} warnings, {infos} info.\n\n"
-    "Cells to fix are coloured and carry a note; the full list is on the sheet \"{sheet}\". "
+    'Cells to fix are coloured and carry a note; the full list is on the sheet "{sheet}". '
     "After fixing them, click Validasi again.",
 )
 PASSED = Text(
-    "Validasi selesai: tidak ada kesalahan ({warnings} peringatan, {infos} info). Rinciannya ada di sheet \"{sheet}\".",
-    "Validation done: no errors ({warnings} warnings, {infos} info). The details are on the sheet \"{sheet}\".",
+    'Validasi selesai: tidak ada kesalahan ({warnings} peringatan, {infos} info). Rinciannya ada di sheet "{sheet}".',
+    'Validation done: no errors ({warnings} warnings, {infos} info). The details are on the sheet "{sheet}".',
 )
 NOT_MARKED = Text(
     "Sel di sheet {sheets} tidak dapat ditandai karena sheet itu diproteksi. "
-    "Temuannya tetap tercantum di sheet \"{sheet}\".",
+    'Temuannya tetap tercantum di sheet "{sheet}".',
     "Cells on the sheet(s) {sheets} could not be marked because the sheet is protected. "
-    "Their findings are still listed on the sheet \"{sheet}\".",
+    'Their findings are still listed on the sheet "{sheet}".',
 )
 FOREIGN_CONFIG = Text(
     "Buku kerja ini berisi sheet {sheets}. Sheet seperti itu dapat mengubah program Python yang dijalankan "
@@ -54,9 +54,9 @@ FOREIGN_CONFIG = Text(
 )
 FAILED = Text(
     "Validasi tidak dapat diselesaikan ({detail}).\n\n"
-    "Sheet \"{sheet}\" dan tanda sel mungkin belum lengkap. Mohon laporkan masalah ini bersama berkas log:\n{log}",
+    'Sheet "{sheet}" dan tanda sel mungkin belum lengkap. Mohon laporkan masalah ini bersama berkas log:\n{log}',
     "Validation could not be completed ({detail}).\n\n"
-    "The sheet \"{sheet}\" and the cell marks may be incomplete. Please report this with the log file:\n{log}",
+    'The sheet "{sheet}" and the cell marks may be incomplete. Please report this with the log file:\n{log}',
 )
 NO_CALLER = Text(
     "lkjip-xl: tombol Validasi harus diklik di Excel, pada buku kerja yang ingin diperiksa ({detail}).",
@@ -71,8 +71,9 @@ class Outcome:
     marks: MarkResult
 
 
-def main(book: Any = None) -> None:
-    """The button. ``book`` is for tests; from Excel it is the workbook the click came from."""
+def main(book: Any = None) -> Outcome | None:
+    """The button. From Excel, the workbook is the one the click came from; tests hand one over (an xlwings
+    Book, or a LiveBook)."""
     if book is None:
         import xlwings as xw
 
@@ -80,7 +81,7 @@ def main(book: Any = None) -> None:
             book = xw.Book.caller()
         except Exception as error:  # noqa: BLE001 - started outside Excel: a message, not a traceback
             raise SystemExit(NO_CALLER(LANG, detail=type(error).__name__)) from None
-    press(LiveBook(book))
+    return press(book if isinstance(book, LiveBook) else LiveBook(book))
 
 
 def press(live: LiveBook, lang: Lang = LANG) -> Outcome | None:
@@ -128,7 +129,7 @@ def foreign_config_sheets(names: list[str]) -> list[str]:
 
 def _message(outcome: Outcome, lang: Lang) -> str:
     counts = outcome.report.counts()
-    params = dict(errors=counts["error"], warnings=counts["warning"], infos=counts["info"], sheet=outcome.sheet)
+    params = {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"], "sheet": outcome.sheet}
     text = (PASSED if outcome.report.valid else DONE)(lang, **params)
     if outcome.marks.failed_sheets:
         text += "\n\n" + NOT_MARKED(lang, sheets=outcome.marks.failed_sheets, sheet=outcome.sheet)

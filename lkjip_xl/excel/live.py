@@ -11,7 +11,8 @@ or note text (those raise ``NotImplementedError`` there).
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, Iterable, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 Box = tuple[int, int, int, int]  # top, left, bottom, right: 1-based, inclusive
 Pos = tuple[int, int]
@@ -31,7 +32,7 @@ def _refusable(method: Method) -> Method:
             return method(*args, **kwargs)
         except NotImplementedError:
             raise
-        except Exception as error:  # noqa: BLE001 - pywintypes.com_error and appscript errors have no common base
+        except Exception as error:  # pywintypes.com_error and appscript's errors share no narrower base
             raise ExcelRefused(str(error)) from error
 
     return write  # type: ignore[return-value]

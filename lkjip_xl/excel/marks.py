@@ -87,14 +87,14 @@ def update_marks(live: LiveBook, report: Report, lang: Lang) -> MarkResult:
 def _mark_sheet(
     live: LiveBook, before: list[Mark], todo: dict[Cell, tuple[str, str]], recorded: list[Mark], result: MarkResult
 ) -> None:
-    carried: dict[Cell, tuple[str | None, str | None]] = {}  # cell -> (fill to restore one day, our note in it)
+    now: dict[Cell, tuple[str | None, str | None, str | None]] = {}  # cell -> fill now, its own fill, our note in it
     for mark in before:
         sheet, row, col = mark.cell
         fill = live.fill(sheet, row, col)
         original = mark.original if fill == mark.fill else fill  # recoloured since: that colour is the user's
         our_note = mark.note if mark.note is not None and live.note_text(sheet, row, col) == mark.note else None
         if mark.cell in todo:
-            carried[mark.cell] = (original, our_note)
+            now[mark.cell] = (fill, original, our_note)
             continue
         if fill == mark.fill:
             live.set_fill(sheet, row, col, mark.original)
@@ -103,12 +103,14 @@ def _mark_sheet(
         result.unmarked += 1
     for cell, (fill, note) in todo.items():
         sheet, row, col = cell
-        if cell in carried:
-            original, our_note = carried[cell]
+        if cell in now:
+            current, original, our_note = now[cell]
         else:
-            original, our_note = live.fill(sheet, row, col), None
+            current = original = live.fill(sheet, row, col)
+            our_note = None
         users_note = our_note is None and live.note_text(sheet, row, col) is not None
-        live.set_fill(sheet, row, col, fill)
+        if current != fill:
+            live.set_fill(sheet, row, col, fill)
         if our_note is not None and our_note != note:
             live.delete_note(sheet, row, col)
         if not users_note and our_note != note:

@@ -10,8 +10,10 @@ typed), bold for cells holding anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from itertools import pairwise
+from typing import Any
 
 from ..numbers import EXCEL_ERRORS, CellError
 from ..snapshot import SheetSnapshot, WorkbookSnapshot
@@ -111,7 +113,7 @@ def _split(cells: list[Pos], preferred: int) -> list[list[Pos]]:
         lines = sorted({pos[axis] for pos in cells})
         if len(lines) < 2:
             continue
-        width, cut = max((after - before, before) for before, after in zip(lines, lines[1:]))
+        width, cut = max((after - before, before) for before, after in pairwise(lines))
         if width == 1:
             width, cut = 0, lines[len(lines) // 2 - 1]
         if best is None or width > best[0]:

@@ -23,7 +23,12 @@ def write_summary(live: LiveBook, summary: Summary) -> str:
     # The Text format goes on first: Excel then keeps a message such as "=..." or "93,33%" as the text it is,
     # never turning it into a formula or a number. Counts and links are the exceptions.
     live.set_number_format(name, everything, "@")
-    counts = [(row, col) for row, cells in enumerate(grid.rows, 1) for col, value in enumerate(cells, 1) if isinstance(value, int)]
+    counts = [
+        (row, col)
+        for row, cells in enumerate(grid.rows, 1)
+        for col, value in enumerate(cells, 1)
+        if isinstance(value, int)
+    ]
     for box in boxes(counts + list(grid.links)):
         live.set_number_format(name, box, "General")
     live.write_values(name, 1, 1, grid.rows)
