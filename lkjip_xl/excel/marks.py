@@ -109,13 +109,13 @@ def _mark_sheet(
             current = original = live.fill(sheet, row, col)
             our_note = None
         users_note = our_note is None and live.note_text(sheet, row, col) is not None
+        recorded.append(Mark(cell, original, fill, None if users_note else note))  # before Excel may refuse
         if current != fill:
             live.set_fill(sheet, row, col, fill)
         if our_note is not None and our_note != note:
             live.delete_note(sheet, row, col)
         if not users_note and our_note != note:
             live.add_note(sheet, row, col, note)
-        recorded.append(Mark(cell, original, fill, None if users_note else note))
         result.marked += 1
 
 
