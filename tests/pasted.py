@@ -121,7 +121,17 @@ class Pasted:
     last_row: int
 
 
-def paste(sheet, lines: list[str], row: int = 1, col: int = 1, convert: bool = False, blank_rows: bool = True) -> Pasted:
+def paste(
+    sheet,
+    lines: list[str],
+    row: int = 1,
+    col: int = 1,
+    convert: bool = False,
+    blank_rows: bool = True,
+    bold: bool = True,
+    merge: bool = True,
+) -> Pasted:
+    """Paste ``lines`` at (row, col). ``bold=False``, ``merge=False``: as a paste that kept text only."""
     where: dict[int, int] = {}
     for index, line in enumerate(lines):
         if not line.strip():
@@ -131,16 +141,17 @@ def paste(sheet, lines: list[str], row: int = 1, col: int = 1, convert: bool = F
         where[index] = row
         cells = line.split("\t") if "\t" in line else [line]
         for offset, raw in enumerate(cells):
-            text, bold = printed(raw)
+            text, is_bold = printed(raw)
             if not text:
                 continue
             value, fmt = excel_value(text) if convert and "\t" in line else (text, None)
             cell = sheet.cell(row, col + offset, value)
             if fmt:
                 cell.number_format = fmt
-            if bold:
+            if is_bold and bold:
                 cell.font = BOLD
-        _merge(sheet, lines, index, row, col)
+        if merge:
+            _merge(sheet, lines, index, row, col)
         row += 1
     return Pasted(where, row - 1)
 
@@ -230,5 +241,152 @@ def messy(path: Path) -> Path:
         pasted = paste(third, spaced, row=row, col=3)
         third.cell(pasted.last_row + 1, 3, "*) Sumber: SIPD")
         row = pasted.last_row + 4
+    workbook.save(path)
+    return path
+
+
+# -- comparing the findings of two layouts of the same tables ----------------------------------------
+
+
+def read(path: Path):
+    """The document and report of a workbook, through the pipeline every door uses."""
+    from lkjip_xl.checks import run_checks
+    from lkjip_xl.load import load_file
+    from lkjip_xl.validate import read_document
+
+    document, findings = read_document(load_file(path))
+    return document, findings + run_checks(document)
+
+
+def _pair_rows(a, b, mapping: dict) -> None:
+    from dataclasses import fields, is_dataclass
+
+    from lkjip_xl.model import BudgetRow, Field, TextField
+
+    for item in fields(a):
+        left, right = getattr(a, item.name), getattr(b, item.name)
+        if isinstance(left, (Field, TextField)):
+            if left.ref is not None and right.ref is not None:
+                mapping[left.ref] = right.ref
+        elif isinstance(left, list) and left and is_dataclass(left[0]) and not isinstance(left[0], BudgetRow):
+            for x, y in zip(left, right):
+                _pair_rows(x, y, mapping)
+
+
+def paired_cells(first, second) -> dict:
+    """Cell of ``first`` -> the cell of ``second`` holding the same figure, row by row, table by table.
+
+    The rows must pair up one to one with the same labels: a row lost or invented fails here.
+    """
+    mapping: dict = {}
+    for table_id in sorted(set(first.budget) | set(second.budget)):
+        a, b = first.budget[table_id], second.budget[table_id]
+        assert [row.name for row in a.rows] == [row.name for row in b.rows], table_id
+        for x, y in zip(a.rows + [a.total], b.rows + [b.total]):
+            _pair_rows(x, y, mapping)
+    for attribute in ("indicators", "trend", "efficiency"):
+        a, b = getattr(first, attribute), getattr(second, attribute)
+        assert (a is None) == (b is None), attribute
+        if a is not None:
+            assert len(a.rows) == len(b.rows), attribute
+            for x, y in zip(a.rows, b.rows):
+                _pair_rows(x, y, mapping)
+    return mapping
+
+
+def finding_keys(findings, mapping: dict | None = None) -> list[tuple]:
+    """What must agree between layouts: code, severity, table, cell (mapped), reported and expected."""
+    out = []
+    for finding in findings:
+        ref = finding.ref
+        if ref is not None and mapping is not None:
+            assert ref in mapping, f"{finding.code} at {ref} has no counterpart"
+            ref = mapping[ref]
+        out.append((finding.code, finding.severity.value, finding.table, str(ref), finding.reported, finding.expected))
+    return sorted(out, key=repr)
+
+
+def freeform_only(finding) -> bool:
+    """Findings a free-form layout adds by its nature: the guessed structure, and numbers kept as text."""
+    return finding.code == "S002" or (finding.code == "N001" and finding.severity.value == "info")
+
+
+# -- a template workbook's tables printed as a report prints them -------------------------------------
+
+
+def _printed_figure(value, number_format, quantity) -> str:
+    from lkjip_xl.numbers import STYLES, Kind, Quantity, format_money, format_value, parse
+
+    parsed = parse(value, quantity, number_format)
+    if parsed.kind is Kind.EMPTY:
+        return ""
+    if parsed.kind is not Kind.NUMBER:
+        return parsed.text or ""
+    if quantity is Quantity.MONEY:
+        return format_money(parsed.value, "id")
+    if quantity is Quantity.PERCENT:
+        return STYLES["id"].format(parsed.value, 2) + "%"
+    return format_value(parsed.value, "id")
+
+
+def report_lines(template: Path, drop: tuple[str, ...] = ("kode", "level")) -> dict[str, list[str]]:
+    """Each table of a template workbook as the report would print it, in the seed's text form: caption,
+    header (two rows under a group), column numbers, rows with parents and JUMLAH in bold."""
+    from lkjip_xl.codes import Level
+    from lkjip_xl.load import load_file
+    from lkjip_xl.template import layout as L
+    from lkjip_xl.validate import read_document
+
+    snapshot = load_file(template)
+    document, _ = read_document(snapshot)
+    year = document.settings.year
+    tables = {**document.budget}
+    for item in (document.indicators, document.trend, document.efficiency):
+        if item is not None:
+            tables[item.table] = item
+    out: dict[str, list[str]] = {}
+    for layout in L.TABLES:
+        if layout.table not in tables:
+            continue
+        sheet = snapshot.sheet(layout.sheet)
+        columns = [column for column in layout.columns if column.key not in drop]
+        group_text = {
+            "tahun2": str(year - 2), "tahun1": str(year - 1), "tahun0": str(year),
+        } | {key: text for key, text in L.GROUP_HEADERS.items() if not text.startswith("{")}
+        if layout.header_rows == 2:
+            top = [group_text[column.group] if column.group else column.header for column in columns]
+            for index in range(len(columns) - 1, 0, -1):
+                if columns[index].group and columns[index].group == columns[index - 1].group:
+                    top[index] = ""
+            header = ["\t".join(top), "\t".join(column.header if column.group else "" for column in columns)]
+        else:
+            header = ["\t".join(column.header for column in columns)]
+        lines = [f"**Tabel {layout.table}**", "", *header, "\t".join(str(n) for n in range(1, len(columns) + 1))]
+        table = tables[layout.table]
+        rows = list(table.rows) + ([table.total] if getattr(table, "total", None) is not None else [])
+        for model_row in rows:
+            level = getattr(model_row, "level", None)
+            strong = level in (Level.PROGRAM, Level.KEGIATAN, Level.TOTAL) or (hasattr(model_row, "level") and level is None)
+            cells = []
+            for column in columns:
+                value = sheet.value(model_row.row, layout.col(column.key))
+                if column.quantity is None:
+                    text = "" if value is None else (str(int(value)) if isinstance(value, float) and value.is_integer() else str(value))
+                    if strong and column.key == "uraian":
+                        text = f"<b>{text}</b>"
+                else:
+                    text = _printed_figure(value, sheet.number_format(model_row.row, layout.col(column.key)), column.quantity)
+                cells.append(text)
+            lines.append("\t".join(cells))
+        out[layout.table] = lines
+    return out
+
+
+def rendered_workbook(template: Path, path: Path, convert: bool = False, **paste_options) -> Path:
+    """A free-form workbook holding a template workbook's tables as printed, one sheet each."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for number, lines in enumerate(report_lines(template).values(), start=1):
+        paste(workbook.create_sheet(f"Sheet{number}"), lines, convert=convert, **paste_options)
     workbook.save(path)
     return path
