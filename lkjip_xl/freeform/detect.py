@@ -188,12 +188,12 @@ def _sheet_hint(sheet: SheetSnapshot) -> str | None:
 
 
 def _fits(item: Found, table: str) -> bool:
+    """Whether the block's header gives ``table`` at least two columns of figures (budget: anggaran and realisasi)."""
     assign_keys(item.header, table)
-    needed = 2 if KIND_OF_TABLE[table] != "budget" else 2
     keys = item.header.keys
     if KIND_OF_TABLE[table] == "budget" and not ("anggaran" in keys and "realisasi" in keys):
         return False
-    return value_keys(item.header, table) >= needed
+    return value_keys(item.header, table) >= 2
 
 
 def _budget_table_of(item: Found) -> str:
@@ -218,9 +218,9 @@ def _by_kind(item: Found) -> str | None:
 
 def find_tables(snapshot: WorkbookSnapshot) -> Detection:
     found: list[Found] = []
-    for sheet in snapshot:
-        if sheet.visibility != "visible":
-            continue
+    # Hidden sheets often keep an old draft: they are read after the visible ones, so they count only for
+    # a table no visible sheet has.
+    for sheet in sorted(snapshot, key=lambda sheet: sheet.visibility != "visible"):
         items = scan_sheet(sheet)
         hint = _sheet_hint(sheet)
         if hint in OUR_TABLES and sum(1 for item in items if item.kind) == 1:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..numbers import Kind, Quantity, parse
 from ..snapshot import SheetSnapshot
 from ..template import layout as L
 from .words import cell_text, concept, has_rp, integer_cells, tokens, year_of
 
 MAX_HEADER_ROWS = 3
 MAX_HEADER_TEXT = 80
+_FIGURES = (Kind.TEXT, Kind.FOREIGN, Kind.NIL, Kind.AMBIGUOUS, Kind.MALFORMED)
 
 
 @dataclass
@@ -69,17 +71,20 @@ def row_cells(sheet: SheetSnapshot, row: int) -> Cells:
     return out
 
 
+def _is_figure(text: str) -> bool:
+    return parse(text, Quantity.MONEY).kind in _FIGURES
+
+
 def is_header_like(cells: Cells) -> bool:
-    """Short texts, most of them header words or years, at least two of them: a header row."""
+    """Short texts, most of them header words or years, none a figure, at least two: a header row."""
     if len(cells) < 2:
         return False
     hits = 0
     for _, text, value in cells:
-        if len(text) > MAX_HEADER_TEXT:
+        year = year_of(text)
+        if len(text) > MAX_HEADER_TEXT or (year is None and (isinstance(value, (int, float)) or _is_figure(text))):
             return False
-        if isinstance(value, (int, float)) and year_of(text) is None:
-            return False
-        if concept(text) or year_of(text):
+        if year or concept(text):
             hits += 1
     return hits >= 2 and hits * 2 >= len(cells)
 

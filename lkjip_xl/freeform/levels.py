@@ -70,32 +70,37 @@ def _from_label(row: BudgetRow) -> bool:
     return False
 
 
-@dataclass
-class _Choice:
-    """The levels one style may take; the first is what the text says when nothing else decides."""
+def _hypotheses(styles: list[Style], programs_known: bool) -> list[dict[Style, Level]]:
+    """Levels for the row styles, what the text says first: distinct styles, distinct levels, bottom up.
 
-    style: Style
-    levels: tuple[Level, ...]
-
-
-def _choices(styles: list[Style], programs_known: bool) -> list[_Choice]:
+    Where the text is clear (programs named, and one style for kegiatan above one for sub kegiatan, as in
+    the seed) that is the only hypothesis: the sums may not overrule it. Otherwise every assignment in
+    which a more prominent style never sits deeper is a hypothesis for the sums to choose from.
+    """
     styles = sorted(styles, reverse=True)
-    choices: list[_Choice] = []
-    if not programs_known and len(styles) > 1 and styles[0][0]:
-        choices.append(_Choice(styles[0], (Level.PROGRAM, Level.KEGIATAN)))
-        styles = styles[1:]
     if len(styles) == 1:
-        choices.append(_Choice(styles[0], (Level.SUB_KEGIATAN,)))
-        return choices
+        return [{styles[0]: Level.SUB_KEGIATAN}]
+    if programs_known and len(styles) == 2:
+        return [{styles[0]: Level.KEGIATAN, styles[1]: Level.SUB_KEGIATAN}]
+    allowed = []
     for index, item in enumerate(styles):
         if index == len(styles) - 1:
-            levels: tuple[Level, ...] = (Level.SUB_KEGIATAN,)
-        elif index == 0:
-            levels = (Level.KEGIATAN, Level.PROGRAM) if programs_known and item[0] else (Level.KEGIATAN,)
+            allowed.append((Level.SUB_KEGIATAN,))
+        elif not programs_known or item[0]:
+            allowed.append((Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN))
         else:
-            levels = (Level.SUB_KEGIATAN, Level.KEGIATAN)
-        choices.append(_Choice(item, levels))
-    return choices
+            allowed.append((Level.KEGIATAN, Level.SUB_KEGIATAN))
+    ladder = (Level.SUB_KEGIATAN, Level.KEGIATAN, Level.PROGRAM)
+    default = {}
+    for depth, (item, levels) in enumerate(zip(reversed(styles), reversed(allowed))):
+        wanted = ladder[min(depth, 2)]
+        default[item] = wanted if wanted in levels else levels[0]
+    hypotheses = [default]
+    for levels in itertools.islice(itertools.product(*allowed), MAX_HYPOTHESES):
+        assignment = dict(zip(styles, levels))
+        if assignment != default and _monotone(assignment):
+            hypotheses.append(assignment)
+    return hypotheses
 
 
 def _monotone(assignment: dict[Style, Level]) -> bool:
@@ -171,28 +176,22 @@ def guess_levels(table: BudgetTable) -> None:
 def _choose(table: BudgetTable, open_rows: list[BudgetRow]) -> None:
     styles = {id(row): style(row) for row in open_rows}
     programs_known = any(row.level is Level.PROGRAM for row in table.rows)
-    choices = _choices(sorted(set(styles.values())), programs_known)
-    options = []
-    for levels in itertools.islice(itertools.product(*(choice.levels for choice in choices)), MAX_HYPOTHESES):
-        assignment = {choice.style: level for choice, level in zip(choices, levels)}
-        if _monotone(assignment):
-            deviations = sum(1 for choice, level in zip(choices, levels) if level is not choice.levels[0])
-            options.append((assignment, deviations))
+    hypotheses = _hypotheses(sorted(set(styles.values())), programs_known)
 
     def apply(assignment: dict[Style, Level], source: str) -> None:
         for row in open_rows:
-            row.level = assignment[styles[id(row)]]
-            row.level_source = source
+            row.level, row.level_source = assignment[styles[id(row)]], source
 
-    default = options[0][0]
+    default = hypotheses[0]
     best, best_key = default, None
-    for assignment, deviations in options:
+    for assignment in hypotheses:
         apply(assignment, "style")
+        deviations = sum(1 for item, level in assignment.items() if level is not default[item])
         key = (_score(table), -deviations)
         if best_key is None or key > best_key:
             best, best_key = assignment, key
     apply(best, "style" if best is default else "sums")
-    if len(choices) == 1 and choices[0].levels == (Level.SUB_KEGIATAN,):
+    if len(hypotheses) == 1 and len(default) == 1:
         # Every open row looks alike: only the sums can tell a kegiatan from its sub kegiatan.
         score = _score(table)
         heads = _split_by_sums(open_rows, table)
