@@ -16,7 +16,7 @@ from ..template.layout import TableLayout
 from .detect import Found
 from .words import cell_text
 
-_NUMBERED = re.compile(r"^\s*\(?\d{1,4}[.)]\s*$")
+_NUMBERED = re.compile(r"^\s*\(?\d{1,4}[.)]?\s*$")
 
 
 class TableView:
