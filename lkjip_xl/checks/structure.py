@@ -42,10 +42,12 @@ STRUCTURE_GUESSED = Check(
     Text(
         "Tanpa kode, lkjip-xl menebak baris mana menjumlahkan baris mana, lalu memastikannya dengan angka: induk "
         "yang sama dengan jumlah baris di bawahnya mengonfirmasi tebakan. Di mana angka tidak cocok, tanda pada "
-        "teks yang dipakai; jika tebakannya salah, temuan jumlah (B101, B102) di baris itu ikut salah.",
+        "teks yang dipakai; jika tebakannya salah, temuan jumlah (B101, B102) di baris itu ikut salah. Info bila setiap "
+        "induk cocok; peringatan, dengan daftar barisnya, bila ada yang tidak.",
         "Without codes, lkjip-xl guesses which rows add up into which, then checks the guess against the "
         "figures: a parent that equals the rows below it confirms it. Where the figures disagree the text signals "
-        "are kept; if the guess is wrong, the sum findings (B101, B102) on that row are wrong too.",
+        "are kept; if the guess is wrong, the sum findings (B101, B102) on that row are wrong too. Info when every "
+        "parent adds up; a warning listing the rows when some do not.",
     ),
     Text(
         "Periksa level baris yang disebut. Agar tidak perlu menebak: tambahkan kolom Kode (kode Kepmendagri "
