@@ -82,11 +82,14 @@ def is_header_like(cells: Cells) -> bool:
     hits = 0
     for _, text, value in cells:
         year = year_of(text)
-        if len(text) > MAX_HEADER_TEXT or (year is None and (isinstance(value, (int, float)) or _is_figure(text))):
+        if len(text) > MAX_HEADER_TEXT or (year is None and isinstance(value, (int, float))):
             return False
         if year or concept(text):
             hits += 1
-    return hits >= 2 and hits * 2 >= len(cells)
+    if hits < 2 or hits * 2 < len(cells):
+        return False
+    # "96,67%" has a header word's sign: a row holding figures is a body row (checked last, it costs most).
+    return not any(year_of(text) is None and _is_figure(text) for _, text, _ in cells)
 
 
 def is_numbers_row(cells: Cells) -> bool:

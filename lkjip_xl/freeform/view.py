@@ -30,6 +30,7 @@ class TableView:
         if found.total_row is not None:
             self.body.append(found.total_row)
         self.max_row = layout.first_row + len(self.body) - 1
+        self._cells: dict[tuple[int, int], tuple[int, int] | None] = {}
 
     def row_of(self, row: int) -> int | None:
         """The free-form row shown as template row ``row``."""
@@ -40,6 +41,11 @@ class TableView:
         return self.layout.first_row + self.body.index(row)
 
     def _where(self, row: int, col: int) -> tuple[int, int] | None:
+        if (row, col) not in self._cells:
+            self._cells[(row, col)] = self._locate(row, col)
+        return self._cells[(row, col)]
+
+    def _locate(self, row: int, col: int) -> tuple[int, int] | None:
         source = self.row_of(row)
         key = self.key_of_col.get(col)
         if source is None or key is None:
