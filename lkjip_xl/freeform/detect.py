@@ -35,7 +35,8 @@ from .words import caption_number, starts_with_program, tokens
 OUR_TABLES = tuple(layout.table for layout in L.TABLES)
 LABEL_CONCEPTS = ("uraian", "indikator", "sasaran")
 NUMBER_CONCEPTS = ("target", "realisasi", "capaian", "persen", "anggaran", "selisih", "serapan", "efisiensi")
-NOTE_WORDS = ("sumber", "keterangan", "catatan", "ket", "note", "data")
+NOTE_WORDS = ("sumber", "keterangan", "catatan", "ket", "note")
+NOTE_STARTS = [(word,) for word in NOTE_WORDS]
 # A caption names the first header at most this many non-empty rows below it (titles sit in between).
 CAPTION_REACH = 6
 
@@ -90,7 +91,7 @@ class Found:
                     return "total"
         has_number = any(col in numbers for col, _ in inside)
         label_text = next((text for col, text in inside if col in labels), "")
-        if not has_number and (not label_text or tokens(label_text)[:1] in [(word,) for word in NOTE_WORDS]):
+        if not has_number and (not label_text or tokens(label_text)[:1] in NOTE_STARTS):
             self.notes.append(row)
             return "note"
         self.rows.append(row)
@@ -145,9 +146,7 @@ def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
         number = caption_number(cells[0][1])
         if number is not None:
             current = None
-            caption, titles = (number, sheet.ref(row, cells[0][0])), []
-            rest = cells[0][1]
-            titles.append(rest)
+            caption, titles = (number, sheet.ref(row, cells[0][0])), [cells[0][1]]
             row += 1
             continue
         if is_header_like(cells):
@@ -208,7 +207,8 @@ def _budget_table_of(item: Found) -> str:
     return "3.7"
 
 
-def _by_kind(item: Found) -> str | None:
+def table_by_kind(item: Found) -> str | None:
+    """The table a block is by its header alone."""
     if item.kind is None:
         return None
     if item.kind == "budget":
@@ -242,10 +242,10 @@ def find_tables(snapshot: WorkbookSnapshot) -> Detection:
             claim(item, item.caption)
     for item in found:
         if item.caption is None:
-            claim(item, _by_kind(item))
+            claim(item, table_by_kind(item))
     for item in found:
         if item.caption not in OUR_TABLES:
-            claim(item, _by_kind(item))
+            claim(item, table_by_kind(item))
     for item in found:
         if item.table is not None:
             assign_keys(item.header, item.table)

@@ -11,11 +11,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..codes import Level
 from ..errors import InputRejected
 from ..i18n import Text
 from ..model import BudgetTable, Document
 from ..settings import Settings
 from ..snapshot import WorkbookSnapshot
+from ..structure import link_budget_rows
 from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
@@ -61,9 +63,6 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
 
 def _mend_total(table: BudgetTable, found: Found, view: TableView) -> None:
     """A total the template reader did not know by its label ("JUMLAH BELANJA") is still the total."""
-    from ..codes import Level
-    from ..structure import link_budget_rows
-
     if table.total is None and found.total_row is not None and table.rows:
         last = table.rows[-1]
         if view.row_of(last.row) == found.total_row:

@@ -24,7 +24,7 @@ from ..structure import sums_hold
 from ..template import layout as L
 from ..template.build import build_template
 from ..template.fill import write_row
-from .detect import Detection, Found
+from .detect import Detection, Found, table_by_kind
 from .extract import FreeformRead, extract_freeform
 from .view import TableView
 from .words import cell_text
@@ -103,7 +103,7 @@ def _copy_table(sheet, view: TableView, read: FreeformRead, result: Imported) ->
     budget = read.document.budget.get(layout.table)
     rows_by_number = {row.row: row for row in budget.rows} if budget else {}
     capacity = layout.body_rows
-    for index, source in enumerate(found.rows[:capacity]):
+    for index in range(min(len(found.rows), capacity)):
         row = layout.first_row + index
         printed = {column.key: _printed(view, row, column) for column in mapped}
         if layout.table == "3.8":
@@ -146,16 +146,12 @@ def _copy_table(sheet, view: TableView, read: FreeformRead, result: Imported) ->
 
 def _leftovers(detection: Detection, result: Imported) -> None:
     for found in detection.unplaced:
-        cell = str(found.ref)
-        taken = detection.tables.get(found.caption or "") if found.caption else None
-        if taken is not None and taken is not found:
-            result.not_placed.append(DUPLICATE.with_params(cell=cell, table=found.caption, other=str(taken.ref)))
-        elif found.caption in L.TABLES_BY_ID:
-            result.not_placed.append(UNFIT.with_params(cell=cell, caption=found.caption))
+        wanted = found.caption if found.caption in L.TABLES_BY_ID else table_by_kind(found)
+        taken = detection.tables.get(wanted or "")
+        if taken is not None:
+            result.not_placed.append(DUPLICATE.with_params(cell=str(found.ref), table=wanted, other=str(taken.ref)))
         else:
-            other = next((item for item in detection.tables.values() if item.kind == found.kind), None)
-            table = other.table if other else "?"
-            result.not_placed.append(DUPLICATE.with_params(cell=cell, table=table, other=str(other.ref) if other else "-"))
+            result.not_placed.append(UNFIT.with_params(cell=str(found.ref), caption=wanted))
     for found in detection.others:
         if found.caption:
             result.not_placed.append(OTHER.with_params(caption=found.caption, cell=str(found.ref)))

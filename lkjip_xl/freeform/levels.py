@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
 from ..codes import Level, parse_code
 from ..model import BudgetRow, BudgetTable, TextField

@@ -70,7 +70,6 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("level", ("level",)),
     ("no", ("no", "nomor")),
 )
-VALUE_CONCEPTS = frozenset({"target", "realisasi", "capaian", "persen", "anggaran", "selisih", "serapan", "efisiensi"})
 _VOCABULARY = sorted({word for _, words in CONCEPTS for word in words if len(word) >= 5})
 
 

@@ -9,7 +9,8 @@ figure, and holds the printed figure where the office typed over it. Used by the
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..numbers import EMPTY, Kind, Parsed, Quantity, parse
 from .layout import TableLayout
