@@ -189,3 +189,29 @@ def test_a_total_row_named_otherwise_is_still_the_total(tmp_path):
     table = document.budget["3.8"]
     assert table.total is not None and table.total.label.text == "TOTAL BELANJA"
     assert [row.name for row in table.rows] == ["PROGRAM PENUNJANG URUSAN", "Penyediaan gaji", "Penyediaan alat tulis"]
+
+
+@pytest.mark.parametrize(
+    "header,keys",
+    [
+        ("No\tSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\tCapaian", {"indikator": 3}),
+        ("No\tSasaran Strategis\tTarget\tRealisasi\tCapaian", {"indikator": 2}),  # the sasaran names the row
+    ],
+)
+def test_a_sasaran_column_names_the_rows_of_tabel_32_only_without_an_indicator_column(tmp_path, header, keys):
+    row = "1\tMeningkatnya pelayanan\t" + ("Indeks IKM\t" if "Indikator" in header else "") + "85\t86,86\t102,19"
+    found = detect(workbook(tmp_path, ("Sheet1", ["Tabel 3.2", header, row]))).tables["3.2"]
+    assert {key: found.header.keys[key] for key in keys} == keys
+    assert [column.own for column in found.header.unplaced] == (["Sasaran Strategis"] if "Indikator" in header else [])
+
+
+def test_a_code_and_label_column_is_the_label(tmp_path):
+    lines = [
+        "Kode / Uraian\tAnggaran\tRealisasi",
+        "7.01.01 PROGRAM PENUNJANG\tRp 10.000.000\tRp 9.000.000",
+        "7.01.01.2.01.0001 Penyediaan gaji\tRp 10.000.000\tRp 9.000.000",
+    ]
+    path = workbook(tmp_path, ("Tabel 3.8", lines))
+    assert detect(path).tables["3.8"].header.keys == {"uraian": 1, "anggaran": 2, "realisasi": 3}
+    document = extract_freeform(load_file(path), Settings()).document
+    assert [row.level.value for row in document.budget["3.8"].rows] == ["program", "sub_kegiatan"]

@@ -203,7 +203,6 @@ _KEYS: dict[str, dict[str, str]] = {
         "id": "id",
         "kode": "id",
         "indikator": "indikator",
-        "sasaran": "indikator",
         "satuan": "satuan",
         "polaritas": "polaritas",
         "target": "target",
@@ -234,6 +233,8 @@ _KEYS: dict[str, dict[str, str]] = {
         "keterangan": "kategori_efisiensi",
     },
 }
+# Where a table has no column of its own for a concept, a near one stands in (a 3.2 naming its rows by sasaran).
+_STAND_INS: dict[str, dict[str, str]] = {"indicator": {"sasaran": "indikator"}}
 _YEAR_KEYS = {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "persen": "capaian"}
 
 
@@ -275,6 +276,11 @@ def assign_keys(header: Header, table: str) -> None:
             header.unplaced.append(column)
             continue
         header.keys[key] = column.col
+    for column in list(header.unplaced):
+        key = _STAND_INS.get(kind, {}).get(column.concept or "")
+        if key in valid and key not in header.keys:
+            header.keys[key] = column.col
+            header.unplaced.remove(column)
 
 
 def value_keys(header: Header, table: str) -> int:
