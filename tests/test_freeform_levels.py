@@ -207,3 +207,17 @@ def test_a_parent_that_does_not_add_up_is_named_by_s002_and_found_by_b101(tmp_pa
     guessed = next(finding for finding in findings if finding.code == "S002")
     assert guessed.severity.value == "warning" and "baris 2;" in guessed.message("id")
     assert ("B101", "C2") in errors(findings)
+
+
+def test_an_upper_case_program_without_the_word_among_named_programs(tmp_path):
+    lines = [
+        HEADER,
+        line("", "PROGRAM PENUNJANG URUSAN", 30_000_000, 29_000_000, bold=True),
+        line("1", "Penyediaan gaji", 10_000_000, 10_000_000),
+        line("2", "Penyediaan alat tulis", 20_000_000, 19_000_000),
+        line("", "PELAYANAN PUBLIK", 5_000_000, 5_000_000, bold=True),
+        line("3", "Perizinan non usaha", 5_000_000, 5_000_000),
+    ]
+    document, findings = read(book(tmp_path, lines))
+    assert [level for _, level in levels(document)] == ["program", "sub_kegiatan", "sub_kegiatan", "program", "sub_kegiatan"]
+    assert errors(findings) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..snapshot import CellRef, SheetSnapshot, WorkbookSnapshot
 from ..template import layout as L
@@ -75,6 +76,14 @@ class Found:
     def columns_with(self, concepts: tuple[str, ...]) -> set[int]:
         return {column.col for column in self.header.columns if column.concept in concepts}
 
+    @cached_property
+    def number_cols(self) -> set[int]:
+        return self.columns_with(NUMBER_CONCEPTS)
+
+    @cached_property
+    def label_cols(self) -> set[int]:
+        return self.columns_with(LABEL_CONCEPTS)
+
     def take(self, row: int, cells: Cells) -> str:
         """Whether ``row`` is a body row, the total row, or a note; "total" closes the table."""
         first, last = self.header.first_col, self.header.last_col
@@ -82,8 +91,7 @@ class Found:
         if not inside:
             self.notes.append(row)
             return "note"
-        numbers = self.columns_with(NUMBER_CONCEPTS)
-        labels = self.columns_with(LABEL_CONCEPTS)
+        numbers, labels = self.number_cols, self.label_cols
         if self.kind == "budget":
             for col, text in inside:
                 if col not in numbers and is_total_text(text):
@@ -199,9 +207,8 @@ def _budget_table_of(item: Found) -> str:
     """3.8 (per program) or 3.7 (summary) for a budget table without a caption saying which."""
     if any(column.concept == "selisih" for column in item.header.columns):
         return "3.8"
-    labels = item.columns_with(LABEL_CONCEPTS)
     for row in item.rows:
-        for col in labels:
+        for col in item.label_cols:
             if starts_with_program(item.sheet.text(row, col)):
                 return "3.8"
     return "3.7"

@@ -73,13 +73,14 @@ def _hypotheses(styles: list[Style], programs_known: bool) -> list[dict[Style, L
     """Levels for the row styles, what the text says first: distinct styles, distinct levels, bottom up.
 
     Where the text is clear (programs named, and one style for kegiatan above one for sub kegiatan, as in
-    the seed) that is the only hypothesis: the sums may not overrule it. Otherwise every assignment in
-    which a more prominent style never sits deeper is a hypothesis for the sums to choose from.
+    the seed) that is the only hypothesis: the sums may not overrule it. Otherwise (upper case rows besides
+    the named programs may be programs too) every assignment in which a more prominent style never sits
+    deeper is a hypothesis for the sums to choose from.
     """
     styles = sorted(styles, reverse=True)
     if len(styles) == 1:
         return [{styles[0]: Level.SUB_KEGIATAN}]
-    if programs_known and len(styles) == 2:
+    if programs_known and len(styles) == 2 and not styles[0][0]:
         return [{styles[0]: Level.KEGIATAN, styles[1]: Level.SUB_KEGIATAN}]
     allowed = []
     for index, item in enumerate(styles):
