@@ -102,7 +102,7 @@ def _as_text(value: Any) -> str:
     return str(value).strip()
 
 
-def is_total_label(text: str) -> bool:
+def _is_total_label(text: str) -> bool:
     return re.sub(r"[\s:]+", " ", text).strip().casefold() in ("jumlah", "total", "jumlah total")
 
 
@@ -142,7 +142,7 @@ def _budget_table(sheet: SheetSnapshot, table: TableLayout) -> BudgetTable:
     total: BudgetRow | None = None
     for row in reader.body_rows():
         label = reader.text(row, "uraian").text
-        if is_total_label(label):
+        if _is_total_label(label):
             total = _budget_row(reader, row, has_code)
             total.level, total.level_source = Level.TOTAL, "label"
             break
