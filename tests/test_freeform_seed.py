@@ -116,3 +116,17 @@ def test_one_wrong_figure_in_the_consistent_workbook_is_found_at_its_cell(tmp_pa
     errors = {(finding.code, finding.ref.a1) for finding in findings if finding.severity.value == "error"}
     assert ("B105", f"F{row}") in errors or ("B104", f"E{row}") in errors  # the row's own selisih and %
     assert any(code in ("B101", "B112") for code, _ in errors)  # its kegiatan's total no longer adds up
+
+
+def test_template_sheets_copied_out_without_their_settings_sheet_are_read_as_free_form(tmp_path, example):
+    """An office copies the template's sheets into its own workbook: the Pengaturan sheet (the template's
+    marker) is gone, so the free-form reader takes over, finds the Kode column, and guesses nothing."""
+    workbook = load_workbook(EXAMPLE)
+    del workbook["Pengaturan"]
+    workbook.save(tmp_path / "copied.xlsx")
+    template_document, template_findings = example
+    document, findings = read(tmp_path / "copied.xlsx")
+    assert document.layout == "freeform" and document.budget["3.8"].structure == "code"
+    assert not [finding for finding in findings if finding.code == "S002"]
+    mapping = paired_cells(template_document, document)
+    assert finding_keys([f for f in findings if not freeform_only(f)]) == finding_keys(template_findings, mapping)
