@@ -1,4 +1,4 @@
-"""The command line: ``lkjip-xl validate | template | rules``.
+"""The command line: ``lkjip-xl validate | import | template | rules``.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the file could not be checked, 3 an internal
 error (a bug: please report it with the file).
@@ -33,6 +33,14 @@ INTERNAL = Text(
 )
 TEMPLATE_WRITTEN = Text("Templat ditulis ke {path}.", "Template written to {path}.")
 ADDIN_WRITTEN = Text("Add-in ditulis ke {path}.", "Add-in written to {path}.")
+IMPORT_WRITTEN = Text(
+    "Templat ditulis ke {path}. Periksa hasilnya: lkjip-xl validate {path}",
+    "Template written to {path}. Check it: lkjip-xl validate {path}",
+)
+ALREADY_TEMPLATE = Text(
+    "berkas ini sudah templat lkjip-xl: periksa langsung dengan lkjip-xl validate",
+    "this file is already the lkjip-xl template: check it with lkjip-xl validate",
+)
 
 LANG_OPTION = click.option(
     "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa keluaran / output language."
@@ -120,6 +128,47 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
     except OSError:
         return False
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Templat yang ditulis / the template to write.")
+@LANG_OPTION
+def import_(file: Path, out: Path, lang: Lang) -> None:
+    """Salin tabel dari buku kerja bebas ke templat / copy a free-form workbook's tables into the template.
+
+    Mencantumkan apa yang tidak dapat dipindahkan. Keluar 0: templat ditulis; 2: tidak dapat dibaca.
+    """
+    sys.exit(run_import(file, out, lang))
+
+
+def run_import(file: Path, out: Path, lang: Lang) -> int:
+    name = str(file)
+    try:
+        if _same_file(file, out):
+            return _fail(name, SAME_FILE(lang), "text", "output_is_input")
+        from .freeform.importer import render, write_import
+        from .load import load_file
+        from .template.extract import is_template
+
+        snapshot = load_file(file)
+        if is_template(snapshot):
+            return _fail(name, ALREADY_TEMPLATE(lang), "text", "already_template")
+        result = write_import(snapshot, out)
+    except InputRejected as rejection:
+        return _fail(name, rejection.message(lang), "text", rejection.reason)
+    except OSError as error:
+        click.echo(f"lkjip-xl: {out}: {OUT_FAILED(lang, detail=error.strerror or error)}", err=True)
+        return EXIT_UNCHECKABLE
+    except Exception as error:  # noqa: BLE001 - never a traceback for the user; a bug gets its own exit code
+        if os.environ.get("LKJIP_XL_DEBUG"):
+            raise
+        click.echo(f"lkjip-xl: {name}: {INTERNAL(lang, detail=type(error).__name__)}", err=True)
+        return EXIT_INTERNAL
+    for line in render(result, lang):
+        click.echo(line)
+    click.echo(IMPORT_WRITTEN(lang, path=out))
+    return EXIT_OK
 
 
 @cli.command()

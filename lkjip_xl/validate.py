@@ -23,9 +23,14 @@ def _settings(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None) -> t
 
 
 def read_document(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None) -> tuple[Document, list[Finding]]:
-    """The tables of a workbook, in whatever layout it has."""
+    """The tables of a workbook: the template, or tables pasted on any sheet (free-form)."""
     settings, findings = _settings(snapshot, overrides)
-    document = template.extract_template(snapshot, settings)
+    if template.is_template(snapshot):
+        document = template.extract_template(snapshot, settings)
+    else:
+        from .freeform import extract_freeform
+
+        document = extract_freeform(snapshot, settings).document
     return document, findings
 
 
