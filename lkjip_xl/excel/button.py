@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputRejected
 from ..findings import Report
 from ..i18n import Lang, Text
 from ..report.summary import build_summary
-from ..template.layout import SUMMARY_SHEET
+from ..template.layout import MARKS_SHEET, SUMMARY_SHEET
 from ..validate import check_snapshot
 from .addin import CONFIG_SHEET
 from .live import LiveBook
-from .marks import MARKS_SHEET, MarkResult, update_marks
+from .marks import MarkResult, update_marks
 from .reader import read_snapshot
 from .summary_sheet import previous_summaries, write_summary
 
@@ -94,6 +95,9 @@ def press(live: LiveBook, lang: Lang = LANG) -> Outcome | None:
         outcome = _validate(live, lang)
         live.alert(_message(outcome, lang), TITLE, critical=not outcome.report.valid)
         return outcome
+    except InputRejected as rejection:  # e.g. no LKjIP table found: the officer gets the reason, no log
+        live.alert(f"{live.name}: {rejection.message(lang)}", TITLE, critical=True)
+        return None
     except Exception as error:  # noqa: BLE001 - the officer gets an alert, the details go to a log file
         message = FAILED(lang, detail=_describe(error), sheet=SUMMARY_SHEET, log=_log(error))
         try:

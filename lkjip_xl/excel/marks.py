@@ -19,9 +19,9 @@ from ..findings import Finding, Report, Severity
 from ..i18n import Lang, Text
 from ..report.annotate import quoted_sheet
 from ..snapshot import column_letter, parse_a1
+from ..template.layout import MARKS_SHEET
 from .live import ExcelRefused, LiveBook
 
-MARKS_SHEET = "_lkjip_tanda"
 # Stronger than the template's own fills and live hints (FFC7CE, FFEB9C, DDEBF7): a mark stands out from them.
 FILLS = {Severity.ERROR: "#ff9999", Severity.WARNING: "#ffd966", Severity.INFO: "#9bc2e6"}
 NOTE_LINE = Text("LKjIP {severity} {code}: {message}", "LKjIP {severity} {code}: {message}")
