@@ -10,7 +10,7 @@ The config sheet pins every setting the VBA reads (interpreter, PYTHONPATH, addi
 the path, conda, console, license key...): a setting left out would fall through to a ``myaddin.conf`` file in
 the workbook's folder or the user's profile, where anyone could put one. One layer stays above it and cannot
 be closed without changing the VBA: a sheet named ``myaddin.conf`` inside the workbook being checked. The
-button refuses such workbooks (button.py), but by then the VBA has already read that sheet; see docs/excel.md.
+button refuses such workbooks (button.py), but by then the VBA has already read that sheet; see README.md, "Catatan keamanan untuk tim TI".
 """
 
 from __future__ import annotations
