@@ -614,9 +614,19 @@ class _Checker:
 
     def _number_findings(self) -> None:
         keys = ("anggaran", "realisasi", "selisih", "persen") if self.table.has_selisih else ("anggaran", "realisasi", "persen")
+        # An error value typed or pasted into a cell spreads to every formula that uses it: report it where
+        # it starts, not again in each formula it reaches.
+        typed_error = any(
+            getattr(row, key).parsed.kind is Kind.ERROR and getattr(row, key).formula is None
+            for row in self.all_rows
+            for key in keys
+        )
         for row in self.all_rows:
             values = self.values[id(row)]
             for key in keys:
+                item = getattr(row, key)
+                if typed_error and item.formula is not None and item.parsed.kind is Kind.ERROR:
+                    continue
                 self.findings.extend(
                     number_findings(
                         getattr(row, key),

@@ -10,6 +10,7 @@ wrong; so is a cell in a circular chain or one whose references we cannot resolv
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -105,6 +106,11 @@ def _shape(formula: str, here: Pos) -> tuple[str, list[_Ref]]:
 class _Compiled:
     function: Callable[..., Any]
     positions: list[int]  # for each input of the function, the index of the reference that feeds it
+    # Results by scalar inputs: a formula copied down a column over empty rows is computed once.
+    results: dict = None
+
+    def __post_init__(self) -> None:
+        self.results = {}
 
 
 class FormulaEvaluator:
@@ -130,8 +136,16 @@ class FormulaEvaluator:
         self.active: set[tuple[str, Pos]] = set()
 
     def run(self) -> None:
-        for sheet, pos in sorted(self.pending, key=lambda item: (item[0], item[1])):
-            self._value(sheet, pos)
+        # schedula logs a traceback for every function it cannot dispatch (HYPERLINK, unknown names): those
+        # cells end up unverifiable, which is the whole story; the log would only alarm the user.
+        logger = logging.getLogger("schedula")
+        level = logger.level
+        logger.setLevel(logging.CRITICAL + 1)  # its child loggers inherit this
+        try:
+            for sheet, pos in sorted(self.pending, key=lambda item: (item[0], item[1])):
+                self._value(sheet, pos)
+        finally:
+            logger.setLevel(level)
         for (sheet, pos), value in self.done.items():
             self.snapshot.sheets[sheet].set_value(*pos, value)
 
@@ -171,7 +185,12 @@ class FormulaEvaluator:
             if value is UNVERIFIABLE:
                 return UNVERIFIABLE
             args.append(value)
-        return self._plain(compiled.function(*args))
+        key = _memo_key(args)
+        if key is None:
+            return self._plain(compiled.function(*args))
+        if key not in compiled.results:
+            compiled.results[key] = self._plain(compiled.function(*args))
+        return compiled.results[key]
 
     def _compile(self, formula: str, refs: list[_Ref]) -> _Compiled | None:
         function = self._formulas.Parser().ast("=" + formula.lstrip("="))[1].compile()
@@ -228,6 +247,16 @@ class FormulaEvaluator:
         if isinstance(value, str) and value == "":
             return None
         return value
+
+
+def _memo_key(args: list[Any]) -> tuple | None:
+    """A hashable key of scalar inputs, typed so that 1 and True and 1.0 stay apart; None for arrays."""
+    key = []
+    for value in args:
+        if hasattr(value, "shape"):
+            return None
+        key.append((type(value).__name__, value))
+    return tuple(key)
 
 
 def evaluate_uncached(snapshot: WorkbookSnapshot, pending: dict[str, set[Pos]]) -> None:

@@ -18,7 +18,7 @@ from ..model import (
     TrendRow,
     YearFigures,
 )
-from ..numbers import Quantity, parse
+from ..numbers import UNVERIFIABLE, Quantity, parse
 from ..settings import SETTINGS_BY_KEY, Settings, SettingsError
 from ..snapshot import SheetSnapshot, WorkbookSnapshot
 from ..structure import link_budget_rows
@@ -82,13 +82,11 @@ class _Reader:
         """Whether staff put anything on this row: a formula of ours that shows nothing does not count."""
         for column in self.table.columns:
             col = self.table.col(column.key)
+            if self.sheet.formula(row, col) is not None and (column.key == "level" or not column.input):
+                continue  # the template's own formula: it shows something only when an input does
             value = self.sheet.value(row, col)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                continue
-            if column.input and column.key != "level":
+            if value is not None and not (isinstance(value, str) and not value.strip()):
                 return True
-            if self.sheet.formula(row, col) is None:
-                return True  # typed over a derived cell
         return False
 
     def body_rows(self) -> range:
@@ -97,6 +95,8 @@ class _Reader:
 
 
 def _as_text(value: Any) -> str:
+    if value is UNVERIFIABLE:
+        return ""  # a formula in a text column whose result is unknown
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
@@ -247,6 +247,33 @@ def _efficiency_table(sheet: SheetSnapshot, table: TableLayout) -> IndicatorTabl
     return IndicatorTable(table.table, sheet.name, rows)
 
 
+def read_table(sheet: SheetSnapshot, table: TableLayout) -> BudgetTable | IndicatorTable:
+    """One table in the template's layout. ``sheet`` may also be a free-form table seen through that layout
+    (freeform/view.py): anything with the SheetSnapshot reading methods."""
+    if table.table in ("3.7", "3.8"):
+        return _budget_table(sheet, table)
+    if table.table == "3.3":
+        return _trend_table(sheet, table)
+    if table.table == "3.5":
+        return _efficiency_table(sheet, table)
+    return _indicator_table(sheet, table)
+
+
+def attach(document: Document, table: BudgetTable | IndicatorTable) -> None:
+    """Put a table read by ``read_table`` in its place in the document; an empty Tabel 3.8 counts as missing."""
+    if isinstance(table, BudgetTable):
+        if table.rows:
+            document.budget[table.table] = table
+        elif table.table == "3.8":
+            document.missing.append(table.table)
+    elif table.table == "3.2":
+        document.indicators = table
+    elif table.table == "3.3":
+        document.trend = table
+    elif table.table == "3.5":
+        document.efficiency = table
+
+
 def extract_template(snapshot: WorkbookSnapshot, settings: Settings) -> Document:
     """The tables of a template workbook. ``settings`` already holds the settings sheet's values."""
     document = Document(snapshot.name, settings, layout="template")
@@ -256,16 +283,5 @@ def extract_template(snapshot: WorkbookSnapshot, settings: Settings) -> Document
             document.missing.append(table.table)
             continue
         document.sheets_read.append(sheet.name)
-        if table.table in ("3.7", "3.8"):
-            budget = _budget_table(sheet, table)
-            if budget.rows:
-                document.budget[table.table] = budget
-            elif table.table == "3.8":
-                document.missing.append(table.table)
-        elif table.table == "3.2":
-            document.indicators = _indicator_table(sheet, table)
-        elif table.table == "3.3":
-            document.trend = _trend_table(sheet, table)
-        elif table.table == "3.5":
-            document.efficiency = _efficiency_table(sheet, table)
+        attach(document, read_table(sheet, table))
     return document

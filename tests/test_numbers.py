@@ -1,0 +1,198 @@
+"""Number parsing: every form of domain.md's table, per cell, and the rounding rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lkjip_xl.numbers import (
+    UNVERIFIABLE,
+    Agreement,
+    CellError,
+    Kind,
+    Quantity,
+    agreement,
+    format_money,
+    format_percent,
+    money_equal,
+    parse,
+    transposed_digits,
+)
+
+MONEY, PERCENT, VALUE = Quantity.MONEY, Quantity.PERCENT, Quantity.VALUE
+
+
+@pytest.mark.parametrize(
+    "text, value, decimals",
+    [
+        ("Rp1.720.118.000", 1720118000, 0),
+        ("Rp 6.910.000", 6910000, 0),
+        ("2.390.574.448,00", 2390574448, 2),
+        ("Rp. 1.500", 1500, 0),
+        ("IDR 12.000", 12000, 0),
+        ("Rp 0", 0, 0),
+        ("Rp -4.080.000", -4080000, 0),
+        ("Rp - 349.000", -349000, 0),
+        ("-Rp 4.000", -4000, 0),
+        ("(1.234.567)", -1234567, 0),
+        ("Rp (1.234.567)", -1234567, 0),
+        ("  Rp\u00a06.910.000 ", 6910000, 0),
+    ],
+)
+def test_indonesian_money(text, value, decimals):
+    parsed = parse(text, MONEY)
+    assert parsed.kind is Kind.TEXT
+    assert parsed.value == value
+    assert parsed.decimals == decimals
+
+
+@pytest.mark.parametrize("text, value", [("Rp 4,500,000", 4500000), ("1,002,654,953.00", 1002654953)])
+def test_us_money_inside_an_indonesian_table_is_read_and_marked_foreign(text, value):
+    parsed = parse(text, MONEY)
+    assert parsed.kind is Kind.FOREIGN
+    assert parsed.value == value
+
+
+@pytest.mark.parametrize("text", ["Rp -", "-", "Rp  -", "\u2013"])
+def test_nil_marks_are_zero(text):
+    parsed = parse(text, MONEY)
+    assert parsed.kind is Kind.NIL
+    assert parsed.value == 0
+
+
+def test_minus_space_digits_is_negative_not_nil():
+    assert parse("Rp - 349.000", MONEY).value == -349000
+
+
+def test_lone_comma_before_three_digits_is_ambiguous_money():
+    parsed = parse("Rp 475,170", MONEY)
+    assert parsed.kind is Kind.AMBIGUOUS
+    assert parsed.value is None
+    assert set(parsed.readings) == {475.17, 475170}
+
+
+def test_us_form_with_cents_keeps_the_typo_reading_as_an_alternative():
+    parsed = parse("Rp 12,655.00", MONEY)
+    assert parsed.kind is Kind.FOREIGN
+    assert parsed.value == 12655
+    assert parsed.readings == (12655, 12655000)
+
+
+def test_indonesian_form_offers_no_typo_reading():
+    assert parse("2.390.574.448,00", MONEY).readings == (2390574448,)
+
+
+def test_a_group_of_four_digits_is_malformed_with_a_mended_reading():
+    parsed = parse("Rp 170.0000", MONEY)
+    assert parsed.kind is Kind.MALFORMED
+    assert parsed.value is None
+    assert parsed.readings == (170000,)
+
+
+def test_lone_dot_before_three_digits_groups_thousands_in_money():
+    assert parse("Rp 1.720", MONEY).value == 1720
+
+
+@pytest.mark.parametrize("text", ["abc", "Rp abc", "12a", "1..2", "n/a"])
+def test_text_that_is_no_number(text):
+    assert parse(text, MONEY).kind is Kind.INVALID
+
+
+@pytest.mark.parametrize(
+    "text, value, decimals, kind",
+    [
+        ("93,33%", 93.33, 2, Kind.TEXT),
+        ("97.33%", 97.33, 2, Kind.FOREIGN),
+        ("100 %", 100, 0, Kind.TEXT),
+        ("104,8", 104.8, 1, Kind.TEXT),
+        ("99,975", 99.975, 3, Kind.TEXT),
+    ],
+)
+def test_percent_text(text, value, decimals, kind):
+    parsed = parse(text, PERCENT)
+    assert (parsed.kind, parsed.value, parsed.decimals) == (kind, value, decimals)
+
+
+def test_percent_in_a_percent_formatted_cell_is_scaled_to_points():
+    parsed = parse(0.9333, PERCENT, "0.00%")
+    assert parsed.value == 93.33
+    assert parsed.decimals == 2
+
+
+def test_a_quoted_percent_sign_in_a_format_does_not_scale():
+    assert parse(93.33, PERCENT, '0.00"%"').value == 93.33
+
+
+def test_plain_number_cells():
+    parsed = parse(92.32, PERCENT)
+    assert parsed.kind is Kind.NUMBER and parsed.value == 92.32 and parsed.decimals == 2
+    assert parse(1720118000.0, MONEY).decimals == 0
+
+
+@pytest.mark.parametrize("text, value", [("3,44", 3.44), ("86,86", 86.86), ("1.804,59", 1804.59), ("3.44", 3.44)])
+def test_indicator_values(text, value):
+    assert parse(text, VALUE).value == value
+
+
+def test_indicator_value_with_a_lone_dot_before_three_digits_is_ambiguous():
+    parsed = parse("50.918", VALUE)
+    assert parsed.kind is Kind.AMBIGUOUS
+    assert set(parsed.readings) == {50918, 50.918}
+
+
+def test_cell_kinds_that_are_not_numbers():
+    assert parse(None, MONEY).kind is Kind.EMPTY
+    assert parse("   ", MONEY).kind is Kind.EMPTY
+    assert parse(CellError("#REF!"), MONEY).kind is Kind.ERROR
+    assert parse("#DIV/0!", MONEY).kind is Kind.ERROR
+    assert parse(dt.date(2024, 3, 4), VALUE).kind is Kind.DATE
+    assert parse(True, MONEY).kind is Kind.BOOL
+    assert parse(UNVERIFIABLE, MONEY).kind is Kind.UNVERIFIABLE
+    assert parse(float("nan"), MONEY).kind is Kind.INVALID
+
+
+# -- the rounding rule (domain.md) -------------------------------------------------------------------
+
+
+def test_truncated_percent_is_accepted_as_truncation():
+    assert agreement(103.6, 1, 103.658, 0, True) is Agreement.TRUNCATED
+
+
+def test_rounded_percent_is_exact():
+    assert agreement(103.7, 1, 103.658, 0, True) is Agreement.EXACT
+    assert agreement(93.33, 2, 1866543961 / 2e9 * 100, 0, True) is Agreement.EXACT
+
+
+def test_neither_rounded_nor_truncated_is_a_mismatch():
+    assert agreement(103, 0, 3.40 / 3.32 * 100, 0, True) is Agreement.MISMATCH
+
+
+def test_truncation_can_be_refused():
+    assert agreement(103.6, 1, 103.658, 0, False) is Agreement.MISMATCH
+
+
+def test_tolerance_widens_acceptance():
+    assert agreement(92.32, 2, 92.10, 0.0, True) is Agreement.MISMATCH
+    assert agreement(92.32, 2, 92.10, 0.25, True) is Agreement.WITHIN_TOLERANCE
+
+
+def test_money_is_exact_to_the_sen():
+    assert money_equal(100.004, 100.0)
+    assert not money_equal(100.01, 100.0)
+    assert money_equal(1000, 1001, tolerance=1)
+
+
+def test_transposed_digits():
+    assert transposed_digits(133546039, 133456039)
+    assert not transposed_digits(133456093, 133546039)  # two swaps
+    assert not transposed_digits(133456039, 133456039)
+    assert not transposed_digits(1234, 12340)
+
+
+def test_numbers_written_back_in_each_language():
+    assert format_money(1720118000, "id") == "Rp 1.720.118.000"
+    assert format_money(1720118000, "en") == "Rp 1,720,118,000"
+    assert format_money(-349000, "id") == "Rp -349.000"
+    assert format_percent(93.326, "id") == "93,33%"
+    assert format_percent(93.326, "en") == "93.33%"
