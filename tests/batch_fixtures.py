@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -34,6 +35,18 @@ CRASHING = {"sel-terjauh.xlsx": "unchecked"}  # one cell at XFD1048576: a dense 
 
 def workbook_bytes(lines: int = 30, error_rate: float = 0.0, seed: int = 1, office: str | None = None) -> bytes:
     return generate.render(generate.build(lines, error_rate, seed=seed, office=office))
+
+
+def without_cached_values(data: bytes) -> bytes:
+    """The workbook as a program other than Excel saves it: formulas without their values."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                part = re.sub(rb"(</f>|<f [^>]*/>)<v>[^<]*</v>", rb"\1", part)
+            target.writestr(info.filename, part)
+    return out.getvalue()
 
 
 def far_cell_workbook(path: Path) -> Path:
