@@ -6,7 +6,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..i18n import Lang, Text
+from ..outfile import replacing
 from .outcome import FAILED, INTERNAL_REASON, PASSED, STATUS_LABELS, STATUS_ORDER, UNCHECKED, Options, Outcome
 from .sources import Source, find_sources
 
@@ -113,10 +113,8 @@ def json_names(sources: list[Source]) -> dict[str, str]:
 def write_json(folder: Path, name: str, report: dict) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
-    handle, temporary = tempfile.mkstemp(prefix=".lkjip-", suffix=".json", dir=folder)
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump(report, out, ensure_ascii=False, indent=2)
-    os.replace(temporary, target)
+    with replacing(target, ".json") as temporary:
+        temporary.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return target
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path, PurePath
 from typing import Any
@@ -30,11 +29,12 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..findings import CATALOGUE, Severity
 from ..i18n import Lang, Text
+from ..outfile import replacing
 from ..report.summary import FILE, FINDING_HEADERS, OFFICE, YEAR
 from .outcome import FAILED, PASSED, STATUS_LABELS, STATUS_ORDER, UNCHECKED, Outcome
 
 SUMMARY_SHEET = Text("Ringkasan", "Summary")
-FINDINGS_SHEET = Text("Temuan", "Findings")
+FINDINGS = Text("Temuan", "Findings")  # the sheet, and the count column in "Kode"
 CODES_SHEET = Text("Kode", "Codes")
 TITLE = Text("Hasil Pemeriksaan LKjIP: {count} berkas", "LKjIP Check Results: {count} files")
 CHECKED_AT = Text("Diperiksa", "Checked")
@@ -47,7 +47,6 @@ JSON_REPORT = Text("Laporan JSON", "JSON report")
 SHEET = Text("Sheet", "Sheet")
 TITLE_COLUMN = Text("Judul", "Title")
 FILES = Text("Berkas", "Files")
-FINDINGS = Text("Temuan", "Findings")
 SEVERITY = Text("Tingkat", "Severity")
 TRUNCATED = Text(
     "{count} temuan lagi tidak muat dalam satu sheet: lihat laporan JSON per berkas (--json-dir).",
@@ -166,7 +165,7 @@ def write_report(
             row += len(outcome.findings)
 
     summary = _Sheet(workbook, SUMMARY_SHEET(lang), [5, 45, 34, 7, 22, 11, 11, 8, 60, 50, 18, 24])
-    findings_title = FINDINGS_SHEET(lang)
+    findings_title = FINDINGS(lang)
     # Above the table, in the wide column B: what was checked, when, and the totals per status.
     summary.append([None, summary.cell(TITLE(lang, count=len(outcomes)), font=TITLE_FONT)])
     summary.append([None, CHECKED_AT(lang), (when or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")])
@@ -210,14 +209,8 @@ def write_report(
     _write_codes(workbook, outcomes, lang)
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".lkjip-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
+    with replacing(path, ".xlsx") as temporary:
         workbook.save(temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
     return path
 
 

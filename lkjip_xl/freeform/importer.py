@@ -9,8 +9,6 @@ listed, and so are the template columns left for the office to fill. The submitt
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from typing import Any
 from ..i18n import Lang, Phrase, Text
 from ..model import BudgetRow
 from ..numbers import parse
+from ..outfile import replacing
 from ..settings import Settings
 from ..snapshot import WorkbookSnapshot, a1
 from ..structure import sums_hold
@@ -184,15 +183,8 @@ def import_snapshot(snapshot: WorkbookSnapshot, settings: Settings | None = None
 def write_import(snapshot: WorkbookSnapshot, out: Path) -> Imported:
     """Write the template filled from ``snapshot`` to ``out`` (a temporary file, then renamed)."""
     workbook, result = import_snapshot(snapshot)
-    out = Path(out)
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", prefix=".lkjip-import-", dir=out.parent if str(out.parent) else ".")
-    os.close(handle)
-    try:
+    with replacing(Path(out), ".xlsx") as temporary:
         workbook.save(temporary)
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
     return result
 
 
