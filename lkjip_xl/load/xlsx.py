@@ -274,6 +274,7 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable) -> SheetExtras:
     by_style: dict[str, tuple[str | None, bool] | None] = {}  # style attribute -> (format, bold); None: unknown
     columns: dict[str, int] = {}  # column letters -> number
     kinds: dict[str, int | None] = {}  # tag -> what the scan does with it
+    formula_tags: dict[str, str] = {}  # a cell's tag -> the tag of its formula, in the same namespace
     formats, bold, formulas, uncached, errors = (
         extras.number_formats, extras.bold, extras.formulas, extras.uncached, extras.errors,
     )
@@ -305,9 +306,15 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable) -> SheetExtras:
                         formats[position] = known[0]
                     if known[1]:
                         bold.add(position)
-            if not len(element):
-                continue
             cell_type = element.get("t", "n")
+            if cell_type != "e":
+                # Most cells hold a plain value: with no formula there is nothing more to record. Looked up
+                # in C (the formula's tag has the cell's namespace) instead of walking the children here.
+                formula_tag = formula_tags.get(tag)
+                if formula_tag is None:
+                    formula_tag = formula_tags[tag] = tag[: len(tag) - 1] + "f"
+                if element.find(formula_tag) is None:
+                    continue
             has_value = False
             formula = None
             for child in element:
