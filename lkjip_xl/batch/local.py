@@ -14,7 +14,7 @@ import resource
 from concurrent.futures import as_completed
 from typing import Callable, Iterable
 
-from .outcome import CRASHED, INTERNAL, INTERNAL_REASON, TIMED_OUT, Options, Outcome, Rejection, check_source, unchecked
+from .outcome import INTERNAL, INTERNAL_REASON, TIMED_OUT, Options, Outcome, Rejection, check_source, died, unchecked
 from .sources import Source
 
 
@@ -73,7 +73,7 @@ def run_local(
             except TimeoutError:
                 outcome = unchecked(source, Rejection.of("timeout", TIMED_OUT, seconds=f"{options.timeout:g}"), options.lang)
             except ProcessExpired as error:
-                outcome = unchecked(source, Rejection.of("crashed", CRASHED, code=error.exitcode), options.lang)
+                outcome = unchecked(source, died(error.exitcode), options.lang)
             except Exception as error:  # noqa: BLE001 - e.g. a result that cannot be sent back
                 outcome = unchecked(source, Rejection.of(INTERNAL_REASON, INTERNAL, detail=type(error).__name__), options.lang)
             outcomes.append(outcome)

@@ -30,6 +30,11 @@ TIMED_OUT = Text(
     "pemeriksaan melebihi batas waktu {seconds} detik dan dihentikan",
     "checking took longer than {seconds} seconds and was stopped",
 )
+KILLED = Text(
+    "proses pemeriksa dihentikan (sinyal {signal}) pada berkas ini; berkas mungkin rusak atau terlalu besar untuk "
+    "dibaca",
+    "the checking process was killed (signal {signal}) on this file; the file may be damaged or too large to read",
+)
 CRASHED = Text(
     "proses pemeriksa berhenti mendadak pada berkas ini (kode keluar {code}); berkas mungkin rusak atau "
     "terlalu besar",
@@ -44,6 +49,13 @@ INTERNAL = Text(
     "internal lkjip-xl error ({detail}); please report it with the file",
 )
 INTERNAL_REASON = "internal_error"
+
+
+def died(exitcode: int | None) -> Rejection:
+    """Why a worker process ended while checking a file: a signal (negative code) or an exit code."""
+    if exitcode is not None and exitcode < 0:
+        return Rejection.of("crashed", KILLED, signal=-exitcode)
+    return Rejection.of("crashed", CRASHED, code=exitcode)
 
 
 @dataclass(frozen=True)
