@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from batch_fixtures import submissions
+from batch_fixtures import submissions, workbook_bytes
 from conftest import run_cli
 
 distributed = pytest.importorskip("distributed")
@@ -41,3 +41,15 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path):
     (tmp_path / "a.xlsx").write_bytes(b"")
     result = run_cli("batch", tmp_path, "--scheduler", "tcp://127.0.0.1:9", timeout=120)
     assert result.returncode == 2 and "tidak dapat dihubungi" in result.stderr
+
+
+def test_a_file_that_kills_dask_workers_is_reported(cluster, tmp_path):
+    from batch_fixtures import far_cell_workbook
+
+    far_cell_workbook(tmp_path / "sel-terjauh.xlsx")
+    (tmp_path / "baik.xlsx").write_bytes(workbook_bytes(seed=1))
+    result = run_cli("batch", tmp_path, "--scheduler", cluster, "--json-dir", tmp_path / "json", timeout=300)
+    assert result.returncode == 2, result.stdout + result.stderr
+    died = json.loads((tmp_path / "json" / "sel-terjauh.xlsx.json").read_text())
+    assert died["error"]["reason"] == "crashed"
+    assert json.loads((tmp_path / "json" / "baik.xlsx.json").read_text())["valid"] is True

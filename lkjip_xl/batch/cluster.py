@@ -13,12 +13,16 @@ import threading
 from typing import Callable, Iterable
 
 from ..i18n import Text
-from .outcome import CRASHED, INTERNAL, INTERNAL_REASON, TIMED_OUT, Options, Outcome, Rejection, check_source, unchecked
+from .outcome import INTERNAL, INTERNAL_REASON, TIMED_OUT, Options, Outcome, Rejection, check_source, unchecked
 from .sources import Source
 
 DASK_MISSING = Text(
     "--scheduler memerlukan Dask: pip install 'lkjip-xl[dask]'",
     "--scheduler needs Dask: pip install 'lkjip-xl[dask]'",
+)
+WORKERS_DIED = Text(
+    "pekerja Dask berhenti mendadak setiap kali memeriksa berkas ini; berkas mungkin rusak atau terlalu besar",
+    "Dask workers died each time they checked this file; the file may be damaged or too large",
 )
 NO_SCHEDULER = Text(
     "penjadwal Dask {address} tidak dapat dihubungi ({detail})",
@@ -68,7 +72,7 @@ def run_on_cluster(
             else:
                 error = future.exception()
                 if type(error).__name__ == "KilledWorker":
-                    rejection = Rejection.of("crashed", CRASHED, code="dask")
+                    rejection = Rejection.of("crashed", WORKERS_DIED)
                 else:
                     rejection = Rejection.of(INTERNAL_REASON, INTERNAL, detail=type(error).__name__)
                 outcome = unchecked(source, rejection, options.lang)
