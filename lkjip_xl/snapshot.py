@@ -89,6 +89,16 @@ class SheetSnapshot:
     def is_bold(self, row: int, col: int) -> bool:
         return (row, col) in self.bold
 
+    def merge_anchor(self, row: int, col: int) -> Pos | None:
+        """The first cell of the merged range that covers this cell without starting at it, else None.
+
+        Excel shows and computes with the first cell's value only; whatever the other cells hold is hidden.
+        """
+        for min_row, min_col, max_row, max_col in self.merged:
+            if min_row <= row <= max_row and min_col <= col <= max_col and (row, col) != (min_row, min_col):
+                return min_row, min_col
+        return None
+
     def set_value(self, row: int, col: int, value: Any) -> None:
         while len(self.values) < row:
             self.values.append([])

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..numbers import UNVERIFIABLE, CellError
+from ..numbers import CIRCULAR, UNVERIFIABLE, CellError
 from ..snapshot import WorkbookSnapshot
 
 Pos = tuple[int, int]
@@ -133,7 +133,8 @@ class FormulaEvaluator:
         self.by_upper = {name.upper(): name for name in snapshot.sheets}
         self.compiled: dict[str, _Compiled | None] = {}
         self.done: dict[tuple[str, Pos], Any] = {}
-        self.active: set[tuple[str, Pos]] = set()
+        self.active: dict[tuple[str, Pos], None] = {}  # the chain being evaluated, in order
+        self.circular: set[tuple[str, Pos]] = set()  # cells on a chain that leads back to itself
 
     def run(self) -> None:
         # schedula logs a traceback for every function it cannot dispatch (HYPERLINK, unknown names): those
@@ -142,10 +143,13 @@ class FormulaEvaluator:
         level = logger.level
         logger.setLevel(logging.CRITICAL + 1)  # its child loggers inherit this
         try:
-            for sheet, pos in sorted(self.pending, key=lambda item: (item[0], item[1])):
-                self._value(sheet, pos)
+            with self._numpy.errstate(all="ignore"):  # an overflow is a #NUM! result, not a console warning
+                for sheet, pos in sorted(self.pending, key=lambda item: (item[0], item[1])):
+                    self._value(sheet, pos)
         finally:
             logger.setLevel(level)
+        for key in self.circular:
+            self.done[key] = CIRCULAR
         for (sheet, pos), value in self.done.items():
             self.snapshot.sheets[sheet].set_value(*pos, value)
 
@@ -157,9 +161,11 @@ class FormulaEvaluator:
             return self.snapshot.sheets[sheet].value(*pos)
         if key in self.done:
             return self.done[key]
-        if key in self.active:  # a circular reference
+        if key in self.active:  # a circular reference: the chain from this cell on is the circle
+            chain = list(self.active)
+            self.circular.update(chain[chain.index(key) :])
             return UNVERIFIABLE
-        self.active.add(key)
+        self.active[key] = None
         try:
             value = self._evaluate(sheet, pos)
         except (_Unsupported, RecursionError):
@@ -167,7 +173,7 @@ class FormulaEvaluator:
         except Exception:  # noqa: BLE001 - the engine failing on one formula leaves that cell unverifiable
             value = UNVERIFIABLE
         finally:
-            self.active.discard(key)
+            self.active.pop(key, None)
         self.done[key] = value
         return value
 

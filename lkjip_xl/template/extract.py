@@ -18,9 +18,9 @@ from ..model import (
     TrendRow,
     YearFigures,
 )
-from ..numbers import UNVERIFIABLE, Quantity, parse
+from ..numbers import Kind, Parsed, Quantity, Unverifiable, parse
 from ..settings import SETTINGS_BY_KEY, Settings, SettingsError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1
 from ..structure import link_budget_rows
 from . import layout as L
 from .layout import TableLayout
@@ -65,6 +65,9 @@ class _Reader:
         col = self.table.col(key)
         column = self.columns[key]
         quantity = column.quantity or Quantity.VALUE
+        anchor = self.sheet.merge_anchor(row, col)
+        if anchor is not None:  # the cell shows its merged range's first value, not its own
+            return Field(self.sheet.ref(row, col), Parsed(Kind.MERGED, text=a1(*anchor)))
         value = self.sheet.value(row, col)
         return Field(
             self.sheet.ref(row, col),
@@ -95,8 +98,8 @@ class _Reader:
 
 
 def _as_text(value: Any) -> str:
-    if value is UNVERIFIABLE:
-        return ""  # a formula in a text column whose result is unknown
+    if isinstance(value, Unverifiable):
+        return ""  # a formula in a text column whose result is unknown (circular ones too)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
