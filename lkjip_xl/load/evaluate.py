@@ -28,6 +28,13 @@ _REF = re.compile(
 )
 
 
+# Work bounds over the whole workbook, so that a hostile or odd file ends in seconds: past them the
+# remaining formulas stay unverifiable. A running total (=SUM($A$1:A5) copied down) reads a number of cells
+# quadratic in its length; each distinct formula shape costs a compilation (several milliseconds).
+READ_BUDGET = 500_000  # cells read into range arguments
+COMPILE_BUDGET = 300  # distinct formula shapes compiled (the template has 22)
+
+
 class _Unsupported(Exception):
     """A reference or construct this evaluator does not resolve: the cell stays unverifiable."""
 
@@ -135,6 +142,7 @@ class FormulaEvaluator:
         self.done: dict[tuple[str, Pos], Any] = {}
         self.active: dict[tuple[str, Pos], None] = {}  # the chain being evaluated, in order
         self.circular: set[tuple[str, Pos]] = set()  # cells on a chain that leads back to itself
+        self.cells_read = 0
 
     def run(self) -> None:
         # schedula logs a traceback for every function it cannot dispatch (HYPERLINK, unknown names): those
@@ -182,6 +190,8 @@ class FormulaEvaluator:
         shape, refs = _shape(formula, pos)
         compiled = self.compiled.get(shape)
         if shape not in self.compiled:
+            if len(self.compiled) >= COMPILE_BUDGET:
+                raise _Unsupported("compile budget spent")
             compiled = self.compiled[shape] = self._compile(formula, refs)
         if compiled is None:
             raise _Unsupported(formula)
@@ -220,8 +230,9 @@ class FormulaEvaluator:
         cols = ref.cols or (1, max(snapshot_sheet.max_col, 1))
         if rows[0] == rows[1] and cols[0] == cols[1]:
             return self._to_engine(self._value(target, (rows[0], cols[0])))
-        if (rows[1] - rows[0] + 1) * (cols[1] - cols[0] + 1) > 2_000_000:
-            raise _Unsupported("range too large")
+        self.cells_read += (rows[1] - rows[0] + 1) * (cols[1] - cols[0] + 1)
+        if self.cells_read > READ_BUDGET:
+            raise _Unsupported("read budget spent")
         grid = self._numpy.empty((rows[1] - rows[0] + 1, cols[1] - cols[0] + 1), dtype=object)
         for r in range(rows[0], rows[1] + 1):
             for c in range(cols[0], cols[1] + 1):
