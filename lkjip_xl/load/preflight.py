@@ -190,7 +190,7 @@ def _zip_package(path: Path, handle: BinaryIO, size: int, limits: Limits) -> Pac
     if entries is None:
         raise InputRejected("truncated", E.TRUNCATED)
     if entries > limits.members or directory_size > limits.members * 1024:
-        raise InputRejected("too_many_parts", E.TOO_MANY_PARTS, count=entries, limit=limits.members)
+        raise InputRejected("too_many_parts", E.TOO_MANY_PARTS, count=Num(entries), limit=Num(limits.members))
     try:
         archive = zipfile.ZipFile(handle)
     except zipfile.BadZipFile as error:
@@ -198,7 +198,7 @@ def _zip_package(path: Path, handle: BinaryIO, size: int, limits: Limits) -> Pac
     with archive:
         members = archive.infolist()
         if len(members) > limits.members:
-            raise InputRejected("too_many_parts", E.TOO_MANY_PARTS, count=len(members), limit=limits.members)
+            raise InputRejected("too_many_parts", E.TOO_MANY_PARTS, count=Num(len(members)), limit=Num(limits.members))
         _check_names(members)
         _check_sizes(members, limits)
         _check_prologs(archive, members)
