@@ -68,7 +68,7 @@ def cell_xml(row: int, col: int, value: Any, style: int = 0) -> str:
     ref = a1(row, col) + (f'" s="{style}' if style else "")
     if isinstance(value, Formula):
         cached = "" if value.cached is None else f"<v>{escape(str(value.cached))}</v>"
-        kind = ' t="str"' if isinstance(value.cached, str) else ""
+        kind = ' t="str"' if isinstance(value.cached, str) else ' t="e"' if isinstance(value.cached, CellError) else ""
         return f'<c r="{ref}"{kind}><f>{escape(value.text)}</f>{cached}</c>'
     if isinstance(value, CellError):
         return f'<c r="{ref}" t="e"><v>{escape(value.code)}</v></c>'
@@ -137,7 +137,7 @@ def xlsx_parts(
 
 
 def write_zip(path: Path, parts: dict[str, bytes]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
     return path
@@ -167,19 +167,31 @@ def template_sheets(lines: list[tuple[str, str, Any, Any]], settings_rows: int =
 
 def _budget_cells(table: L.TableLayout, row: int, code: str | None, uraian: str, anggaran: Any, realisasi: Any) -> dict[int, Any]:
     e, f = table.letter("anggaran"), table.letter("realisasi")
-    numeric = isinstance(anggaran, (int, float)) and isinstance(realisasi, (int, float))
+    selisih, persen = _cached_results(anggaran, realisasi)
     cells = {
         table.col("uraian"): uraian,
         table.col("anggaran"): anggaran,
         table.col("realisasi"): realisasi,
-        table.col("selisih"): Formula(f"{e}{row}-{f}{row}", anggaran - realisasi if numeric else None),
-        table.col("persen"): Formula(
-            f'IF(N({e}{row})=0,"",{f}{row}/{e}{row})', realisasi / anggaran if numeric and anggaran else None
-        ),
+        table.col("selisih"): Formula(f"{e}{row}-{f}{row}", selisih),
+        table.col("persen"): Formula(f'IF(N({e}{row})=0,"",{f}{row}/{e}{row})', persen),
     }
     if code:
         cells[table.col("kode")] = code
     return cells
+
+
+def _cached_results(anggaran: Any, realisasi: Any) -> tuple[Any, Any]:
+    """What Excel stores for the row's selisih and persentase; None where it depends on an uncached formula."""
+    if isinstance(anggaran, Formula) or isinstance(realisasi, Formula):
+        return None, None
+    for value in (anggaran, realisasi):
+        if isinstance(value, CellError):
+            return value, value
+    numeric = [isinstance(value, (int, float)) for value in (anggaran, realisasi)]
+    selisih = anggaran - realisasi if all(numeric) else CellError("#VALUE!")
+    if not numeric[0] or not anggaran:
+        return selisih, ""
+    return selisih, realisasi / anggaran if numeric[1] else CellError("#VALUE!")
 
 
 # -- zips written byte by byte --------------------------------------------------------------------------

@@ -54,7 +54,11 @@ class _Ref:
 
 
 def _normal_name(text: str) -> str:
-    return text.replace("$", "").replace("'", "").upper()
+    name = text.replace("$", "").replace("'", "").upper()
+    sheet, bang, reference = name.rpartition("!")
+    first, colon, last = reference.partition(":")
+    # ``formulas`` names a one-cell range ($A$1:A1, the first row of a running total) as the cell itself.
+    return sheet + bang + first if colon and first == last else name
 
 
 def _col_number(letters: str) -> int:
