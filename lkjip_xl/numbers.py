@@ -13,7 +13,7 @@ import enum
 import math
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 
 
 class Kind(enum.Enum):
@@ -381,14 +381,19 @@ class Agreement(enum.Enum):
     MISMATCH = "mismatch"
 
 
+# Enough digits for any finite float at any printed precision (the default 28 fail past 1e28, which a
+# percentage over a tiny budget reaches).
+_EXACT = Context(prec=400)
+
+
 def round_half_up(value: float, decimals: int) -> Decimal:
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_HALF_UP")
+    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_HALF_UP", context=_EXACT)
 
 
 def truncate(value: float, decimals: int) -> Decimal:
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_DOWN")
+    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_DOWN", context=_EXACT)
 
 
 # A stored number carries more digits than anybody printed; past this many decimals it is compared
@@ -410,7 +415,7 @@ def agreement(
     if abs(value - computed) <= 1e-9 * max(1.0, abs(computed)):
         return Agreement.EXACT
     if decimals <= _MAX_PRINTED_DECIMALS:
-        printed = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
+        printed = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP", context=_EXACT)
         if printed == round_half_up(computed, decimals):
             return Agreement.EXACT
         if accept_truncation and printed == truncate(computed, decimals):
@@ -422,9 +427,10 @@ def agreement(
 
 def money_equal(a: float, b: float, tolerance: float = 0.0) -> bool:
     """Money agrees to the sen (two decimals), plus the configured tolerance in rupiah."""
-    if not (math.isfinite(a) and math.isfinite(b)):
+    sen_a, sen_b = a * 100, b * 100
+    if not (math.isfinite(sen_a) and math.isfinite(sen_b) and math.isfinite(tolerance * 100)):
         return a == b
-    return abs(round(a * 100) - round(b * 100)) <= round(tolerance * 100)
+    return abs(round(sen_a) - round(sen_b)) <= round(tolerance * 100)
 
 
 def transposed_digits(a: float, b: float) -> bool:
@@ -437,7 +443,7 @@ def transposed_digits(a: float, b: float) -> bool:
 
 
 def _digit_string(value: float) -> str | None:
-    if value < 0 or not math.isfinite(value):
+    if value < 0 or not math.isfinite(value * 100):
         return None
     cents = round(value * 100)
     return str(cents // 100) if cents % 100 == 0 else str(cents)

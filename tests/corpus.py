@@ -182,7 +182,8 @@ def _budget_cells(table: L.TableLayout, row: int, code: str | None, uraian: str,
 
 def _cached_results(anggaran: Any, realisasi: Any) -> tuple[Any, Any]:
     """What Excel stores for the row's selisih and persentase; None where it depends on an uncached formula."""
-    if isinstance(anggaran, Formula) or isinstance(realisasi, Formula):
+    anggaran, realisasi = (value.cached if isinstance(value, Formula) else value for value in (anggaran, realisasi))
+    if anggaran is None or realisasi is None:
         return None, None
     for value in (anggaran, realisasi):
         if isinstance(value, CellError):
@@ -233,6 +234,11 @@ def deflate_bomb(name: str, prefix: bytes, filler: bytes, repeats: int, suffix: 
 
 
 def raw_zip(path: Path, members: list[RawMember]) -> Path:
+    path.write_bytes(raw_bytes(members))
+    return path
+
+
+def raw_bytes(members: list[RawMember]) -> bytes:
     """Local headers, data, central directory and end record, exactly as given (no zip64)."""
     body = bytearray()
     directory = bytearray()
@@ -245,8 +251,7 @@ def raw_zip(path: Path, members: list[RawMember]) -> Path:
             "<4s6H3I5H2I", b"PK\x01\x02", 20, *fields[:-1], 0, 0, 0, 0, 0, offset
         ) + name
     end = struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), len(body), 0)
-    path.write_bytes(bytes(body + directory + end))
-    return path
+    return bytes(body + directory + end)
 
 
 def zip_of(parts: dict[str, bytes]) -> list[RawMember]:
