@@ -31,7 +31,10 @@ XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 PERCENT_STYLE = 1  # the cellXfs index of 0.00% in STYLES
 STYLES = (
     f'{XML_HEAD}<styleSheet xmlns="{MAIN_NS}"><fonts count="1"><font/></fonts>'
-    '<cellXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="10" fontId="0" applyNumberFormat="1"/></cellXfs>'
+    '<fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" xfId="0"/><xf numFmtId="10" fontId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
 
