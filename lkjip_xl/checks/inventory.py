@@ -139,10 +139,10 @@ PROTECTED_SHEETS = Check(
     Text("Sheet terlindungi", "Protected sheets"),
     Text("Sheet terlindungi: {sheets}.", "Protected sheets: {sheets}."),
     Text(
-        "Perlindungan sheet mencegah perubahan dan dapat menyembunyikan rumus. Pada templat lkjip-xl sheet tabel "
-        "memang dilindungi (hanya sel isian yang terbuka) dan tidak dilaporkan.",
-        "Sheet protection prevents changes and can hide formulas. The lkjip-xl template protects its table "
-        "sheets on purpose (only input cells are open); those are not reported.",
+        "Perlindungan sheet mencegah perubahan dan dapat menyembunyikan rumus. Sheet templat lkjip-xl memang "
+        "dilindungi (hanya sel isian yang terbuka) dan tidak dilaporkan.",
+        "Sheet protection prevents changes and can hide formulas. The lkjip-xl template's sheets are protected "
+        "on purpose (only input cells are open) and are not reported.",
     ),
     Text("Tidak perlu tindakan, kecuali pemeriksa perlu melihat rumusnya.", "No action needed, unless the reviewer needs to see the formulas."),
 )
@@ -232,8 +232,8 @@ def sheet_states(document: Document) -> list[Finding]:
     for sheet, state in inventory.hidden_sheets.items():
         check = VERY_HIDDEN_SHEET if state == "veryHidden" else HIDDEN_SHEET
         findings.append(check.at(None, table=None, sheet=sheet))
-    ours = _template_sheets() if document.layout == "template" else set()
-    protected = [sheet for sheet in inventory.protected_sheets if sheet not in ours]
+    # The template protects its own sheets (also when an office copies them into another workbook).
+    protected = [sheet for sheet in inventory.protected_sheets if sheet not in _template_sheets()]
     if protected:
         findings.append(PROTECTED_SHEETS.at(None, table=None, sheets=_names(protected)))
     tables = {table.sheet for table in L.TABLES}

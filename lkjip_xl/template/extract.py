@@ -53,6 +53,9 @@ def read_settings(snapshot: WorkbookSnapshot, base: Settings | None = None) -> t
     return settings, errors
 
 
+BUDGET_TABLES = ("3.7", "3.8")
+
+
 class _Reader:
     """Cells of one table sheet, by column key."""
 
@@ -65,8 +68,10 @@ class _Reader:
         col = self.table.col(key)
         column = self.columns[key]
         quantity = column.quantity or Quantity.VALUE
-        anchor = self.sheet.merge_anchor(row, col)
-        if anchor is not None:  # the cell shows its merged range's first value, not its own
+        # A budget line's figure merged into another line's shows that line's figure, not its own (in Tabel
+        # 3.5 one anggaran merged over a sasaran's indicators is the layout, not a mistake).
+        anchor = self.sheet.merge_anchor(row, col) if self.table.table in BUDGET_TABLES else None
+        if anchor is not None:
             return Field(self.sheet.ref(row, col), Parsed(Kind.MERGED, text=a1(*anchor)))
         value = self.sheet.value(row, col)
         return Field(
@@ -253,7 +258,7 @@ def _efficiency_table(sheet: SheetSnapshot, table: TableLayout) -> IndicatorTabl
 def read_table(sheet: SheetSnapshot, table: TableLayout) -> BudgetTable | IndicatorTable:
     """One table in the template's layout. ``sheet`` may also be a free-form table seen through that layout
     (freeform/view.py): anything with the SheetSnapshot reading methods."""
-    if table.table in ("3.7", "3.8"):
+    if table.table in BUDGET_TABLES:
         return _budget_table(sheet, table)
     if table.table == "3.3":
         return _trend_table(sheet, table)
