@@ -150,6 +150,14 @@ def tiny_workbook(path: Path, sheets: list[Sheet] | None = None, **options: Any)
     return write_zip(path, xlsx_parts(sheets or [Sheet("Data", {1: {1: "Uraian", 2: 1000}})], **options))
 
 
+CONSISTENT_LINES = [("7.01.01", "Program", 300, 200), ("7.01.01.2.01.0001", "Sub kegiatan", 300, 200)]
+
+
+def lkjip_workbook(path: Path, extra: list[Sheet] = (), lines=CONSISTENT_LINES, **options: Any) -> Path:
+    """A small template workbook with a consistent Tabel 3.8, and more sheets after it."""
+    return write_zip(path, xlsx_parts(template_sheets(list(lines)) + list(extra), **options))
+
+
 def template_sheets(lines: list[tuple[str, str, Any, Any]], settings_rows: int = 3) -> list[Sheet]:
     """A small template-layout workbook: the settings sheet's marker and Tabel 3.8 with these lines
     (code, uraian, anggaran, realisasi), selisih and persentase as formulas with cached values, and JUMLAH."""

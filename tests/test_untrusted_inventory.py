@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from corpus import PKG_REL_NS, REL_NS, XML_HEAD, MAIN_NS, Sheet, template_sheets, tiny_workbook, write_zip, xlsx_parts
+from corpus import MAIN_NS, PKG_REL_NS, REL_NS, XML_HEAD, Sheet, lkjip_workbook, template_sheets, write_zip, xlsx_parts
 
 
 def _link_rels(target: str) -> str:
@@ -37,18 +37,18 @@ def _connection(url: str) -> dict[str, str]:
 
 DATA = {1: {1: "Uraian", 2: 1000}}
 
-# name -> (sheets, options, code, what the message names)
+# name -> (sheets after the template's, options, code, what the message names)
 CASES = {
-    "vba-macros": ([Sheet("Data", DATA)], {"parts": {"xl/vbaProject.bin": b"\xcc\x61" + bytes(64)}}, "F001", "xl/vbaProject.bin"),
-    "excel4-macro-sheet": ([Sheet("Data", DATA)], {"parts": {"xl/macrosheets/sheet1.xml": "<xm/>"}}, "F001", "macrosheets"),
-    "external-link": ([Sheet("Data", DATA)], {"parts": _external_link("file:///C:/Keuangan/Anggaran%202024.xlsx")}, "F002", "Anggaran%202024.xlsx"),
-    "embedded-object": ([Sheet("Data", DATA)], {"parts": {"xl/embeddings/oleObject1.bin": bytes(32)}}, "F003", "oleObject1.bin"),
-    "activex-control": ([Sheet("Data", DATA)], {"parts": {"xl/activeX/activeX1.xml": "<ax/>"}}, "F003", "activeX1.xml"),
-    "data-connection": ([Sheet("Data", DATA)], {"parts": _connection("https://sipd.example/realisasi")}, "F004", "Realisasi SIPD"),
-    "hidden-sheet": ([Sheet("Data", DATA), Sheet("Bantu", DATA, state="hidden")], {}, "F005", "Bantu"),
-    "very-hidden-sheet": ([Sheet("Data", DATA), Sheet("Rahasia", DATA, state="veryHidden")], {}, "F006", "Rahasia"),
+    "vba-macros": ([], {"parts": {"xl/vbaProject.bin": b"\xcc\x61" + bytes(64)}}, "F001", "xl/vbaProject.bin"),
+    "excel4-macro-sheet": ([], {"parts": {"xl/macrosheets/sheet1.xml": "<xm/>"}}, "F001", "macrosheets"),
+    "external-link": ([], {"parts": _external_link("file:///C:/Keuangan/Anggaran%202024.xlsx")}, "F002", "Anggaran%202024.xlsx"),
+    "embedded-object": ([], {"parts": {"xl/embeddings/oleObject1.bin": bytes(32)}}, "F003", "oleObject1.bin"),
+    "activex-control": ([], {"parts": {"xl/activeX/activeX1.xml": "<ax/>"}}, "F003", "activeX1.xml"),
+    "data-connection": ([], {"parts": _connection("https://sipd.example/realisasi")}, "F004", "Realisasi SIPD"),
+    "hidden-sheet": ([Sheet("Bantu", DATA, state="hidden")], {}, "F005", "Bantu"),
+    "very-hidden-sheet": ([Sheet("Rahasia", DATA, state="veryHidden")], {}, "F006", "Rahasia"),
     "protected-sheet": ([Sheet("Data", DATA, after_data='<sheetProtection sheet="1" objects="1"/>')], {}, "F007", "Data"),
-    "manual-calculation": ([Sheet("Data", DATA)], {"workbook_extra": '<calcPr calcId="191029" calcMode="manual"/>'}, "F008", "manual"),
+    "manual-calculation": ([], {"workbook_extra": '<calcPr calcId="191029" calcMode="manual"/>'}, "F008", "manual"),
 }
 
 
@@ -61,13 +61,13 @@ def _codes(path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("name", CASES)
 def test_each_feature_is_a_finding(name, tmp_path):
     sheets, options, code, named = CASES[name]
-    findings = _codes(tiny_workbook(tmp_path / f"{name}.xlsx", sheets, **options))
+    findings = _codes(lkjip_workbook(tmp_path / f"{name}.xlsx", sheets, **options))
     assert code in findings
     assert named in findings[code]
 
 
 def test_a_plain_workbook_has_no_file_finding(tmp_path):
-    findings = _codes(tiny_workbook(tmp_path / "polos.xlsx", [Sheet("Data", DATA), Sheet("Lain", DATA)]))
+    findings = _codes(lkjip_workbook(tmp_path / "polos.xlsx", [Sheet("Data", DATA), Sheet("Lain", DATA)]))
     assert not [code for code in findings if code.startswith("F")]
 
 
@@ -123,7 +123,8 @@ def test_links_and_connections_are_never_fetched(tmp_path):
             f'{XML_HEAD}<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rIdLink" '
             f'Type="{REL_NS}/hyperlink" Target="{url}/klik" TargetMode="External"/></Relationships>'
         )
-        path = tiny_workbook(tmp_path / "tautan.xlsx", [sheet], parts=parts)
+        parts["xl/worksheets/_rels/sheet3.xml.rels"] = parts.pop("xl/worksheets/_rels/sheet1.xml.rels")  # Data is the third
+        path = lkjip_workbook(tmp_path / "tautan.xlsx", [sheet], parts=parts)
         result = run_cli("validate", path, "--format", "json", "--out", tmp_path / "hasil.xlsx")
         findings = {finding["code"] for finding in json.loads(result.stdout)["findings"]}
         assert {"F002", "F004"} <= findings

@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import libreoffice_roundtrip, run_cli
-from corpus import Sheet, template_sheets, tiny_workbook, untouched, write_zip, xlsx_parts
+from corpus import Sheet, lkjip_workbook, template_sheets, untouched, write_zip, xlsx_parts
 
 from lkjip_xl.report import annotate
 from lkjip_xl.report.safe import spreadsheet_text, terminal_text
@@ -109,7 +109,7 @@ def test_a_file_name_with_escape_sequences_is_shown_harmless(tmp_path):
 
 
 def test_a_new_output_gets_ordinary_permissions(tmp_path):
-    source, out = tiny_workbook(tmp_path / "laporan.xlsx"), tmp_path / "hasil.xlsx"
+    source, out = lkjip_workbook(tmp_path / "laporan.xlsx"), tmp_path / "hasil.xlsx"
     run_cli("validate", source, "--out", out)
     umask = os.umask(0)
     os.umask(umask)
@@ -118,7 +118,7 @@ def test_a_new_output_gets_ordinary_permissions(tmp_path):
 
 
 def test_a_replaced_output_keeps_its_permissions(tmp_path):
-    source, out = tiny_workbook(tmp_path / "laporan.xlsx"), tmp_path / "hasil.xlsx"
+    source, out = lkjip_workbook(tmp_path / "laporan.xlsx"), tmp_path / "hasil.xlsx"
     out.write_bytes(b"hasil lama")
     out.chmod(0o640)
     run_cli("validate", source, "--out", out.name, cwd=tmp_path)  # relative: run_cli would guard it as an input
@@ -127,18 +127,18 @@ def test_a_replaced_output_keeps_its_permissions(tmp_path):
 
 
 def test_a_failed_write_leaves_the_old_output_and_no_temporary_file(tmp_path):
-    source, out = tiny_workbook(tmp_path / "laporan.xlsx"), tmp_path / "hasil.xlsx"
+    source, out = lkjip_workbook(tmp_path / "laporan.xlsx"), tmp_path / "hasil.xlsx"
     out.write_bytes(b"hasil lama")
     with untouched(source), zipfile.ZipFile(source) as archive:
         members = archive.infolist()
         with pytest.raises(TypeError):  # a part that cannot be written, after the original's parts
-            annotate._write_zip(archive, members, {}, {"xl/worksheets/sheet9.xml": None}, out)
+            annotate.write_package(archive, members, {}, {"xl/worksheets/sheet9.xml": None}, out)
     assert out.read_bytes() == b"hasil lama"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hasil.xlsx", "laporan.xlsx"]
 
 
 def test_an_output_that_cannot_be_written_is_a_clear_error(tmp_path):
-    source = tiny_workbook(tmp_path / "laporan.xlsx")
+    source = lkjip_workbook(tmp_path / "laporan.xlsx")
     result = run_cli("validate", source, "--out", tmp_path / "tidak-ada" / "hasil.xlsx")
     assert result.returncode == 2
     assert "tidak dapat ditulis" in result.stderr
