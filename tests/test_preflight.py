@@ -235,6 +235,12 @@ CASES = [
         "doctype",
         "DOCTYPE",
     ),
+    Case(
+        "doctype-after-blank-space",
+        lambda tmp: _parts(tmp, **{"xl/sharedStrings.xml": " " * 100_000 + EXTERNAL_ENTITY.split("?>", 1)[1]}),
+        "doctype",
+        "DOCTYPE",
+    ),
     Case("declared-size-lies", _lying_size, "corrupt", "rusak"),
     Case("encrypted-zip-member", _encrypted_member, "encrypted", "kata sandi"),
     Case("unusual-compression", _bzip2, "corrupt", "rusak"),
@@ -287,12 +293,18 @@ def test_an_ordinary_workbook_passes_the_preflight(tmp_path):
     [
         (Limits(expanded_bytes=MiB), "zip_bomb"),  # everything together, as declared
         (Limits(part_bytes=MiB), "too_large"),  # one part other than a sheet
+        (Limits(tree_bytes=MiB), "too_large"),  # a part read whole into memory
     ],
-    ids=["total-expansion", "one-large-part"],
+    ids=["total-expansion", "one-large-part", "one-large-tree"],
 )
 def test_declared_sizes_are_bounded(tmp_path, limits, reason):
     strings = "".join(f"<si><t>{n:08x}{n * 7919:012x}</t></si>" for n in range(60_000))  # 2 MB, varied
-    path = _parts(tmp_path, **{"xl/sharedStrings.xml": f'{XML_HEAD}<sst xmlns="{MAIN_NS}">{strings}</sst>'})
+    names = "".join(f'<definedName name="n{n}">Data!$A${n + 1}</definedName>' for n in range(40_000))  # 2 MB
+    workbook = xlsx_parts([Sheet("Data", {1: {1: 1}})])["xl/workbook.xml"].replace(b"</workbook>", f"<definedNames>{names}</definedNames></workbook>".encode())
+    path = _parts(
+        tmp_path,
+        **{"xl/sharedStrings.xml": f'{XML_HEAD}<sst xmlns="{MAIN_NS}">{strings}</sst>', "xl/workbook.xml": workbook},
+    )
     with untouched(path):
         preflight(path)  # within the default limits
         with pytest.raises(InputRejected) as refused:

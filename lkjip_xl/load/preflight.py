@@ -40,7 +40,8 @@ class Limits:
     file_bytes: int = 100 * MiB  # the file on disk
     members: int = 10_000  # parts in the zip (a workbook has tens)
     expanded_bytes: int = 1024 * MiB  # all parts together, as declared
-    part_bytes: int = 64 * MiB  # one part other than a worksheet (shared strings, styles...)
+    part_bytes: int = 64 * MiB  # one part other than a worksheet (shared strings, pivot caches...)
+    tree_bytes: int = 16 * MiB  # a part parsed whole into memory (workbook, styles, relationships...)
     ratio: int = 100  # declared size / compressed size, for parts over ratio_floor
     ratio_floor: int = 1 * MiB
     # A worksheet beyond any of these is not read (a finding names it); the rest of the workbook is checked.
@@ -254,6 +255,10 @@ def _shown(name: str) -> str:
     return visible if len(visible) <= 120 else visible[:117] + "..."
 
 
+# Parts read whole into an element tree (here and by the loader): their memory is many times their size.
+_TREE_PARTS = re.compile(r"(\.rels|workbook\.xml|styles\.xml|connections\.xml|/externalLink[^/]*\.xml)$", re.IGNORECASE)
+
+
 def _check_sizes(members: list[zipfile.ZipInfo], limits: Limits) -> None:
     """Bound what the parts expand to, from the sizes the directory declares (nothing is expanded yet).
 
@@ -277,13 +282,15 @@ def _check_sizes(members: list[zipfile.ZipInfo], limits: Limits) -> None:
                 "zip_bomb", E.ZIP_BOMB, part=_shown(info.filename), packed=Num(round(packed / 1024, 1)), size=_mb(declared)
             )
         # Worksheets are measured against sheet_bytes later: an oversized one is skipped, not refused.
-        if declared > limits.part_bytes and "/worksheets/" not in info.filename:
-            raise InputRejected(
-                "too_large", E.PART_TOO_LARGE, part=_shown(info.filename), size=_mb(declared), limit=_mb(limits.part_bytes)
-            )
+        limit = limits.tree_bytes if _TREE_PARTS.search(info.filename) else limits.part_bytes
+        if declared > limit and "/worksheets/" not in info.filename:
+            raise InputRejected("too_large", E.PART_TOO_LARGE, part=_shown(info.filename), size=_mb(declared), limit=_mb(limit))
         total += declared
     if total > limits.expanded_bytes:
         raise InputRejected("zip_bomb", E.ZIP_BOMB_TOTAL, size=_mb(total), limit=_mb(limits.expanded_bytes))
+
+
+_BLANK = b" \t\r\n"
 
 
 class _Doctype(Exception):
@@ -309,10 +316,14 @@ def _check_prologs(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> 
 
 
 def _declares_doctype(stream: BinaryIO) -> bool:
-    chunk = stream.read(4096)
-    start = chunk.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not (start.startswith(b"<") or chunk.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        return False  # not XML: a picture, vbaProject.bin, printer settings
+    chunks = [stream.read(4096)]
+    if not chunks[0].startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has its mark; expat reads it
+        start = chunks[0].removeprefix(b"\xef\xbb\xbf").lstrip(_BLANK)
+        while not start and chunks[-1]:  # XML may begin after any amount of blank space
+            chunks.append(stream.read(65536))
+            start = chunks[-1].lstrip(_BLANK)
+        if not start.startswith(b"<"):
+            return False  # not XML: a picture, vbaProject.bin, printer settings
 
     def doctype(*_args: object) -> None:
         raise _Doctype
@@ -324,9 +335,10 @@ def _declares_doctype(stream: BinaryIO) -> bool:
     parser.StartDoctypeDeclHandler = doctype
     parser.StartElementHandler = root
     try:
-        while chunk:
+        for chunk in chunks:
             parser.Parse(chunk, False)
-            chunk = stream.read(65536)
+        while chunk := stream.read(65536):
+            parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except _Doctype:
         return True
