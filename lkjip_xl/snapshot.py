@@ -136,6 +136,7 @@ class Inventory:
     protected_sheets: list[str] = field(default_factory=list)
     manual_calculation: bool = False
     oversized_sheets: dict[str, Oversize] = field(default_factory=dict)  # sheets too large to read
+    steering_sheets: list[str] = field(default_factory=list)  # sheets xlwings' add-in reads as config or code
 
 
 @dataclass

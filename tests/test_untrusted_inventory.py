@@ -49,6 +49,8 @@ CASES = {
     "very-hidden-sheet": ([Sheet("Rahasia", DATA, state="veryHidden")], {}, "F006", "Rahasia"),
     "protected-sheet": ([Sheet("Data", DATA, after_data='<sheetProtection sheet="1" objects="1"/>')], {}, "F007", "Data"),
     "manual-calculation": ([], {"workbook_extra": '<calcPr calcId="191029" calcMode="manual"/>'}, "F008", "manual"),
+    "xlwings-config-sheet": ([Sheet("myaddin.conf", DATA)], {}, "F010", "myaddin.conf"),
+    "xlwings-code-sheet": ([Sheet("jalankan.py", DATA)], {}, "F010", "jalankan.py"),
 }
 
 

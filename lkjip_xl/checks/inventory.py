@@ -208,6 +208,32 @@ def _template_sheets() -> set[str]:
     return {table.sheet for table in L.TABLES} | {L.SETTINGS_SHEET, L.INSTRUCTIONS_SHEET}
 
 
+STEERING_SHEETS = Check(
+    "F010",
+    "lembar-pengarah-xlwings",
+    Severity.WARNING,
+    Text("Lembar yang mengarahkan add-in Excel", "Sheets that steer the Excel add-in"),
+    Text(
+        "Buku kerja memuat lembar {sheets}: add-in xlwings membacanya sebagai konfigurasi atau kode Python. "
+        "Jangan buka berkas ini dengan tombol Validasi di Excel.",
+        "The workbook holds the sheets {sheets}: xlwings' add-in reads them as configuration or Python code. "
+        "Do not open this file with the Validasi button in Excel.",
+    ),
+    Text(
+        "VBA add-in xlwings membaca lembar \"myaddin.conf\" buku kerja yang aktif sebelum konfigurasinya "
+        "sendiri, dan lembar berakhiran \".py\" adalah kode tertanam. Buku kerja kiriman yang membawanya "
+        "dapat mengarahkan tombol Validasi ke program lain. lkjip-xl sendiri tidak menjalankan apa pun.",
+        "xlwings' add-in VBA reads the active workbook's \"myaddin.conf\" sheet before its own configuration, "
+        "and sheets ending in \".py\" are embedded code. A submitted workbook carrying them can point the "
+        "Validasi button at another program. lkjip-xl itself runs nothing.",
+    ),
+    Text(
+        "Minta kantor pengirim menghapus lembar itu; periksa berkas ini hanya dengan lkjip-xl validate.",
+        "Ask the sending office to delete those sheets; check this file only with lkjip-xl validate.",
+    ),
+)
+
+
 @rule
 def file_contents(document: Document) -> list[Finding]:
     inventory = document.inventory
@@ -222,6 +248,8 @@ def file_contents(document: Document) -> list[Finding]:
         findings.append(CONNECTIONS.at(None, table=None, names=_names(inventory.connections)))
     if inventory.manual_calculation:
         findings.append(MANUAL_CALCULATION.at(None, table=None))
+    if inventory.steering_sheets:
+        findings.append(STEERING_SHEETS.at(None, table=None, sheets=_names(inventory.steering_sheets)))
     return findings
 
 

@@ -407,6 +407,8 @@ def _inventory(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipIn
             element.get("name") or element.get("id", "?") for element in root.iter() if _local(element.tag) == "connection"
         ]
     for entry in workbook_parts(archive):
+        if is_xlwings_steering_sheet(entry.name):
+            inventory.steering_sheets.append(entry.name)
         if entry.state in ("hidden", "veryHidden"):
             inventory.hidden_sheets[entry.name] = entry.state
         info = by_name.get(entry.part)
@@ -421,6 +423,16 @@ def _inventory(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipIn
 
 def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
+
+
+# xlwings' add-in VBA reads a sheet "<project>.conf" in the active workbook before its own config, and runs
+# sheets named "*.py" as embedded code: a submitted workbook can steer the Excel button with them.
+XLWINGS_CONFIG_SHEET = "myaddin.conf"
+
+
+def is_xlwings_steering_sheet(name: str) -> bool:
+    folded = name.casefold()
+    return folded == XLWINGS_CONFIG_SHEET or folded.endswith(".py")
 
 
 def _link_targets(archive: zipfile.ZipFile, part: str, by_name: dict[str, zipfile.ZipInfo]) -> list[str]:
