@@ -2,7 +2,7 @@
 
 Values come from python-calamine (fast, cached values). What calamine does not give (formula text, Excel
 error values, whether a formula has a cached value at all, number formats, bold) comes from one streaming
-pass over each sheet's XML; a part with a DTD goes through defusedxml.
+pass over each sheet's XML, bounded; a part with a DTD goes through defusedxml.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from defusedxml import ElementTree as SafeET
 
 from ..errors import CORRUPT, InputRejected
 from ..numbers import CellError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, parse_a1
+from ..snapshot import Inventory, Oversize, SheetSnapshot, WorkbookSnapshot, parse_a1
+from .preflight import LIMITS, Limits
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -62,6 +63,15 @@ class SheetExtras:
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
     bold: set[tuple[int, int]] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    protected: bool = False
+
+
+class SheetTooLarge(Exception):
+    """A sheet past the pre-flight's limits: it is left unread, before python-calamine allocates its grid."""
+
+    def __init__(self, oversize: Oversize) -> None:
+        super().__init__(oversize)
+        self.oversize = oversize
 
 
 def _local(tag: str) -> str:
@@ -228,7 +238,7 @@ def _plain_events(handle) -> Iterable[tuple[str, Any]]:
     while chunk := handle.read(1 << 16):
         if first:
             first = False
-            head = chunk.removeprefix(b"\xef\xbb\xbf")
+            head = chunk.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
             if not head.startswith(b"<"):
                 raise _NotPlain
             if head.startswith(b"<?xml"):
@@ -246,24 +256,28 @@ def _plain_events(handle) -> Iterable[tuple[str, Any]]:
 
 
 # The elements the scan reads, by local name.
-_CELL, _FORMULA, _VALUE, _INLINE, _MERGE, _ROW = range(6)
-_ELEMENTS = {"c": _CELL, "f": _FORMULA, "v": _VALUE, "is": _INLINE, "mergeCell": _MERGE, "row": _ROW}
+_CELL, _FORMULA, _VALUE, _INLINE, _MERGE, _ROW, _PROTECTION = range(7)
+_ELEMENTS = {
+    "c": _CELL, "f": _FORMULA, "v": _VALUE, "is": _INLINE, "mergeCell": _MERGE, "row": _ROW,
+    "sheetProtection": _PROTECTION,
+}
 _DIGITS = "0123456789"
 
 
-def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable) -> SheetExtras:
-    """One streaming pass over a sheet's XML (see ``_plain_events`` for why it is usually not defusedxml's)."""
+def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable, limits: Limits = LIMITS) -> SheetExtras:
+    """One streaming pass over a sheet's XML (see ``_plain_events`` for why it is usually not defusedxml's),
+    bounded by ``limits``: past them ``SheetTooLarge``, before python-calamine allocates the sheet's grid."""
     try:
         with archive.open(part) as handle:
-            return _scan(_plain_events(handle), styles)
+            return _scan(_plain_events(handle), styles, limits)
     except KeyError:
         raise InputRejected("corrupt", CORRUPT, detail=f"bagian {part} tidak ada") from None
     except _NotPlain:
         with archive.open(part) as handle:
-            return _scan(SafeET.iterparse(handle, events=("end",)), styles)
+            return _scan(SafeET.iterparse(handle, events=("end",)), styles, limits)
 
 
-def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable) -> SheetExtras:
+def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable, limits: Limits) -> SheetExtras:
     """What calamine does not give, from the end event of each cell (its children are complete then).
 
     Written for speed, since it runs once per cell: no helper calls per cell, caches for tags, column
@@ -274,7 +288,8 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable) -> SheetExtras:
     by_style: dict[str, tuple[str | None, bool] | None] = {}  # style attribute -> (format, bold); None: unknown
     columns: dict[str, int] = {}  # column letters -> number
     kinds: dict[str, int | None] = {}  # tag -> what the scan does with it
-    formula_tags: dict[str, str] = {}  # a cell's tag -> the tag of its formula, in the same namespace
+    rows = 0
+    last_row, last_col = 0, 0  # the extent of cells with content: python-calamine's grid
     formats, bold, formulas, uncached, errors = (
         extras.number_formats, extras.bold, extras.formulas, extras.uncached, extras.errors,
     )
@@ -306,15 +321,9 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable) -> SheetExtras:
                         formats[position] = known[0]
                     if known[1]:
                         bold.add(position)
+            if not len(element):
+                continue  # a style and nothing else
             cell_type = element.get("t", "n")
-            if cell_type != "e":
-                # Most cells hold a plain value: with no formula there is nothing more to record. Looked up
-                # in C (the formula's tag has the cell's namespace) instead of walking the children here.
-                formula_tag = formula_tags.get(tag)
-                if formula_tag is None:
-                    formula_tag = formula_tags[tag] = tag[: len(tag) - 1] + "f"
-                if element.find(formula_tag) is None:
-                    continue
             has_value = False
             formula = None
             for child in element:
@@ -341,7 +350,15 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable) -> SheetExtras:
                 formulas[position] = formula
                 if not has_value:
                     uncached.add(position)
+            if has_value or formula is not None:
+                if position[0] > last_row or position[1] > last_col:
+                    last_row, last_col = max(last_row, position[0]), max(last_col, position[1])
+                    if last_row * last_col > limits.sheet_cells:
+                        raise SheetTooLarge(Oversize("cells", last_row * last_col, limits.sheet_cells))
         elif kind == _ROW:
+            rows += 1
+            if rows > limits.sheet_rows:
+                raise SheetTooLarge(Oversize("rows", rows, limits.sheet_rows))
             element.clear()
         elif kind == _MERGE:
             ref = element.get("ref", "")
@@ -349,6 +366,8 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable) -> SheetExtras:
                 first, last = ref.split(":", 1)
                 (r1, c1), (r2, c2) = parse_a1(first), parse_a1(last)
                 extras.merged.append((r1, c1, r2, c2))
+        elif kind == _PROTECTION:
+            extras.protected = True
     return extras
 
 
@@ -372,14 +391,27 @@ def read_values(path: Path, names: Iterable[str]) -> dict[str, list[list[Any]]]:
         workbook.close()
 
 
-def read_xlsx(path: Path, name: str | None = None) -> tuple[WorkbookSnapshot, dict[str, set[tuple[int, int]]]]:
-    """The snapshot of an .xlsx/.xlsm file, and per sheet the formula cells that have no cached value."""
+def read_xlsx(
+    path: Path, name: str | None = None, inventory: Inventory | None = None, limits: Limits = LIMITS
+) -> tuple[WorkbookSnapshot, dict[str, set[tuple[int, int]]]]:
+    """The snapshot of an .xlsx/.xlsm file, and per sheet the formula cells that have no cached value.
+
+    Sheets in ``inventory.oversized_sheets``, and sheets the scan finds too large, are left out.
+    """
+    inventory = inventory if inventory is not None else Inventory()
     with zipfile.ZipFile(path) as archive:
-        entries = workbook_parts(archive)
+        entries = [entry for entry in workbook_parts(archive) if entry.name not in inventory.oversized_sheets]
         styles = read_styles(archive)
-        extras = {entry.name: scan_sheet(archive, entry.part, styles) for entry in entries}
+        extras = {}
+        for entry in entries:  # every sheet is scanned, and bounded, before python-calamine reads any
+            try:
+                extras[entry.name] = scan_sheet(archive, entry.part, styles, limits)
+            except SheetTooLarge as error:
+                inventory.oversized_sheets[entry.name] = error.oversize
+    entries = [entry for entry in entries if entry.name in extras]
+    inventory.protected_sheets = [entry.name for entry in entries if extras[entry.name].protected]
     values = read_values(path, [entry.name for entry in entries])
-    snapshot = WorkbookSnapshot(name or path.name)
+    snapshot = WorkbookSnapshot(name or path.name, inventory=inventory)
     uncached: dict[str, set[tuple[int, int]]] = {}
     for entry in entries:
         sheet_extras = extras[entry.name]
