@@ -90,7 +90,8 @@ def test_report_workbook_rows_links_and_filters(mixed_run):
     assert findings.cell(target_row, 1).value == "kiriman/salah.xlsx"
     assert summary.cell(wrong, 12).hyperlink.target == "json/salah.xlsx.json"
     assert summary.cell(wrong, 2).hyperlink.target == "../kiriman/salah.xlsx"
-    assert summary.cell(rows["kiriman/rusak.xlsx"], 10).value.startswith("berkas rusak")
+    broken = json.loads((work / "hasil" / "json" / "rusak.xlsx.json").read_text(encoding="utf-8"))
+    assert summary.cell(rows["kiriman/rusak.xlsx"], 10).value == broken["error"]["message"]
     assert findings.auto_filter.ref == f"A1:L{findings.max_row}"
     offices = {findings.cell(row, 2).value for row in range(2, findings.max_row + 1)}
     assert "Kecamatan Jati Kabupaten Blora" in offices

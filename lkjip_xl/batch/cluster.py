@@ -4,7 +4,8 @@ Each file is one task running ``check_source``, the function local workers run, 
 same. Workers must see the files at the same absolute paths (shared storage). What differs from local
 workers: a task cannot be killed, so a file that passes its time limit is reported as timed out while its
 thread is left to finish; a worker that dies (crash, Dask's memory limit) is retried by Dask and then
-reported as crashed. Set the memory limit on the workers (``dask worker --memory-limit``).
+reported as crashed (files that were only queued on that worker are checked again, one at a time, so
+that only the culprit is blamed). Set the memory limit on the workers (``dask worker --memory-limit``).
 """
 
 from __future__ import annotations
@@ -38,10 +39,12 @@ class ClusterUnavailable(Exception):
         self.text, self.params = text, params
 
 
-def check_within_time(source: Source, options: Options) -> Outcome:
+def check_within_time(
+    source: Source, options: Options, check: Callable[[Source, Options], Outcome] = check_source
+) -> Outcome:
     """``check_source`` on a Dask worker, bounded by the per-file time limit."""
     box: list[Outcome] = []
-    thread = threading.Thread(target=lambda: box.append(check_source(source, options)), daemon=True)
+    thread = threading.Thread(target=lambda: box.append(check(source, options)), daemon=True)
     thread.start()
     thread.join(options.timeout)
     if not box:
@@ -50,10 +53,16 @@ def check_within_time(source: Source, options: Options) -> Outcome:
 
 
 def run_on_cluster(
-    sources: Iterable[Source], options: Options, address: str, on_done: Callable[[Outcome], None]
+    sources: Iterable[Source],
+    options: Options,
+    address: str,
+    on_done: Callable[[Outcome], None],
+    check: Callable[[Source, Options], Outcome] = check_source,
 ) -> list[Outcome]:
+    """Check ``sources`` on the Dask cluster at ``address``, calling ``on_done`` as each outcome arrives."""
     try:
         from distributed import Client, as_completed
+        from distributed import wait as distributed_wait
     except ImportError:
         raise ClusterUnavailable(DASK_MISSING) from None
     try:
@@ -63,20 +72,38 @@ def run_on_cluster(
     outcomes = []
     with client:
         sources = list(sources)
-        futures = client.map(check_within_time, sources, options=options, pure=False)
+        futures = client.map(check_within_time, sources, options=options, check=check, pure=False)
         owner = {future.key: source for future, source in zip(futures, sources)}
+        suspects = []
         for future in as_completed(futures):
             source = owner[future.key]
             if future.status == "finished":
                 outcome = future.result()
+            elif _killed(future):
+                suspects.append(source)  # perhaps only queued on a worker that another file killed
+                continue
             else:
-                error = future.exception()
-                if type(error).__name__ == "KilledWorker":
-                    rejection = Rejection.of("crashed", WORKERS_DIED)
-                else:
-                    rejection = Rejection.of(INTERNAL_REASON, INTERNAL, detail=type(error).__name__)
+                outcome = unchecked(source, _failure(future), options.lang)
+            outcomes.append(outcome)
+            on_done(outcome)
+            future.release()
+        for source in suspects:  # one at a time: a file that kills workers alone is the one to blame
+            future = client.submit(check_within_time, source, options=options, check=check, pure=False)
+            distributed_wait([future])
+            if future.status == "finished":
+                outcome = future.result()
+            else:
+                rejection = Rejection.of("crashed", WORKERS_DIED) if _killed(future) else _failure(future)
                 outcome = unchecked(source, rejection, options.lang)
             outcomes.append(outcome)
             on_done(outcome)
             future.release()
     return outcomes
+
+
+def _killed(future) -> bool:
+    return future.status == "error" and type(future.exception()).__name__ == "KilledWorker"
+
+
+def _failure(future) -> Rejection:
+    return Rejection.of(INTERNAL_REASON, INTERNAL, detail=type(future.exception()).__name__)
