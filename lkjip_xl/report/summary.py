@@ -67,9 +67,11 @@ def _label(item: Text | Severity, lang: Lang) -> str:
     return item.label(lang) if isinstance(item, Severity) else item(lang)
 
 
-def _shown(value: float | None, finding: Finding, lang: Lang) -> str:
+def _shown(value: float | str | None, finding: Finding, lang: Lang) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value
     unit = finding.unit.value if finding.unit else "value"
     return Num(value, unit).render(lang)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..indicators import Polarity
 from ..numbers import Quantity
 from ..snapshot import column_letter
 
@@ -39,6 +40,7 @@ class Column:
     quantity: Quantity | None = None
     number_format: str | None = None
     group: str | None = None  # a header spanning several columns (years in 3.3, ANGGARAN in 3.5)
+    hidden: bool = False  # a helper of the formulas, not part of the printed table
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ TABLE_37 = TableLayout(
     total_row=True,
 )
 
-POLARITY_CHOICES = ("Positif", "Negatif")
+POLARITY_CHOICES = tuple(polarity.value for polarity in Polarity)
 
 TABLE_32 = TableLayout(
     table="3.2",
@@ -201,6 +203,9 @@ TABLE_35 = TableLayout(
         _percent("serapan", "% Serapan", group="anggaran"),
         _percent("efisiensi", "Tingkat Efisiensi"),
         _text("kategori_efisiensi", "Efisien / Tidak", 14, input=False),
+        # Rows left empty under a budget share it (the seed prints one budget for two sasaran, merged):
+        # the row that opens each budget group, for the group's mean capaian.
+        Column("kelompok", "Kelompok anggaran", 8, False, None, NUMBER_FORMAT, hidden=True),
     ),
     body_rows=20,
     header_rows=2,
