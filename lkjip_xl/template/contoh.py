@@ -341,7 +341,6 @@ def build_example(consistent: bool = False) -> Workbook:
             replace(TABLE_37[1], anggaran=_sum(leaves, "anggaran"), realisasi=_sum(leaves, "realisasi"), persen=""),
         ]
         total37 = BudgetLine("", "", "JUMLAH")
-        leaves = [line for line in lines38 if line.no]
         indicators, trend, efficiency = _consistent_performance(_sum(leaves, "anggaran"), _sum(leaves, "realisasi"))
     _write_budget(workbook[L.TABLE_38.sheet], L.TABLE_38, lines38, total38)
     _write_budget(workbook[L.TABLE_37.sheet], L.TABLE_37, lines37, total37)
