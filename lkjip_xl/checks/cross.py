@@ -107,9 +107,11 @@ INDICATOR_CAPAIAN = Check(
     ),
     Text(
         "Satu indikator punya satu capaian per tahun. Capaian yang berbeda antar tabel (di contoh: empat angka "
-        "untuk IKM 2024) membuat pembaca tidak tahu mana yang benar.",
+        "untuk IKM 2024) membuat pembaca tidak tahu mana yang benar. Peringatan saja bila bedanya hanya dari "
+        "target/realisasi yang dibulatkan berbeda.",
         "An indicator has one achievement per year. Achievements that differ between tables (in the example: "
-        "four figures for the 2024 IKM) leave the reader not knowing which is right.",
+        "four figures for the 2024 IKM) leave the reader not knowing which is right. Only a warning when the "
+        "difference comes from target/actual rounded differently.",
     ),
     Text(
         "Hitung capaian sekali dari target dan realisasi yang benar, lalu pakai angka yang sama di semua tabel.",
@@ -215,6 +217,12 @@ OWN_INPUTS = Text(
 NEITHER_OWN = Text(
     " Tidak satu pun cocok dengan target dan realisasinya sendiri.", " Neither agrees with its own target and actual."
 )
+ROUNDED_INPUTS = Text(
+    " Keduanya cocok dengan target dan realisasi tabelnya sendiri, yang sama kecuali pembulatannya: hitung "
+    "capaian dari angka yang tidak dibulatkan.",
+    " Each fits its own table's target and actual, which differ only in their rounding: compute the achievement "
+    "from the unrounded figures.",
+)
 GROUPS = Text(" ({count} anggaran)", " ({count} budgets)")
 SCALE_RANGES = {IkmScale.NI: "1–4", IkmScale.NIK: "25–100"}
 
@@ -287,7 +295,7 @@ def _value_findings(mine: _Figures, theirs: _Figures, key: str, year: int | None
     ]
 
 
-def _capaian_findings(mine: _Figures, theirs: _Figures, year: int | None, settings) -> list[Finding]:
+def _capaian_findings(mine: _Figures, theirs: _Figures, year: int | None, settings, inputs_agree: bool) -> list[Finding]:
     shown, other_shown = mine.outcome.printed, theirs.outcome.printed
     if shown is None or other_shown is None:
         return []
@@ -295,13 +303,23 @@ def _capaian_findings(mine: _Figures, theirs: _Figures, year: int | None, settin
     if _same(shown, decimals[0], other_shown, decimals[1], settings, settings.tolerance_percent):
         return []
     right = [figures.table for figures in (mine, theirs) if figures.outcome.agrees]
-    note = OWN_INPUTS.with_params(table_name=right[0]) if len(right) == 1 else NEITHER_OWN if not right else ""
+    severity = None
+    if len(right) == 2:
+        # Each fits its own figures: the tables differ in target or realisasi, or only in their rounding.
+        note = ROUNDED_INPUTS if inputs_agree else ""
+        severity = Severity.WARNING if inputs_agree else None
+    else:
+        note = OWN_INPUTS.with_params(table_name=right[0]) if right else NEITHER_OWN
     return [
         INDICATOR_CAPAIAN.at(
             mine.capaian.ref, table=mine.table, label=row_label(mine.row), reported=shown, expected=other_shown,
-            unit=Unit.PERCENT, year=year_text(year), other=theirs.table, note=note,
+            unit=Unit.PERCENT, year=year_text(year), other=theirs.table, note=note, severity=severity,
         )
     ]
+
+
+def _inputs_present(figures: _Figures) -> bool:
+    return number(figures.target) is not None and number(figures.realisasi) is not None
 
 
 def _index(figures: list[_Figures]) -> tuple[IndicatorIndex, dict[int, _Figures]]:
@@ -336,9 +354,9 @@ def indicators_across_tables(document: Document) -> list[Finding]:
                         other=theirs.table, other_name=row_label(theirs.row),
                     )
                 )
-            for key in ("target", "realisasi"):
-                findings += _value_findings(mine, theirs, key, year, settings)
-            findings += _capaian_findings(mine, theirs, year, settings)
+            values = [finding for key in ("target", "realisasi") for finding in _value_findings(mine, theirs, key, year, settings)]
+            inputs_agree = not values and _inputs_present(mine) and _inputs_present(theirs)
+            findings += values + _capaian_findings(mine, theirs, year, settings, inputs_agree)
     for table in ("3.3", "3.5"):
         if figures[table]:
             index, _ = _index(figures[table])

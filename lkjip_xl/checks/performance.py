@@ -758,7 +758,8 @@ def _word_findings(table: str, row, cell: TextField, verdict: Verdict | None, wi
     if own_word:
         return []
     note = RULE_SAYS.with_params(verdict=VERDICT_NAMES[verdict]) if with_rule else ""
-    return [VERDICT_WORD.at(cell.ref, table=table, label=row_label(row), printed=cell.text, note=note)]
+    expected = (verdict.value if verdict else NO_VERDICT) if with_rule else None
+    return [VERDICT_WORD.at(cell.ref, table=table, label=row_label(row), printed=cell.text, expected=expected, note=note)]
 
 
 def numbering_findings(table: str, rows: list) -> list[Finding]:
