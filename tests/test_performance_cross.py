@@ -150,3 +150,9 @@ def test_x021_efficiency_word_of_tabel_32_against_tabel_35(tmp_path):
     )
     finding = only(found, "X021")
     assert (finding.ref.a1, finding.expected) == ("J6", "Efisien")
+    agreeing = check(
+        tmp_path, name="b.xlsx",
+        indicators=[ind(1, "IKU-01", "Indeks IKM", 3.4, 3.44, keterangan="Efisien")],
+        efficiency=[eff(1, "IKU-01", "Indeks IKM", 3.4, 3.44, 2000, 1800)],
+    )
+    assert codes(agreeing) == []

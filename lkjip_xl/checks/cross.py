@@ -224,6 +224,7 @@ ROUNDED_INPUTS = Text(
     "from the unrounded figures.",
 )
 GROUPS = Text(" ({count} anggaran)", " ({count} budgets)")
+BOTH = Text("{first} dan {second}", "{first} and {second}")
 SCALE_RANGES = {IkmScale.NI: "1–4", IkmScale.NIK: "25–100"}
 
 
@@ -387,7 +388,7 @@ def _ikm_scale_findings(figures: dict[str, list[_Figures]]) -> list[Finding]:
             continue
         counts = {scale: list(scales.values()).count(scale) for scale in set(scales.values())}
         usual = max(counts, key=lambda scale: (counts[scale], scale is scales.get("3.2")))
-        agreeing = ", ".join(table for table, scale in scales.items() if scale is usual)
+        agreeing = _tables([table for table, scale in scales.items() if scale is usual])
         for item in group:
             scale = scales.get(item.table)
             if scale is None or scale is usual:
@@ -400,6 +401,10 @@ def _ikm_scale_findings(figures: dict[str, list[_Figures]]) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _tables(tables: list[str]):
+    return BOTH.with_params(first=tables[0], second=tables[1]) if len(tables) == 2 else tables[0]
 
 
 def _table_scale(item: _Figures) -> IkmScale | None:

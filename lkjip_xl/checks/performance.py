@@ -73,8 +73,8 @@ CAPAIAN_TRUNCATED = Check(
     Severity.INFO,
     Text("Capaian dipotong, bukan dibulatkan", "Achievement truncated, not rounded"),
     Text(
-        "Capaian{year} {reported} adalah hasil pemotongan dari {exact} (dibulatkan: {rounded}): diterima.",
-        "The achievement{year} {reported} is {exact} truncated (rounded: {rounded}): accepted.",
+        "Capaian{year} ({reported}) adalah hasil pemotongan dari {exact} (dibulatkan: {rounded}): diterima.",
+        "The achievement{year} ({reported}) is {exact} truncated (rounded: {rounded}): accepted.",
     ),
     Text(
         "Laporan sering memotong desimal alih-alih membulatkannya (103,6 untuk 103,658). Keduanya diterima "
@@ -402,7 +402,7 @@ VERDICT_NAMES = {
     None: Text("tidak dapat disimpulkan", "nothing can be concluded"),
 }
 NO_VERDICT = "-"  # what the template's column shows when the rule concludes nothing
-YEAR = Text(" {year}", " {year}")
+YEAR = Text(" {year}", " for {year}")
 TARGET_ZERO = Text("0", "0")
 TARGET_EMPTY = Text("kosong", "empty")
 COPIED_ACTUAL = Text(
