@@ -254,8 +254,8 @@ def test_k114_percentages_without_a_budget(tmp_path):
     # The template's efficiency formula follows the typed serapan: that figure is printed without a budget too.
     assert codes(found) == [("K114", "J8"), ("K114", "K8")]
     zero = check(tmp_path, name="b.xlsx", efficiency=[eff(1, "IKU-01", "Indeks IKM", 3.4, 3.44, 0, 0, serapan=0.5)])
-    assert codes(zero) == [("K114", "J7")]
-    nil = check(tmp_path, name="c.xlsx", efficiency=[eff(1, "IKU-01", "Indeks IKM", 3.4, 3.44, 0, 0, serapan=0)])
+    assert codes(zero) == [("K114", "J7"), ("K114", "K7")]
+    nil = check(tmp_path, name="c.xlsx", efficiency=[eff(1, "IKU-01", "Indeks IKM", 3.4, 3.44, 0, 0, serapan=0, efisiensi=None)])
     assert codes(nil) == []  # 0 % of nothing is acceptable
 
 

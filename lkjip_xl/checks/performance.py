@@ -490,7 +490,8 @@ def rows_of(table: IndicatorTable | None) -> list:
 
 
 class Polarities:
-    """The polarity of every indicator: Tabel 3.2's column, or the settings' list (which wins)."""
+    """The polarity of every indicator: negative when the settings list it or its Tabel 3.2 row says so, as the
+    template's formulas have it (Tabel 3.3 and 3.5 rows take their 3.2 row's column)."""
 
     def __init__(self, document: Document) -> None:
         self.listed = {id_key(entry) for entry in document.settings.negative_indicators}
@@ -925,12 +926,12 @@ def _group_findings(group: BudgetGroup, settings: Settings) -> list[Finding]:
     return findings
 
 
-def _without_budget(row: EfficiencyRow, reason: Text) -> list[Finding]:
+def _without_budget(row: EfficiencyRow, reason: Text, zero_serapan_ok: bool = False) -> list[Finding]:
     """Serapan or efficiency printed where there is no budget to compute them from (K114)."""
     findings = []
     for item, column in ((row.serapan, COLUMN_SERAPAN), (row.efisiensi, COLUMN_EFFICIENCY)):
         value = number(item)
-        if value is not None:
+        if value is not None and not (zero_serapan_ok and item is row.serapan and value == 0):
             findings.append(
                 PERCENT_WITHOUT_BUDGET.at(item.ref, table="3.5", label=row_label(row), reported=value, unit=PERCENT, column=column, reason=reason)
             )
@@ -943,8 +944,9 @@ def _serapan_findings(group: BudgetGroup, settings: Settings) -> list[Finding]:
     if group.serapan is None:
         if head.anggaran.empty and head.realisasi_rp.empty:
             return _without_budget(head, NO_BUDGET)
-        if group.anggaran == 0 and (printed or number(head.efisiensi)):
-            return _without_budget(head, ZERO_BUDGET)
+        if group.anggaran == 0:
+            # 0 % of a zero budget with nothing spent is acceptable (domain.md); anything else is not.
+            return _without_budget(head, ZERO_BUDGET, zero_serapan_ok=not group.realisasi)
         return []
     if printed is None or judge(printed, head.serapan.parsed.decimals, group.serapan, settings) is not Agreement.MISMATCH:
         return []
