@@ -132,11 +132,14 @@ def test_the_budget_group_column_is_a_hidden_locked_helper():
 
 def test_capaian_formulas_read_the_settings_sheet():
     workbook = openpyxl.load_workbook(TEMPLATE)
-    capaian = workbook[L.TABLE_33.sheet].cell(L.TABLE_33.first_row, L.TABLE_33.col("capaian0")).value
+    table = L.TABLE_33
+    capaian = workbook[table.sheet].cell(table.first_row, table.col("capaian0")).value
+    negative = workbook[table.sheet].cell(table.first_row, table.col("negatif")).value
+    assert f"{table.letter('negatif')}{table.first_row}" in capaian
     category = workbook[L.TABLE_32.sheet].cell(L.TABLE_32.first_row, L.TABLE_32.col("kategori")).value
     settings = workbook[L.SETTINGS_SHEET]
     rows = {settings.cell(row, 1).value: row for row in range(1, settings.max_row + 1)}
-    assert f"'Pengaturan'!$C${rows['polaritas_negatif']}" in capaian
+    assert f"'Pengaturan'!$C${rows['polaritas_negatif']}" in negative
     assert f"'Pengaturan'!$C${rows['rumus_polaritas_negatif']}" in capaian
-    assert "'Tabel 3.2'!" in capaian  # a 3.3 indicator takes its polarity from its row in 3.2
+    assert "'Tabel 3.2'!" in negative  # a 3.3 indicator takes its polarity from its row in 3.2
     assert f"'Pengaturan'!$C${rows['skala_kategori']}" in category

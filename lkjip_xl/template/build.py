@@ -235,11 +235,11 @@ def _formulas(table: TableLayout, row: int) -> dict[str, str]:
             "kategori": _category_formula(c["capaian"]),
         }
     if table.table == "3.3":
-        negative = _negative_polarity(c["id"], c["indikator"])
-        return {
-            f"capaian{offset}": _capaian_formula(c[f"target{offset}"], c[f"realisasi{offset}"], negative)
+        formulas = {
+            f"capaian{offset}": _capaian_formula(c[f"target{offset}"], c[f"realisasi{offset}"], c["negatif"])
             for offset in (2, 1, 0)
         }
+        return {**formulas, "negatif": "=" + _negative_polarity(c["id"], c["indikator"])}
     if table.table == "3.5":
         return _efficiency_formulas(table, row, c)
     raise KeyError(table.table)
@@ -259,10 +259,11 @@ def _choice(value: str) -> str:
 
 def _listed_negative(indicator_id: str, name: str) -> str:
     """Whether the settings' list of negative-polarity indicators names this row's ID (its name without ID)."""
-    key = f'UPPER(SUBSTITUTE(IF(TRIM({indicator_id})="",{name},{indicator_id})," ",""))'
+    # &"" keeps an empty cell text: the formulas package turns IF's bare empty reference into 0, Excel does not.
+    key = f'UPPER(SUBSTITUTE(IF(TRIM({indicator_id})="",{name}&"",{indicator_id}&"")," ",""))'
     cell = settings_cell("polaritas_negatif")
     entries = f'SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({cell}," ",""),",",";"),CHAR(10),";")'
-    return f'ISNUMBER(FIND(";"&{key}&";",";"&UPPER({entries})&";"))'
+    return f'AND(LEN({key})>0,ISNUMBER(FIND(";"&{key}&";",";"&UPPER({entries})&";")))'
 
 
 def _negative_polarity(indicator_id: str, name: str) -> str:
@@ -307,23 +308,25 @@ def _efficiency_formulas(table: TableLayout, row: int, c: dict[str, str]) -> dic
     """Tabel 3.5. A row with a budget opens a group; the rows below without one share it (the seed's merged
     cells). Efficiency and the efisien rule use the mean capaian of the group's rows."""
     first, last = table.first_row, table.last_body_row
-    group = table.letter("kelompok")
-    serapan = c["serapan"]
-    mean = (
-        f"AVERAGEIFS(${table.letter('capaian')}${first}:${table.letter('capaian')}${last},"
-        f"${group}${first}:${group}${last},{c['kelompok']})"
-    )
+
+    def span(key: str) -> str:
+        return f"${table.letter(key)}${first}:${table.letter(key)}${last}"
+
+    group, serapan, mean = c["kelompok"], c["serapan"], c["rata_capaian"]
     chosen = _setting_choice("rumus_efisiensi")
     opens = f'OR(LEN({c["anggaran"]})>0,LEN({c["realisasi_rp"]})>0)'
+    previous = f"{table.letter('kelompok')}{row - 1}"
     return {
-        "capaian": _capaian_formula(c["target"], c["realisasi"], _negative_polarity(c["id"], c["indikator"])),
+        "capaian": _capaian_formula(c["target"], c["realisasi"], c["negatif"]),
         "serapan": f'=IF(N({c["anggaran"]})=0,"",N({c["realisasi_rp"]})/N({c["anggaran"]}))',
         "efisiensi": f'=IF({serapan}="","",IF({chosen}={_choice(EfficiencyFormula.DIFFERENCE.value)},'
-        f'IFERROR({mean}-{serapan},""),IF({chosen}={_choice(EfficiencyFormula.RATIO.value)},'
-        f'IFERROR({mean}/{serapan},""),1-{serapan})))',
-        "kategori_efisiensi": f'=IF({serapan}="","",IFERROR(IF(AND({mean}>=1,{serapan}<{mean}),'
-        f'"{Verdict.EFFICIENT.value}",IF(AND({mean}<1,{serapan}>{mean}),"{Verdict.INEFFICIENT.value}","-")),""))',
-        "kelompok": "=1" if row == first else f"=IF({opens},{group}{row - 1}+1,{group}{row - 1})",
+        f'IF({mean}="","",{mean}-{serapan}),IF({chosen}={_choice(EfficiencyFormula.RATIO.value)},'
+        f'IF(OR({mean}="",{serapan}=0),"",{mean}/{serapan}),1-{serapan})))',
+        "kategori_efisiensi": f'=IF(OR({serapan}="",{mean}=""),"",IF(AND({mean}>=1,{serapan}<{mean}),'
+        f'"{Verdict.EFFICIENT.value}",IF(AND({mean}<1,{serapan}>{mean}),"{Verdict.INEFFICIENT.value}","-")))',
+        "negatif": "=" + _negative_polarity(c["id"], c["indikator"]),
+        "kelompok": "=1" if row == first else f"=IF({opens},{previous}+1,{previous})",
+        "rata_capaian": f'=IFERROR(AVERAGEIFS({span("capaian")},{span("kelompok")},{group}),"")',
     }
 
 

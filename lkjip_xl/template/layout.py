@@ -100,6 +100,11 @@ def _text(key: str, header: str, width: float, input: bool = True, number_format
     return Column(key, header, width, input, None, number_format)
 
 
+def _helper(key: str, header: str, number_format: str | None = None) -> Column:
+    """A hidden column after the printed ones: a value several formulas of the row share."""
+    return Column(key, header, 10, False, None, number_format, hidden=True)
+
+
 TABLE_38 = TableLayout(
     table="3.8",
     sheet="Tabel 3.8",
@@ -180,6 +185,7 @@ TABLE_33 = TableLayout(
         *_year_columns(2),
         *_year_columns(1),
         *_year_columns(0),
+        _helper("negatif", "Polaritas negatif"),
     ),
     body_rows=30,
     header_rows=2,
@@ -203,9 +209,11 @@ TABLE_35 = TableLayout(
         _percent("serapan", "% Serapan", group="anggaran"),
         _percent("efisiensi", "Tingkat Efisiensi"),
         _text("kategori_efisiensi", "Efisien / Tidak", 14, input=False),
+        _helper("negatif", "Polaritas negatif"),
         # Rows left empty under a budget share it (the seed prints one budget for two sasaran, merged):
-        # the row that opens each budget group, for the group's mean capaian.
-        Column("kelompok", "Kelompok anggaran", 8, False, None, NUMBER_FORMAT, hidden=True),
+        # which budget group a row belongs to, and the group's mean capaian.
+        _helper("kelompok", "Kelompok anggaran", NUMBER_FORMAT),
+        _helper("rata_capaian", "Rata-rata capaian kelompok", PERCENT_FORMAT),
     ),
     body_rows=20,
     header_rows=2,
