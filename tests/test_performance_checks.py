@@ -272,3 +272,16 @@ def test_separate_budgets_make_separate_groups(tmp_path):
     ])
     finding = only(found, "K111")
     assert finding.ref.a1 == "K8" and finding.expected == pytest.approx(1)
+
+
+def test_numbers_typed_as_text_warn_in_the_template_and_inform_on_free_form_sheets(tmp_path):
+    from lkjip_xl.checks import run_checks
+    from lkjip_xl.load import load_file
+    from lkjip_xl.validate import read_document
+
+    path = performance_workbook(tmp_path / "teks.xlsx", indicators=[ind(1, "IKU-02", "Nilai SAKIP", "70", "73,36")])
+    document, _ = read_document(load_file(path))
+    severities = lambda: {(f.ref.a1, f.severity.value) for f in run_checks(document) if f.code == "N001"}  # noqa: E731
+    assert severities() == {("F6", "warning"), ("G6", "warning")}
+    document.layout = "freeform"  # as pasted from a report, where text is the norm (budget.py does the same)
+    assert severities() == {("F6", "info"), ("G6", "info")}

@@ -588,25 +588,43 @@ def year_text(year: int | None) -> object:
     return YEAR.with_params(year=year) if year else ""
 
 
+@dataclass(frozen=True)
+class TableContext:
+    """What every check of one table needs besides its rows."""
+
+    table: str
+    settings: Settings
+    text_severity: Severity | None = None  # numbers stored as text: info on free-form sheets, as in budget.py
+
+    @classmethod
+    def of(cls, document: Document, table: str) -> TableContext:
+        return cls(table, document.settings, Severity.INFO if document.layout == "freeform" else None)
+
+    def numbers(self, item: Field, unit: Unit, label: str, resolution: Resolution | None = None) -> list[Finding]:
+        return number_findings(
+            item, table=self.table, unit=unit, label=label, resolution=resolution, text_severity=self.text_severity
+        )
+
+
 def capaian_findings(
-    table: str,
+    context: TableContext,
     label: str,
     target: Field,
     realisasi: Field,
     printed: Field,
     outcome: Outcome,
     polarity: Polarity,
-    settings: Settings,
     kind: str | None,
     year: int | None = None,
 ) -> list[Finding]:
     """Everything about one (target, realisasi, capaian) triple: its cells, its capaian, IKM and SAKIP sanity."""
     findings: list[Finding] = []
-    common = dict(table=table, label=label)
+    settings = context.settings
+    common = dict(table=context.table, label=label)
     for key, item, unit in (("target", target, VALUE), ("realisasi", realisasi, VALUE), ("capaian", printed, PERCENT)):
         if kind == "sakip" and item.parsed.kind is Kind.INVALID and predikat_in(item.parsed.text or ""):
             continue  # a SAKIP predikat written as the figure is a word, not a broken number
-        findings.extend(number_findings(item, unit=unit, resolution=outcome.resolutions.get(key), **common))
+        findings.extend(context.numbers(item, unit, label, outcome.resolutions.get(key)))
     findings.extend(_family_findings(kind, target, realisasi, outcome, common))
     shown = outcome.printed
     shown_year = year_text(year)
@@ -801,6 +819,7 @@ def indicator_table(document: Document) -> list[Finding]:
     if document.indicators is None:
         return []
     settings = document.settings
+    context = TableContext.of(document, "3.2")
     polarities = Polarities(document)
     verdicts = verdicts_by_indicator(document, polarities)
     findings: list[Finding] = []
@@ -809,7 +828,7 @@ def indicator_table(document: Document) -> list[Finding]:
         kind = polarities.family(row)
         outcome = evaluate(row.target, row.realisasi, row.capaian, polarity, settings, kind)
         label = row_label(row)
-        findings += capaian_findings("3.2", label, row.target, row.realisasi, row.capaian, outcome, polarity, settings, kind)
+        findings += capaian_findings(context, label, row.target, row.realisasi, row.capaian, outcome, polarity, kind)
         findings += _polarity_findings(row, polarities)
         findings += _category_findings(row, outcome, settings)
         if kind == "sakip":
@@ -838,16 +857,16 @@ def trend_table(document: Document) -> list[Finding]:
     """Tabel 3.3: each year's capaian."""
     if document.trend is None:
         return []
-    settings = document.settings
+    context = TableContext.of(document, "3.3")
     polarities = Polarities(document)
     findings: list[Finding] = []
     for row in document.trend.rows:
         polarity = polarities.of(row)
         kind = polarities.family(row)
         for figures, year in zip(row.years, trend_years(document, row)):
-            outcome = evaluate(figures.target, figures.realisasi, figures.capaian, polarity, settings, kind)
+            outcome = evaluate(figures.target, figures.realisasi, figures.capaian, polarity, document.settings, kind)
             findings += capaian_findings(
-                "3.3", row_label(row), figures.target, figures.realisasi, figures.capaian, outcome, polarity, settings, kind, year
+                context, row_label(row), figures.target, figures.realisasi, figures.capaian, outcome, polarity, kind, year
             )
     findings += numbering_findings("3.3", document.trend.rows)
     return findings
@@ -1000,18 +1019,18 @@ def efficiency_table(document: Document) -> list[Finding]:
     """Tabel 3.5: each row's capaian, each budget group's serapan, efficiency and verdict."""
     if document.efficiency is None:
         return []
-    settings = document.settings
+    context = TableContext.of(document, "3.5")
     polarities = Polarities(document)
     findings: list[Finding] = []
     for group in budget_groups(document, polarities):
         for row, outcome in zip(group.rows, group.outcomes):
-            kind = polarities.family(row)
+            label, kind = row_label(row), polarities.family(row)
             findings += capaian_findings(
-                "3.5", row_label(row), row.target, row.realisasi, row.capaian, outcome, polarities.of(row), settings, kind
+                context, label, row.target, row.realisasi, row.capaian, outcome, polarities.of(row), kind
             )
             for item, unit in ((row.anggaran, RUPIAH), (row.realisasi_rp, RUPIAH), (row.serapan, PERCENT), (row.efisiensi, PERCENT)):
-                findings += number_findings(item, table="3.5", unit=unit, label=row_label(row))
-        findings += _group_findings(group, settings)
+                findings += context.numbers(item, unit, label)
+        findings += _group_findings(group, document.settings)
     findings += numbering_findings("3.5", document.efficiency.rows)
     return findings
 
