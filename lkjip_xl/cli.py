@@ -1,4 +1,4 @@
-"""The command line: ``lkjip-xl validate | template | rules``.
+"""The command line: ``lkjip-xl validate | import | template | rules``.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the file could not be checked, 3 an internal
 error (a bug: please report it with the file).
@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -31,6 +32,15 @@ INTERNAL = Text(
     "internal lkjip-xl error ({detail}). Please report it with the file.",
 )
 TEMPLATE_WRITTEN = Text("Templat ditulis ke {path}.", "Template written to {path}.")
+ADDIN_WRITTEN = Text("Add-in ditulis ke {path}.", "Add-in written to {path}.")
+IMPORT_WRITTEN = Text(
+    "Templat ditulis ke {path}. Periksa hasilnya: lkjip-xl validate {path}",
+    "Template written to {path}. Check it: lkjip-xl validate {path}",
+)
+ALREADY_TEMPLATE = Text(
+    "berkas ini sudah templat lkjip-xl: periksa langsung dengan lkjip-xl validate",
+    "this file is already the lkjip-xl template: check it with lkjip-xl validate",
+)
 
 LANG_OPTION = click.option(
     "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa keluaran / output language."
@@ -120,6 +130,47 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Templat yang ditulis / the template to write.")
+@LANG_OPTION
+def import_(file: Path, out: Path, lang: Lang) -> None:
+    """Salin tabel dari buku kerja bebas ke templat / copy a free-form workbook's tables into the template.
+
+    Mencantumkan apa yang tidak dapat dipindahkan. Keluar 0: templat ditulis; 2: tidak dapat dibaca.
+    """
+    sys.exit(run_import(file, out, lang))
+
+
+def run_import(file: Path, out: Path, lang: Lang) -> int:
+    name = str(file)
+    try:
+        if _same_file(file, out):
+            return _fail(name, SAME_FILE(lang), "text", "output_is_input")
+        from .freeform.importer import render, write_import
+        from .load import load_file
+        from .template.extract import is_template
+
+        snapshot = load_file(file)
+        if is_template(snapshot):
+            return _fail(name, ALREADY_TEMPLATE(lang), "text", "already_template")
+        result = write_import(snapshot, out)
+    except InputRejected as rejection:
+        return _fail(name, rejection.message(lang), "text", rejection.reason)
+    except OSError as error:
+        click.echo(f"lkjip-xl: {out}: {OUT_FAILED(lang, detail=error.strerror or error)}", err=True)
+        return EXIT_UNCHECKABLE
+    except Exception as error:  # noqa: BLE001 - never a traceback for the user; a bug gets its own exit code
+        if os.environ.get("LKJIP_XL_DEBUG"):
+            raise
+        click.echo(f"lkjip-xl: {name}: {INTERNAL(lang, detail=type(error).__name__)}", err=True)
+        return EXIT_INTERNAL
+    for line in render(result, lang):
+        click.echo(line)
+    click.echo(IMPORT_WRITTEN(lang, path=out))
+    return EXIT_OK
+
+
 @cli.command()
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Berkas templat yang ditulis / where to write.")
 @click.option("--contoh", is_flag=True, help="Isi dengan contoh Kecamatan Jati 2024 / fill with the example.")
@@ -145,6 +196,62 @@ def rules(fmt: str, lang: Lang) -> None:
     from .docs import rules_markdown, rules_text
 
     click.echo(rules_markdown() if fmt == "markdown" else rules_text(lang), nl=False)
+
+
+@cli.group()
+def addin() -> None:
+    """Add-in Excel: tab "LKjIP" dengan tombol "Validasi" / the Excel ribbon add-in."""
+
+
+INTERPRETER_OPTION = click.option(
+    "--interpreter", help="Python yang dijalankan tombol (bawaan: Python ini) / the Python the button runs."
+)
+
+
+@addin.command("build")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder tujuan / folder to write to.")
+@INTERPRETER_OPTION
+@LANG_OPTION
+def addin_build(out: Path, interpreter: str | None, lang: Lang) -> None:
+    """Buat lkjip_xl.xlam dari add-in pita xlwings / make lkjip_xl.xlam from xlwings' ribbon add-in."""
+    from .excel.addin import build_addin
+
+    def run() -> None:
+        click.echo(ADDIN_WRITTEN(lang, path=build_addin(out, interpreter or sys.executable)))
+
+    sys.exit(_addin_step(run, lang))
+
+
+@addin.command("install")
+@click.option("--dry-run", is_flag=True, help="Tampilkan langkahnya saja / only show what would be done.")
+@click.option("--platform", type=click.Choice(["windows", "macos"]), help="Bawaan: sistem ini / default: this system.")
+@click.option("--xlstart", type=click.Path(file_okay=False, path_type=Path), help="Folder XLSTART Excel / Excel's start folder.")
+@INTERPRETER_OPTION
+@LANG_OPTION
+def addin_install(dry_run: bool, platform: str | None, xlstart: Path | None, interpreter: str | None, lang: Lang) -> None:
+    """Pasang add-in ke Excel (Windows, macOS) / install the add-in into Excel."""
+    from .excel.addin import DRY_RUN, INSTALLED, install, plan_install
+
+    def run() -> None:
+        plan = plan_install(platform, xlstart, interpreter)
+        click.echo("\n".join(plan.describe(lang)))
+        if dry_run:
+            click.echo(DRY_RUN(lang))
+            return
+        install(plan)
+        click.echo(INSTALLED(lang, path=plan.addin))
+
+    sys.exit(_addin_step(run, lang))
+
+
+def _addin_step(step: Callable[[], None], lang: Lang) -> int:
+    """Run one add-in step; a refusal is a message and exit code 2, never a traceback."""
+    try:
+        step()
+    except InputRejected as rejection:
+        click.echo(f"lkjip-xl: addin: {rejection.message(lang)}", err=True)
+        return EXIT_UNCHECKABLE
+    return EXIT_OK
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .codes import Level
 from .model import BudgetRow, BudgetTable
+from .numbers import money_equal
 
 
 def link_budget_rows(table: BudgetTable) -> None:
@@ -32,3 +33,34 @@ def link_budget_rows(table: BudgetTable) -> None:
         table.total.children = top_level
         for row in top_level:
             row.parent = table.total
+
+
+def first_reading(row: BudgetRow, key: str) -> float | None:
+    """A figure as the sum checks first read it: empty is 0, a mistyped figure its first reading."""
+    item = getattr(row, key)
+    if item.empty:
+        return 0.0
+    parsed = item.parsed
+    if parsed.value is not None:
+        return parsed.value
+    return parsed.readings[0] if parsed.readings else None
+
+
+def sums_hold(row: BudgetRow) -> bool | None:
+    """Whether a parent's anggaran or realisasi equals the sum of the rows right below it (its children).
+
+    None when that cannot be told (no children, unreadable figures, everything zero). This is what confirms
+    a hierarchy that was guessed: one matching figure is enough, since the other may be a typo.
+    """
+    if not row.children:
+        return None
+    known = False
+    for key in ("anggaran", "realisasi"):
+        own = first_reading(row, key)
+        parts = [first_reading(child, key) for child in row.children]
+        if own is None or None in parts or (not own and not any(parts)):
+            continue
+        if money_equal(own, sum(parts)):
+            return True
+        known = True
+    return False if known else None

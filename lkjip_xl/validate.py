@@ -12,6 +12,7 @@ from .model import Document
 from .settings import Settings
 from .snapshot import WorkbookSnapshot
 from .template import extract as template
+from .template.layout import is_output_sheet
 
 
 def _settings(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None) -> tuple[Settings, list[Finding]]:
@@ -23,13 +24,20 @@ def _settings(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None) -> t
 
 
 def read_document(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None) -> tuple[Document, list[Finding]]:
-    """The tables of a workbook, in whatever layout it has."""
+    """The tables of a workbook: the template, or tables pasted on any sheet (free-form)."""
     settings, findings = _settings(snapshot, overrides)
-    document = template.extract_template(snapshot, settings)
+    if template.is_template(snapshot):
+        document = template.extract_template(snapshot, settings)
+    else:
+        from .freeform import extract_freeform
+
+        document = extract_freeform(snapshot, settings).document
     return document, findings
 
 
 def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None) -> Report:
+    for name in [name for name in snapshot.sheets if is_output_sheet(name)]:
+        del snapshot.sheets[name]  # an annotated copy or a workbook the button marked: our output is no input
     document, findings = read_document(snapshot, overrides)
     findings.extend(run_checks(document))
     return Report(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import zipfile
 
 import openpyxl
@@ -134,3 +135,31 @@ def test_out_may_not_be_the_input(tmp_path):
     result = run_cli("validate", copy, "--out", copy, "--format", "json")
     assert result.returncode == 2
     assert '"output_is_input"' in result.stdout
+
+
+def test_an_annotated_copy_validates_like_the_original(tmp_path):
+    out = tmp_path / "hasil.xlsx"
+    annotate(EXAMPLE, out)
+    original = json.loads(run_cli("validate", EXAMPLE, "--format", "json").stdout)
+    again = json.loads(run_cli("validate", out, "--format", "json").stdout)
+    assert again["findings"] == original["findings"]
+
+
+def test_sheets_lkjip_xl_wrote_are_never_read_as_tables(tmp_path):
+    import openpyxl as xl
+
+    def table_37(sheet, total):
+        sheet.append(["TABEL : 3.7"])
+        sheet.append(["No", "URAIAN", "Anggaran (Rp)", "Realisasi (Rp)", "%"])
+        sheet.append(["1.", "Belanja Langsung", "Rp 2.000.000.000", "Rp 1.866.543.961", "93,33%"])
+        sheet.append([None, "JUMLAH", total, "Rp 1.866.543.961", "93,33%"])
+
+    source = tmp_path / "tempel.xlsx"
+    workbook = xl.Workbook()
+    table_37(workbook.active, "Rp 9")  # looks like a table, but it is ours: an earlier summary
+    workbook.active.title = f"{SUMMARY_SHEET} (2)"
+    table_37(workbook.create_sheet("Sheet2"), "Rp 2.000.000.000")
+    workbook.save(source)
+    data = json.loads(run_cli("validate", source, "--format", "json").stdout)
+    assert data["tables"] == ["3.7"]
+    assert data["counts"]["error"] == 0, data["findings"]

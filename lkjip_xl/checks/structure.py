@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..findings import Check, Finding, Severity
 from ..i18n import Text
-from ..model import Document
+from ..model import BudgetRow, BudgetTable, Document
+from ..structure import sums_hold
 from . import rule
 
 # Tabel 3.7 is optional: many offices fold it into the text.
@@ -24,6 +25,39 @@ TABLE_MISSING = Check(
     ),
     Text("Isi sheet tabel tersebut di templat.", "Fill in that table's sheet in the template."),
 )
+
+STRUCTURE_GUESSED = Check(
+    "S002",
+    "struktur-ditebak",
+    Severity.INFO,
+    Text("Struktur program/kegiatan ditebak", "Program/activity structure guessed"),
+    Text(
+        "Tabel {table_name} tidak punya kode maupun kolom level: level {count} baris (program, kegiatan, sub "
+        "kegiatan) ditebak dari teksnya (awalan PROGRAM, huruf kapital, cetak tebal, penomoran). {confirmed} dari "
+        "{parents} baris induk sama dengan jumlah baris di bawahnya.{unconfirmed}",
+        "Table {table_name} has neither codes nor a level column: the level of {count} rows (program, activity, "
+        "sub-activity) was guessed from their text (PROGRAM prefix, upper case, bold, numbering). {confirmed} of "
+        "{parents} parent rows equal the sum of the rows below them.{unconfirmed}",
+    ),
+    Text(
+        "Tanpa kode, lkjip-xl menebak baris mana menjumlahkan baris mana, lalu memastikannya dengan angka: induk "
+        "yang sama dengan jumlah baris di bawahnya mengonfirmasi tebakan. Di mana angka tidak cocok, tanda pada "
+        "teks yang dipakai; jika tebakannya salah, temuan jumlah (B101, B102) di baris itu ikut salah. Info bila setiap "
+        "induk cocok; peringatan, dengan daftar barisnya, bila ada yang tidak.",
+        "Without codes, lkjip-xl guesses which rows add up into which, then checks the guess against the "
+        "figures: a parent that equals the rows below it confirms it. Where the figures disagree the text signals "
+        "are kept; if the guess is wrong, the sum findings (B101, B102) on that row are wrong too. Info when every "
+        "parent adds up; a warning listing the rows when some do not.",
+    ),
+    Text(
+        "Periksa level baris yang disebut. Agar tidak perlu menebak: tambahkan kolom Kode (kode Kepmendagri "
+        "050-5889/2021), atau pindahkan tabel ke templat dengan lkjip-xl import.",
+        "Check the level of the rows named. To remove the guess: add a Kode column (Kepmendagri 050-5889/2021 "
+        "codes), or move the table into the template with lkjip-xl import.",
+    ),
+)
+
+UNCONFIRMED = Text(" Tidak sama: baris {rows}; periksa levelnya.", " Not equal: rows {rows}; check their level.")
 
 SETTING_INVALID = Check(
     "S003",
@@ -46,3 +80,31 @@ def missing_tables(document: Document) -> list[Finding]:
         for table in EXPECTED_TABLES
         if table in document.missing
     ]
+
+
+def _guessed(table: BudgetTable) -> Finding:
+    rows = [row for row in table.rows if row.level is not None and row.level_source != "code"]
+    parents: list[BudgetRow] = [row for row in table.rows if row.children]
+    if table.total is not None and table.total.children:
+        parents.append(table.total)
+    results = [(row, sums_hold(row)) for row in parents]
+    unconfirmed = [row for row, holds in results if holds is False]
+    shown = ", ".join(str(row.label.ref.row if row.label.ref else row.row) for row in unconfirmed[:8])
+    if len(unconfirmed) > 8:
+        shown += f", … ({len(unconfirmed)})"
+    first = next((row.label.ref for row in table.rows if row.label.ref is not None), None)
+    return STRUCTURE_GUESSED.at(
+        first,
+        table=table.table,
+        severity=Severity.WARNING if unconfirmed else None,
+        table_name=table.table,
+        count=len(rows),
+        confirmed=sum(1 for _, holds in results if holds is True),
+        parents=len(parents),
+        unconfirmed=UNCONFIRMED.with_params(rows=shown) if unconfirmed else "",
+    )
+
+
+@rule
+def guessed_structure(document: Document) -> list[Finding]:
+    return [_guessed(table) for table in document.budget.values() if table.structure == "guessed"]

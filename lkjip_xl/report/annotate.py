@@ -21,7 +21,7 @@ from defusedxml import ElementTree as SafeET
 
 from ..snapshot import a1, column_letter
 from ..template.layout import SUMMARY_SHEET
-from .summary import COLUMN_WIDTHS, COUNTS_FIRST_COLUMN, Summary
+from .summary import COLUMN_WIDTHS, Summary, summary_grid
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -30,8 +30,6 @@ STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 WORKSHEET_TYPE = "/worksheet"
 WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-
-SEVERITY_COLORS = {"error": "FFC00000", "warning": "FFB07000", "info": "FF2F5597"}
 
 # Characters XML 1.0 cannot carry; a workbook's strings may hold them (they come back as _x000B_ escapes).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -59,59 +57,30 @@ def _number(ref: str, value: float | int) -> str:
     return f'<c r="{ref}"><v>{value!r}</v></c>' if isinstance(value, float) else f'<c r="{ref}"><v>{value}</v></c>'
 
 
-def _quoted_sheet(name: str) -> str:
+def quoted_sheet(name: str) -> str:
+    """A sheet name as a reference writes it: quoted, quotes doubled."""
     return "'" + name.replace("'", "''") + "'"
 
 
 def sheet_xml(summary: Summary) -> tuple[str, str | None]:
     """The worksheet XML of the summary, and the range of its findings table (for the filter)."""
+    grid = summary_grid(summary)
     rows: list[str] = []
-    links: list[str] = []
-    row = 1
-    rows.append(f'<row r="{row}">{_inline("A1", summary.title, bold=True)}</row>')
-    row += 2
-    for label, value in summary.info:
-        rows.append(f'<row r="{row}">{_inline(a1(row, 1), label, bold=True)}{_inline(a1(row, 3), value)}</row>')
-        row += 1
-    row += 1
-    first = COUNTS_FIRST_COLUMN
-    header = "".join(
-        _inline(a1(row, col), text, bold=True) for col, text in enumerate(summary.count_headers, first)
-    )
-    rows.append(f'<row r="{row}">{header}</row>')
-    row += 1
-    for counts in summary.counts:
-        cells = [_inline(a1(row, first), str(counts[0]), bold=counts is summary.counts[-1])]
-        cells += [_number(a1(row, col), value) for col, value in enumerate(counts[1:], start=first + 1)]
-        rows.append(f'<row r="{row}">{"".join(cells)}</row>')
-        row += 1
-    row += 1
-    rows.append(f'<row r="{row}">{_inline(a1(row, 1), summary.findings_title, bold=True)}</row>')
-    row += 1
-    header_row = row
-    header = "".join(_inline(a1(row, col), text, bold=True) for col, text in enumerate(summary.finding_headers, 1))
-    rows.append(f'<row r="{row}">{header}</row>')
-    row += 1
-    for item in summary.findings:
-        color = SEVERITY_COLORS[item.finding.severity.value]
-        cells = [
-            _number(a1(row, 1), item.number),
-            _inline(a1(row, 2), item.severity, bold=item.finding.severity.value == "error", color=color),
-            _inline(a1(row, 3), item.code),
-            _inline(a1(row, 4), item.table),
-            _inline(a1(row, 5), item.cell, color="FF0563C1" if item.sheet else None),
-            _inline(a1(row, 6), item.label),
-            _inline(a1(row, 7), item.reported),
-            _inline(a1(row, 8), item.expected),
-            _inline(a1(row, 9), item.message),
-        ]
-        rows.append(f'<row r="{row}">{"".join(cells)}</row>')
-        if item.sheet and item.address:
-            location = quoteattr(f"{_quoted_sheet(item.sheet)}!{item.address}")
-            links.append(f'<hyperlink ref="{a1(row, 5)}" location={location} display={quoteattr(item.cell)}/>')
-        row += 1
-    last_row = row - 1
-    columns = len(summary.finding_headers)
+    for row, values in enumerate(grid.rows, start=1):
+        cells = []
+        for col, value in enumerate(values, start=1):
+            if isinstance(value, int):
+                cells.append(_number(a1(row, col), value))
+            elif value is not None:
+                bold, color = (row, col) in grid.bold, grid.colors.get((row, col))
+                cells.append(_inline(a1(row, col), value, bold=bold, color=color))
+        if cells:
+            rows.append(f'<row r="{row}">{"".join(cells)}</row>')
+    links = []
+    for (row, col), item in grid.links.items():
+        location = quoteattr(f"{quoted_sheet(item.sheet)}!{item.address}")
+        links.append(f'<hyperlink ref="{a1(row, col)}" location={location} display={quoteattr(item.cell)}/>')
+    header_row, last_row, columns = grid.header_row, grid.last_row, grid.columns
     filter_range = f"A{header_row}:{column_letter(columns)}{max(last_row, header_row)}"
     cols = "".join(
         f'<col min="{index}" max="{index}" width="{width}" customWidth="1"/>'
@@ -149,7 +118,8 @@ def _workbook_part(archive: zipfile.ZipFile) -> str:
     return "xl/workbook.xml"
 
 
-def _unique_name(existing: list[str], wanted: str) -> str:
+def unique_sheet_name(existing: list[str], wanted: str) -> str:
+    """``wanted``, or ``wanted (2)``, ``(3)``... when a sheet of that name exists (sheet names ignore case)."""
     taken = {name.casefold() for name in existing}
     if wanted.casefold() not in taken:
         return wanted
@@ -195,7 +165,7 @@ def add_summary_sheet(source: Path, target: Path, summary: Summary) -> str:
         sheet_ids = [int(el.get("sheetId", "0")) for el in sheets]
         rel_ids = {rel.get("Id") for rel in SafeET.fromstring(rels_xml.encode("utf-8"))}
 
-        name = _unique_name(sheet_names, SUMMARY_SHEET)
+        name = unique_sheet_name(sheet_names, SUMMARY_SHEET)
         number = 1
         while posixpath.join(base, f"worksheets/sheet{number}.xml") in names:
             number += 1
@@ -215,7 +185,7 @@ def add_summary_sheet(source: Path, target: Path, summary: Summary) -> str:
         if filter_range:
             defined = (
                 f'<{prefix}definedName name="_xlnm._FilterDatabase" localSheetId="{len(sheets)}" hidden="1">'
-                f"{escape(_quoted_sheet(name))}!{_absolute(filter_range)}</{prefix}definedName>"
+                f"{escape(quoted_sheet(name))}!{_absolute(filter_range)}</{prefix}definedName>"
             )
             if re.search(r"</(?:[\w.-]+:)?definedNames\s*>", new_workbook):
                 new_workbook = _insert_before_close(new_workbook, "definedNames", defined)
@@ -240,7 +210,7 @@ def add_summary_sheet(source: Path, target: Path, summary: Summary) -> str:
             rels_part: new_rels.encode("utf-8"),
             "[Content_Types].xml": new_types.encode("utf-8"),
         }
-        _write_zip(archive, members, replaced, {part: xml.encode("utf-8")}, target)
+        write_package(archive, members, replaced, {part: xml.encode("utf-8")}, target)
     return name
 
 
@@ -248,7 +218,7 @@ def _absolute(reference: str) -> str:
     return re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", reference)
 
 
-def _write_zip(archive, members, replaced: dict[str, bytes], added: dict[str, bytes], target: Path) -> None:
+def write_package(archive, members, replaced: dict[str, bytes], added: dict[str, bytes], target: Path) -> None:
     """Write the new package to a temporary file beside ``target`` and move it into place."""
     handle, temporary = tempfile.mkstemp(prefix=".lkjip-", suffix=".xlsx", dir=target.parent)
     os.close(handle)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..findings import Finding, Report, Severity
 from ..i18n import Lang, Num, Text
@@ -34,6 +34,9 @@ FINDINGS_TITLE = Text("Temuan", "Findings")
 WORKBOOK_WIDE = Text("(buku kerja)", "(workbook)")
 COLUMN_WIDTHS = [5, 12, 11, 11, 16, 40, 18, 18, 120]
 COUNTS_FIRST_COLUMN = 2  # the counts table sits in B:E, where its headers fit
+SEVERITY_COLORS = {"error": "FFC00000", "warning": "FFB07000", "info": "FF2F5597"}  # font colours, ARGB
+LINK_COLOR = "FF0563C1"
+LINK_COLUMN = 5  # "Sel": the finding's cell, a link to it
 
 
 @dataclass
@@ -122,3 +125,80 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
         finding_headers=[header(lang) for header in FINDING_HEADERS],
         findings=rows,
     )
+
+
+Pos = tuple[int, int]
+Value = str | int | None
+
+
+@dataclass
+class SummaryGrid:
+    """Where each part of the summary goes on the sheet (1-based rows and columns from A1).
+
+    Every writer of the sheet (the annotated file copy, the live Excel book) lays it out from here, so the
+    two look the same. ``None`` is a cell left empty; a str is text and must stay text (never become a
+    formula); an int is a count.
+    """
+
+    rows: list[list[Value]]
+    header_row: int = 0  # the findings table's header
+    bold: set[Pos] = field(default_factory=set)
+    colors: dict[Pos, str] = field(default_factory=dict)  # font colour, ARGB
+    links: dict[Pos, FindingRow] = field(default_factory=dict)  # cells that link to the finding's cell
+
+    @property
+    def columns(self) -> int:
+        return max(len(row) for row in self.rows)
+
+    @property
+    def last_row(self) -> int:
+        return len(self.rows)
+
+    def finding_rows(self) -> range:
+        return range(self.header_row + 1, self.last_row + 1)
+
+
+def summary_grid(summary: Summary) -> SummaryGrid:
+    width = len(summary.finding_headers)
+    grid = SummaryGrid(rows=[])
+
+    def add(cells: list[Value], bold: tuple[int, ...] = (), first: int = 1) -> int:
+        grid.rows.append([None] * (first - 1) + cells + [None] * (width - len(cells) - first + 1))
+        row = len(grid.rows)
+        grid.bold.update((row, col) for col in bold)
+        return row
+
+    add([summary.title], bold=(1,))
+    add([])
+    for label, value in summary.info:
+        add([label, None, value], bold=(1,))
+    add([])
+    first = COUNTS_FIRST_COLUMN
+    add(list(summary.count_headers), bold=tuple(range(first, first + len(summary.count_headers))), first=first)
+    for index, counts in enumerate(summary.counts):
+        last = index == len(summary.counts) - 1
+        add([str(counts[0]), *counts[1:]], bold=(first,) if last else (), first=first)
+    add([])
+    add([summary.findings_title], bold=(1,))
+    grid.header_row = add(list(summary.finding_headers), bold=tuple(range(1, width + 1)))
+    for item in summary.findings:
+        severity = item.finding.severity.value
+        row = add(
+            [
+                item.number,
+                item.severity,
+                item.code,
+                item.table,
+                item.cell,
+                item.label,
+                item.reported,
+                item.expected,
+                item.message,
+            ],
+            bold=(2,) if severity == "error" else (),
+        )
+        grid.colors[(row, 2)] = SEVERITY_COLORS[severity]
+        if item.sheet and item.address:
+            grid.colors[(row, LINK_COLUMN)] = LINK_COLOR
+            grid.links[(row, LINK_COLUMN)] = item
+    return grid

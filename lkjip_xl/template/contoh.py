@@ -16,10 +16,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ..numbers import Kind, Quantity, parse
+from ..numbers import Quantity, parse
 from ..settings import Settings
 from . import layout as L
 from .build import build_template
+from .fill import write_row
 
 SETTINGS = Settings(office="Kecamatan Jati Kabupaten Blora", year=2024)
 
@@ -197,136 +198,68 @@ TABLE_35 = [
 # -- writing ----------------------------------------------------------------------------------------
 
 
-def _typed(printed: str, quantity: Quantity) -> object:
-    """What a person typing the printed figure leaves in the cell: a number, or the text as pasted."""
-    parsed = parse(printed, quantity)
-    if parsed.kind is Kind.EMPTY:
-        return None
-    if parsed.kind in (Kind.TEXT, Kind.NIL) and parsed.value is not None:
-        value = parsed.value
-        if quantity is Quantity.PERCENT:
-            return round(value / 100, 10)
-        return int(value) if float(value).is_integer() else value
-    return printed
-
-
-def _percent_shown(value: float | None, decimals: int) -> float | None:
-    return None if value is None else round(value * 100, decimals)
-
-
-def _set(sheet, row: int, table: L.TableLayout, key: str, printed: str, formula_value=None) -> None:
-    """Type ``printed`` into a cell, unless the template's formula already shows that figure."""
-    column = next(column for column in table.columns if column.key == key)
-    quantity = column.quantity or Quantity.VALUE
-    cell = sheet.cell(row, table.col(key))
-    has_formula = isinstance(cell.value, str) and cell.value.startswith("=")
-    typed = _typed(printed, quantity) if printed else None
-    # Nothing printed: the office left the template's formula (it shows the figure, or nothing).
-    if has_formula and (not printed or _shows_same(typed, formula_value, quantity, printed)):
-        return
-    cell.value = typed
-
-
-def _shows_same(typed, formula_value, quantity: Quantity, printed: str) -> bool:
-    if typed is None and formula_value is None:
-        return True
-    if not isinstance(typed, (int, float)) or formula_value is None:
-        return False
-    if quantity is Quantity.PERCENT:
-        decimals = parse(printed, quantity).decimals or 0
-        return _percent_shown(typed, decimals + 2) == _percent_shown(formula_value, decimals + 2) or round(
-            typed * 100, decimals
-        ) == round(formula_value * 100, decimals)
-    return abs(typed - formula_value) < 0.005
-
-
 def _write_budget(sheet, table: L.TableLayout, lines: list[BudgetLine], total: BudgetLine) -> None:
-    row = table.first_row
-    for line in lines:
-        _write_budget_line(sheet, table, row, line)
-        row += 1
-    # The template's JUMLAH row sits under its body rows: move the typed total there.
-    total_row = table.last_body_row + 1
-    _write_budget_line(sheet, table, total_row, total, is_total=True)
-
-
-def _write_budget_line(sheet, table: L.TableLayout, row: int, line: BudgetLine, is_total: bool = False) -> None:
     keys = table.keys()
-    if not is_total:
-        sheet.cell(row, table.col("no")).value = int(line.no) if line.no else None
+    for offset, line in enumerate(lines):
+        printed = {
+            "no": int(line.no) if line.no else None,
+            "uraian": line.uraian,
+            "anggaran": line.anggaran,
+            "realisasi": line.realisasi,
+            "persen": line.persen,
+        }
         if "kode" in keys:
-            sheet.cell(row, table.col("kode")).value = line.code or None
-        sheet.cell(row, table.col("uraian")).value = line.uraian
-    anggaran = _typed(line.anggaran, Quantity.MONEY) if line.anggaran else None
-    realisasi = _typed(line.realisasi, Quantity.MONEY) if line.realisasi else None
-    if is_total:
-        # The JUMLAH row holds the template's formulas: the office typed over them.
-        _set(sheet, row, table, "anggaran", line.anggaran)
-        _set(sheet, row, table, "realisasi", line.realisasi)
-    else:
-        sheet.cell(row, table.col("anggaran")).value = anggaran
-        sheet.cell(row, table.col("realisasi")).value = realisasi
-    numeric = not is_total and isinstance(anggaran, (int, float)) and isinstance(realisasi, (int, float))
-    if "selisih" in keys and (line.selisih or is_total):
-        _set(sheet, row, table, "selisih", line.selisih, anggaran - realisasi if numeric else None)
-    if line.persen or is_total:
-        _set(sheet, row, table, "persen", line.persen, realisasi / anggaran if numeric and anggaran else None)
+            printed["kode"] = line.code or None
+        if "selisih" in keys:
+            printed["selisih"] = line.selisih
+        write_row(sheet, table, table.first_row + offset, printed)
+    # The template's JUMLAH row sits under its body rows: the office typed over its formulas.
+    amounts = {"anggaran": total.anggaran, "realisasi": total.realisasi, "persen": total.persen}
+    if "selisih" in keys:
+        amounts["selisih"] = total.selisih
+    write_row(sheet, table, table.last_body_row + 1, amounts, total=True)
 
 
-def _write_indicators(sheet, rows: list[Indicator]) -> None:
-    table = L.TABLE_32
-    for offset, item in enumerate(rows):
-        row = table.first_row + offset
-        sheet.cell(row, table.col("no")).value = int(item.no)
-        sheet.cell(row, table.col("id")).value = item.id
-        sheet.cell(row, table.col("indikator")).value = item.name
-        sheet.cell(row, table.col("satuan")).value = item.unit
-        sheet.cell(row, table.col("polaritas")).value = "Positif"
-        target = _typed(item.target, Quantity.VALUE)
-        actual = _typed(item.realisasi, Quantity.VALUE)
-        sheet.cell(row, table.col("target")).value = target
-        sheet.cell(row, table.col("realisasi")).value = actual
-        _set(sheet, row, table, "capaian", item.capaian, actual / target if target else None)
-        sheet.cell(row, table.col("keterangan")).value = item.note or None
+def _write_rows(sheet, table: L.TableLayout, rows: list[dict]) -> None:
+    for offset, printed in enumerate(rows):
+        write_row(sheet, table, table.first_row + offset, printed)
 
 
-def _write_trend(sheet, rows: list[Trend]) -> None:
-    table = L.TABLE_33
-    for offset, item in enumerate(rows):
-        row = table.first_row + offset
-        sheet.cell(row, table.col("no")).value = int(item.no)
-        sheet.cell(row, table.col("id")).value = item.id
-        sheet.cell(row, table.col("sasaran")).value = item.goal
-        sheet.cell(row, table.col("indikator")).value = item.name
-        for year_offset, (target_text, actual_text, capaian_text) in zip((2, 1, 0), item.years):
-            target = _typed(target_text, Quantity.VALUE)
-            actual = _typed(actual_text, Quantity.VALUE)
-            sheet.cell(row, table.col(f"target{year_offset}")).value = target
-            sheet.cell(row, table.col(f"realisasi{year_offset}")).value = actual
-            _set(sheet, row, table, f"capaian{year_offset}", capaian_text, actual / target if target else None)
+def _indicator_cells(item: Indicator) -> dict:
+    return {
+        "no": int(item.no),
+        "id": item.id,
+        "indikator": item.name,
+        "satuan": item.unit,
+        "polaritas": "Positif",
+        "target": item.target,
+        "realisasi": item.realisasi,
+        "capaian": item.capaian,
+        "keterangan": item.note or None,
+    }
 
 
-def _write_efficiency(sheet, rows: list[Efficiency]) -> None:
-    table = L.TABLE_35
-    for offset, item in enumerate(rows):
-        row = table.first_row + offset
-        sheet.cell(row, table.col("no")).value = int(item.no)
-        sheet.cell(row, table.col("sasaran")).value = item.goal
-        sheet.cell(row, table.col("id")).value = item.id
-        sheet.cell(row, table.col("indikator")).value = item.name
-        target = _typed(item.target, Quantity.VALUE)
-        actual = _typed(item.realisasi, Quantity.VALUE)
-        sheet.cell(row, table.col("target")).value = target
-        sheet.cell(row, table.col("realisasi")).value = actual
-        capaian = actual / target if target else None
-        _set(sheet, row, table, "capaian", item.capaian, capaian)
-        budget = _typed(item.anggaran, Quantity.MONEY)
-        spent = _typed(item.realisasi_rp, Quantity.MONEY)
-        sheet.cell(row, table.col("anggaran")).value = budget
-        sheet.cell(row, table.col("realisasi_rp")).value = spent
-        serapan = spent / budget if budget and spent is not None else None
-        _set(sheet, row, table, "serapan", item.serapan, serapan)
-        _set(sheet, row, table, "efisiensi", item.efisiensi, None if serapan is None else 1 - serapan)
+def _trend_cells(item: Trend) -> dict:
+    cells = {"no": int(item.no), "id": item.id, "sasaran": item.goal, "indikator": item.name}
+    for offset, (target, actual, capaian) in zip((2, 1, 0), item.years):
+        cells.update({f"target{offset}": target, f"realisasi{offset}": actual, f"capaian{offset}": capaian})
+    return cells
+
+
+def _efficiency_cells(item: Efficiency) -> dict:
+    return {
+        "no": int(item.no),
+        "sasaran": item.goal,
+        "id": item.id,
+        "indikator": item.name,
+        "target": item.target,
+        "realisasi": item.realisasi,
+        "capaian": item.capaian,
+        "anggaran": item.anggaran,
+        "realisasi_rp": item.realisasi_rp,
+        "serapan": item.serapan,
+        "efisiensi": item.efisiensi,
+    }
 
 
 def build_example(consistent: bool = False) -> Workbook:
@@ -344,9 +277,9 @@ def build_example(consistent: bool = False) -> Workbook:
         indicators, trend, efficiency = _consistent_performance(_sum(leaves, "anggaran"), _sum(leaves, "realisasi"))
     _write_budget(workbook[L.TABLE_38.sheet], L.TABLE_38, lines38, total38)
     _write_budget(workbook[L.TABLE_37.sheet], L.TABLE_37, lines37, total37)
-    _write_indicators(workbook[L.TABLE_32.sheet], indicators)
-    _write_trend(workbook[L.TABLE_33.sheet], trend)
-    _write_efficiency(workbook[L.TABLE_35.sheet], efficiency)
+    _write_rows(workbook[L.TABLE_32.sheet], L.TABLE_32, [_indicator_cells(item) for item in indicators])
+    _write_rows(workbook[L.TABLE_33.sheet], L.TABLE_33, [_trend_cells(item) for item in trend])
+    _write_rows(workbook[L.TABLE_35.sheet], L.TABLE_35, [_efficiency_cells(item) for item in efficiency])
     return workbook
 
 

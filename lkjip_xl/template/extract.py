@@ -247,6 +247,33 @@ def _efficiency_table(sheet: SheetSnapshot, table: TableLayout) -> IndicatorTabl
     return IndicatorTable(table.table, sheet.name, rows)
 
 
+def read_table(sheet: SheetSnapshot, table: TableLayout) -> BudgetTable | IndicatorTable:
+    """One table in the template's layout. ``sheet`` may also be a free-form table seen through that layout
+    (freeform/view.py): anything with the SheetSnapshot reading methods."""
+    if table.table in ("3.7", "3.8"):
+        return _budget_table(sheet, table)
+    if table.table == "3.3":
+        return _trend_table(sheet, table)
+    if table.table == "3.5":
+        return _efficiency_table(sheet, table)
+    return _indicator_table(sheet, table)
+
+
+def attach(document: Document, table: BudgetTable | IndicatorTable) -> None:
+    """Put a table read by ``read_table`` in its place in the document; an empty Tabel 3.8 counts as missing."""
+    if isinstance(table, BudgetTable):
+        if table.rows:
+            document.budget[table.table] = table
+        elif table.table == "3.8":
+            document.missing.append(table.table)
+    elif table.table == "3.2":
+        document.indicators = table
+    elif table.table == "3.3":
+        document.trend = table
+    elif table.table == "3.5":
+        document.efficiency = table
+
+
 def extract_template(snapshot: WorkbookSnapshot, settings: Settings) -> Document:
     """The tables of a template workbook. ``settings`` already holds the settings sheet's values."""
     document = Document(snapshot.name, settings, layout="template")
@@ -256,16 +283,5 @@ def extract_template(snapshot: WorkbookSnapshot, settings: Settings) -> Document
             document.missing.append(table.table)
             continue
         document.sheets_read.append(sheet.name)
-        if table.table in ("3.7", "3.8"):
-            budget = _budget_table(sheet, table)
-            if budget.rows:
-                document.budget[table.table] = budget
-            elif table.table == "3.8":
-                document.missing.append(table.table)
-        elif table.table == "3.2":
-            document.indicators = _indicator_table(sheet, table)
-        elif table.table == "3.3":
-            document.trend = _trend_table(sheet, table)
-        elif table.table == "3.5":
-            document.efficiency = _efficiency_table(sheet, table)
+        attach(document, read_table(sheet, table))
     return document

@@ -6,7 +6,8 @@ follow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 from ..indicators import Polarity
 from ..numbers import Quantity
@@ -17,6 +18,14 @@ TEMPLATE_VERSION = "lkjip-xl/1"
 SETTINGS_SHEET = "Pengaturan"
 INSTRUCTIONS_SHEET = "Petunjuk"
 SUMMARY_SHEET = "Ringkasan Validasi"
+MARKS_SHEET = "_lkjip_tanda"  # hidden: the cells the Excel button marked, so the next click can unmark them
+_OUTPUT_SHEET = re.compile(rf"{re.escape(SUMMARY_SHEET.casefold())}(?: \(\d+\))?|{re.escape(MARKS_SHEET)}")
+
+
+def is_output_sheet(name: str) -> bool:
+    """Sheets lkjip-xl itself writes into a workbook (summaries, the button's marks): output, never input."""
+    return _OUTPUT_SHEET.fullmatch(name.casefold()) is not None
+
 
 # Settings sheet: key (column A, a stable id), label (B), value (C), help (D).
 SETTINGS_FIRST_ROW = 4

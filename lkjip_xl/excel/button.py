@@ -1,0 +1,154 @@
+"""What one click on "Validasi" does: read the workbook, check it, write the summary sheet, mark the cells, tell.
+
+The ribbon's VBA runs ``import lkjip_xl; lkjip_xl.main()`` in the interpreter pinned in the add-in; xlwings
+hands over the workbook the click came from (``Book.caller``). Whatever goes wrong ends as an Excel alert in
+Indonesian; only when even the alert cannot be shown does the message go to stderr, which the add-in's VBA shows
+in a message box.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputRejected
+from ..findings import Report
+from ..i18n import Lang, Text
+from ..report.summary import build_summary
+from ..template.layout import MARKS_SHEET, SUMMARY_SHEET
+from ..validate import check_snapshot
+from .addin import CONFIG_SHEET
+from .live import LiveBook
+from .marks import MarkResult, update_marks
+from .reader import read_snapshot
+from .summary_sheet import previous_summaries, write_summary
+
+LANG: Lang = "id"  # finance officers read Indonesian; the add-in has no other language setting
+TITLE = "LKjIP"
+
+DONE = Text(
+    "Validasi selesai: {errors} kesalahan, {warnings} peringatan, {infos} info.\n\n"
+    'Sel yang perlu diperbaiki diberi warna dan catatan; daftar lengkapnya ada di sheet "{sheet}". '
+    "Setelah memperbaiki, klik Validasi lagi.",
+    "Validation done: {errors} errors, {warnings} warnings, {infos} info.\n\n"
+    'Cells to fix are coloured and carry a note; the full list is on the sheet "{sheet}". '
+    "After fixing them, click Validasi again.",
+)
+PASSED = Text(
+    'Validasi selesai: tidak ada kesalahan ({warnings} peringatan, {infos} info). Rinciannya ada di sheet "{sheet}".',
+    'Validation done: no errors ({warnings} warnings, {infos} info). The details are on the sheet "{sheet}".',
+)
+NOT_MARKED = Text(
+    "Sel di sheet {sheets} tidak dapat ditandai karena sheet itu diproteksi. "
+    'Temuannya tetap tercantum di sheet "{sheet}".',
+    "Cells on the sheet(s) {sheets} could not be marked because the sheet is protected. "
+    'Their findings are still listed on the sheet "{sheet}".',
+)
+FOREIGN_CONFIG = Text(
+    "Buku kerja ini berisi sheet {sheets}. Sheet seperti itu dapat mengubah program Python yang dijalankan "
+    "add-in, jadi buku kerja ini tidak diperiksa. Hapus sheet itu, simpan, lalu klik Validasi lagi.",
+    "This workbook contains the sheet(s) {sheets}. Such sheets can change which Python program the add-in "
+    "runs, so this workbook was not checked. Delete them, save, then click Validasi again.",
+)
+FAILED = Text(
+    "Validasi tidak dapat diselesaikan ({detail}).\n\n"
+    'Sheet "{sheet}" dan tanda sel mungkin belum lengkap. Mohon laporkan masalah ini bersama berkas log:\n{log}',
+    "Validation could not be completed ({detail}).\n\n"
+    'The sheet "{sheet}" and the cell marks may be incomplete. Please report this with the log file:\n{log}',
+)
+NO_CALLER = Text(
+    "lkjip-xl: tombol Validasi harus diklik di Excel, pada buku kerja yang ingin diperiksa ({detail}).",
+    "lkjip-xl: the Validasi button must be clicked in Excel, on the workbook to check ({detail}).",
+)
+
+
+@dataclass
+class Outcome:
+    report: Report
+    sheet: str  # the summary sheet
+    marks: MarkResult
+
+
+def main(book: Any = None) -> Outcome | None:
+    """The button. From Excel, the workbook is the one the click came from; tests hand one over (an xlwings
+    Book, or a LiveBook)."""
+    if book is None:
+        import xlwings as xw
+
+        try:
+            book = xw.Book.caller()
+        except Exception as error:  # noqa: BLE001 - started outside Excel: a message, not a traceback
+            raise SystemExit(NO_CALLER(LANG, detail=type(error).__name__)) from None
+    return press(book if isinstance(book, LiveBook) else LiveBook(book))
+
+
+def press(live: LiveBook, lang: Lang = LANG) -> Outcome | None:
+    """Validate the workbook and show the result; never raises (but for SystemExit when no alert can be shown)."""
+    try:
+        foreign = foreign_config_sheets(live.sheet_names())
+        if foreign:
+            live.alert(FOREIGN_CONFIG(lang, sheets=foreign), TITLE, critical=True)
+            return None
+        outcome = _validate(live, lang)
+        live.alert(_message(outcome, lang), TITLE, critical=not outcome.report.valid)
+        return outcome
+    except InputRejected as rejection:  # e.g. no LKjIP table found: the officer gets the reason, no log
+        live.alert(f"{live.name}: {rejection.message(lang)}", TITLE, critical=True)
+        return None
+    except Exception as error:  # noqa: BLE001 - the officer gets an alert, the details go to a log file
+        message = FAILED(lang, detail=_describe(error), sheet=SUMMARY_SHEET, log=_log(error))
+        try:
+            live.alert(message, TITLE, critical=True)
+        except Exception:  # noqa: BLE001 - Excel itself is gone or busy: the add-in's VBA shows stderr
+            raise SystemExit(message) from None
+        return None
+
+
+def _validate(live: LiveBook, lang: Lang) -> Outcome:
+    live.screen_updating(False)
+    try:
+        live.recalculate_if_manual()
+        snapshot = read_snapshot(live, skip=our_sheets(live))
+        report = check_snapshot(snapshot)
+        sheet = write_summary(live, build_summary(report, lang))
+        marks = update_marks(live, report, lang)
+        live.activate(sheet)
+        return Outcome(report, sheet, marks)
+    finally:
+        live.screen_updating(True)
+
+
+def our_sheets(live: LiveBook) -> set[str]:
+    """The sheets this add-in writes: they are output, never input."""
+    return {MARKS_SHEET, *previous_summaries(live)}
+
+
+def foreign_config_sheets(names: list[str]) -> list[str]:
+    """Sheets that steer xlwings' add-in VBA from inside the workbook: its config sheet and embedded code."""
+    return [name for name in names if name.casefold() == CONFIG_SHEET or name.casefold().endswith(".py")]
+
+
+def _message(outcome: Outcome, lang: Lang) -> str:
+    counts = outcome.report.counts()
+    params = {"errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"], "sheet": outcome.sheet}
+    text = (PASSED if outcome.report.valid else DONE)(lang, **params)
+    if outcome.marks.failed_sheets:
+        text += "\n\n" + NOT_MARKED(lang, sheets=outcome.marks.failed_sheets, sheet=outcome.sheet)
+    return text
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+def _log(error: Exception) -> str:
+    """Write the traceback where support can ask for it; the path, or a note that it could not be written."""
+    path = Path(tempfile.gettempdir()) / "lkjip-xl-excel.log"
+    try:
+        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    except OSError:
+        return "-"
+    return str(path)

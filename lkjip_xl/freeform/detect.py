@@ -1,0 +1,259 @@
+"""Finding the LKjIP tables on sheets that are not the template.
+
+A sheet is read top to bottom. A caption ("Tabel 3.8", "TABEL : 3.7") names the next table; a header
+row (see headers.py) starts one; its body runs to the JUMLAH row, the next caption, or the next header
+of another table. A header repeated on every page of the report (the seed's 3.8 is split over four pages)
+continues the table instead of starting a new one. Rows that belong to no column of the table (a note
+under it, a paragraph of the report pasted in between) are skipped.
+
+Which table a block is comes from its caption when the caption names one of ours and the header fits it,
+else from the header's kind: offices number tables differently and sheet names often say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..snapshot import CellRef, SheetSnapshot, WorkbookSnapshot
+from ..template import layout as L
+from .headers import (
+    KIND_OF_TABLE,
+    Cells,
+    Header,
+    assign_keys,
+    classify,
+    header_block,
+    is_header_like,
+    is_numbers_row,
+    read_header,
+    row_cells,
+    value_keys,
+)
+from .words import caption_number, starts_with_program, tokens
+
+OUR_TABLES = tuple(layout.table for layout in L.TABLES)
+LABEL_CONCEPTS = ("uraian", "indikator", "sasaran")
+NUMBER_CONCEPTS = ("target", "realisasi", "capaian", "persen", "anggaran", "selisih", "serapan", "efisiensi")
+NOTE_WORDS = ("sumber", "keterangan", "catatan", "ket", "note")
+NOTE_STARTS = [(word,) for word in NOTE_WORDS]
+# A caption names the first header at most this many non-empty rows below it (titles sit in between).
+CAPTION_REACH = 6
+
+
+def is_total_text(text: str) -> bool:
+    """ "JUMLAH", "TOTAL", "Jumlah Total", "JUMLAH BELANJA": the row that holds the table's total."""
+    words = tokens(text)
+    return bool(words) and words[0] in ("jumlah", "total") and len(words) <= 4
+
+
+@dataclass
+class Found:
+    """One table block on one sheet."""
+
+    sheet: SheetSnapshot
+    header: Header
+    kind: str | None
+    caption: str | None = None  # the caption's number as printed ("3.8", "2.3-1")
+    caption_ref: CellRef | None = None
+    titles: list[str] = field(default_factory=list)  # rows between the caption and the header
+    rows: list[int] = field(default_factory=list)  # body rows, in order
+    total_row: int | None = None
+    total_col: int | None = None  # where the JUMLAH label is (the No column in the seed)
+    repeated_headers: list[int] = field(default_factory=list)
+    notes: list[int] = field(default_factory=list)
+    table: str | None = None  # the table it was taken as
+
+    @property
+    def ref(self) -> CellRef:
+        return self.sheet.ref(self.header.rows[0], self.header.first_col)
+
+    @property
+    def last_row(self) -> int:
+        return max([self.header.rows[-1], *self.rows, self.total_row or 0])
+
+    def columns_with(self, concepts: tuple[str, ...]) -> set[int]:
+        return {column.col for column in self.header.columns if column.concept in concepts}
+
+    @cached_property
+    def number_cols(self) -> set[int]:
+        return self.columns_with(NUMBER_CONCEPTS)
+
+    @cached_property
+    def label_cols(self) -> set[int]:
+        return self.columns_with(LABEL_CONCEPTS)
+
+    def take(self, row: int, cells: Cells) -> str:
+        """Whether ``row`` is a body row, the total row, or a note; "total" closes the table."""
+        first, last = self.header.first_col, self.header.last_col
+        inside = [(col, text) for col, text, _ in cells if first <= col <= last]
+        if not inside:
+            self.notes.append(row)
+            return "note"
+        numbers, labels = self.number_cols, self.label_cols
+        if self.kind == "budget":
+            for col, text in inside:
+                if col not in numbers and is_total_text(text):
+                    self.total_row, self.total_col = row, col
+                    return "total"
+        has_number = any(col in numbers for col, _ in inside)
+        label_text = next((text for col, text in inside if col in labels), "")
+        if not has_number and (not label_text or tokens(label_text)[:1] in NOTE_STARTS):
+            self.notes.append(row)
+            return "note"
+        self.rows.append(row)
+        return "row"
+
+
+@dataclass
+class Detection:
+    """Every table block found in a workbook, and which of them were taken as which table."""
+
+    found: list[Found]
+    tables: dict[str, Found]
+
+    @property
+    def unplaced(self) -> list[Found]:
+        """Blocks that look like one of our tables but were not taken (a second copy, a header that does not fit)."""
+        return [item for item in self.found if item.table is None and (item.kind or item.caption in OUR_TABLES)]
+
+    @property
+    def others(self) -> list[Found]:
+        """Tables of the report that lkjip-xl does not check (3.1, 3.4, 3.6, ...)."""
+        return [item for item in self.found if item.table is None and not item.kind and item.caption not in OUR_TABLES]
+
+
+def _continues(current: Found, header: Header, kind: str | None) -> bool:
+    """A header repeated on the next page: same kind, mostly the same words in the same columns."""
+    if current.total_row is not None or kind != current.kind:
+        return False
+    before = set(current.header.signature())
+    now = header.signature()
+    return bool(now) and sum(1 for item in now if item in before) >= 0.6 * len(now)
+
+
+def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
+    cache: dict[int, Cells] = {}
+
+    def cells_of(row: int) -> Cells:
+        if row not in cache:
+            cache[row] = row_cells(sheet, row)
+        return cache[row]
+
+    found: list[Found] = []
+    current: Found | None = None
+    caption: tuple[str, CellRef] | None = None
+    titles: list[str] = []
+    row = 1
+    while row <= sheet.max_row:
+        cells = cells_of(row)
+        if not cells:
+            row += 1
+            continue
+        number = caption_number(cells[0][1])
+        if number is not None:
+            current = None
+            caption, titles = (number, sheet.ref(row, cells[0][0])), [cells[0][1]]
+            row += 1
+            continue
+        if is_header_like(cells):
+            rows = header_block(sheet, row, cells_of)
+            header = read_header(sheet, rows)
+            kind = classify(header)
+            if current is not None and _continues(current, header, kind):
+                current.repeated_headers.extend(rows)
+            else:
+                current = Found(sheet, header, kind)
+                if caption is not None:
+                    current.caption, current.caption_ref = caption
+                    current.titles = titles
+                found.append(current)
+                caption, titles = None, []
+            row = rows[-1] + 1
+            if is_numbers_row(cells_of(row)):
+                current.repeated_headers.append(row)
+                row += 1
+            continue
+        if current is not None:
+            if current.take(row, cells) == "total":
+                current = None
+        elif caption is not None:
+            titles.append(" ".join(text for _, text, _ in cells))
+            if len(titles) > CAPTION_REACH:
+                caption, titles = None, []
+        row += 1
+    return found
+
+
+_SHEET_NUMBER = re.compile(r"(?<![\d.])([1-9])\s*[.,_ ]\s*(\d{1,2})(?![\d.])")
+
+
+def _sheet_hint(sheet: SheetSnapshot) -> str | None:
+    match = _SHEET_NUMBER.search(sheet.name)
+    return f"{match.group(1)}.{int(match.group(2))}" if match else None
+
+
+def _fits(item: Found, table: str) -> bool:
+    """Whether the block's header gives ``table`` at least two columns of figures (budget: anggaran and realisasi)."""
+    assign_keys(item.header, table)
+    keys = item.header.keys
+    if KIND_OF_TABLE[table] == "budget" and not ("anggaran" in keys and "realisasi" in keys):
+        return False
+    return value_keys(item.header, table) >= 2
+
+
+def _budget_table_of(item: Found) -> str:
+    """3.8 (per program) or 3.7 (summary) for a budget table without a caption saying which."""
+    if any(column.concept == "selisih" for column in item.header.columns):
+        return "3.8"
+    for row in item.rows:
+        for col in item.label_cols:
+            if starts_with_program(item.sheet.text(row, col)):
+                return "3.8"
+    return "3.7"
+
+
+def table_by_kind(item: Found) -> str | None:
+    """The table a block is by its header alone."""
+    if item.kind is None:
+        return None
+    if item.kind == "budget":
+        return _budget_table_of(item)
+    return {"indicator": "3.2", "trend": "3.3", "efficiency": "3.5"}[item.kind]
+
+
+def find_tables(snapshot: WorkbookSnapshot) -> Detection:
+    found: list[Found] = []
+    # Hidden sheets often keep an old draft: they are read after the visible ones, so they count only for
+    # a table no visible sheet has.
+    for sheet in sorted(snapshot, key=lambda sheet: sheet.visibility != "visible"):
+        items = scan_sheet(sheet)
+        hint = _sheet_hint(sheet)
+        if hint in OUR_TABLES and sum(1 for item in items if item.kind) == 1:
+            for item in items:
+                if item.kind and item.caption is None:
+                    item.caption = hint
+        found.extend(items)
+    tables: dict[str, Found] = {}
+
+    def claim(item: Found, table: str | None) -> None:
+        if table is not None and table not in tables and item.table is None and _fits(item, table):
+            item.table = table
+            tables[table] = item
+
+    # Captions that name one of our tables first, then headers without a caption, then tables the report
+    # numbers otherwise (an office's 3.8 may be its Tabel 3.12).
+    for item in found:
+        if item.caption in OUR_TABLES:
+            claim(item, item.caption)
+    for item in found:
+        if item.caption is None:
+            claim(item, table_by_kind(item))
+    for item in found:
+        if item.caption not in OUR_TABLES:
+            claim(item, table_by_kind(item))
+    for item in found:
+        if item.table is not None:
+            assign_keys(item.header, item.table)
+    return Detection(found, tables)

@@ -1,0 +1,110 @@
+"""A workbook that is not the template, read into the table model.
+
+Each table found (detect.py) is read by the template's own reader through a view in the template's
+layout (view.py); Tabel 3.8 then gets the levels its rows do not state (levels.py). The office and year,
+which the template keeps on its settings sheet, come from the tables' titles when nothing else gave them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..codes import Level
+from ..errors import InputRejected
+from ..i18n import Text
+from ..model import BudgetTable, Document
+from ..settings import Settings
+from ..snapshot import WorkbookSnapshot
+from ..structure import link_budget_rows
+from ..template import layout as L
+from ..template.extract import attach, read_table
+from .detect import Detection, Found, find_tables
+from .levels import guess_levels
+from .view import TableView
+
+NO_TABLES = Text(
+    "tidak ada Tabel 3.2, 3.3, 3.5, 3.7 atau 3.8 yang dikenali di buku kerja ini: setiap tabel perlu baris "
+    "judul kolom (mis. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\"). Atau isi templat "
+    "lkjip-xl (lkjip-xl template --out templat.xlsx).",
+    "no Table 3.2, 3.3, 3.5, 3.7 or 3.8 was recognised in this workbook: each table needs its row of column "
+    "headers (e.g. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\"). Or fill in the lkjip-xl "
+    "template (lkjip-xl template --out template.xlsx).",
+)
+
+
+@dataclass
+class FreeformRead:
+    document: Document
+    detection: Detection
+    views: dict[str, TableView]
+
+
+def read_tables(detection: Detection, document: Document) -> dict[str, TableView]:
+    views: dict[str, TableView] = {}
+    for layout in L.TABLES:
+        found = detection.tables.get(layout.table)
+        if found is None:
+            document.missing.append(layout.table)
+            continue
+        view = TableView(found, layout)
+        views[layout.table] = view
+        table = read_table(view, layout)
+        if isinstance(table, BudgetTable):
+            _mend_total(table, found, view)
+            if table.table == "3.8":
+                guess_levels(table)
+        attach(document, table)
+        if found.sheet.name not in document.sheets_read:
+            document.sheets_read.append(found.sheet.name)
+    return views
+
+
+def _mend_total(table: BudgetTable, found: Found, view: TableView) -> None:
+    """A total the template reader did not know by its label ("JUMLAH BELANJA") is still the total."""
+    if table.total is None and found.total_row is not None and table.rows:
+        last = table.rows[-1]
+        if view.row_of(last.row) == found.total_row:
+            table.rows.pop()
+            last.level, last.level_source = Level.TOTAL, "label"
+            table.total = last
+            link_budget_rows(table)
+
+
+_YEAR = re.compile(r"\b(?:tahun(?:\s+anggaran)?|t\.?\s?a\.?)\s*(20\d\d)\b", re.IGNORECASE)
+_OFFICE = re.compile(
+    r"\b((?:kecamatan|kelurahan|dinas|badan|kantor|sekretariat|inspektorat|satuan|rsud|rumah sakit|bagian)\b.*?)"
+    r"(?=\s+(?:tahun|ta|t\.a\.)\b|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def title_settings(detection: Detection, settings: Settings) -> Settings:
+    """The office and year the tables' titles name, where the settings have none."""
+    years: Counter[int] = Counter()
+    offices: Counter[str] = Counter()
+    for found in detection.tables.values():
+        for title in found.titles:
+            found_years = [int(year) for year in _YEAR.findall(title)]
+            if found_years:
+                years[max(found_years)] += 1
+            match = _OFFICE.search(title)
+            if match:
+                offices[match.group(1).strip(" ,.:")] += 1
+    values: dict[str, object] = {}
+    if settings.year is None and years:
+        values["tahun"] = years.most_common(1)[0][0]
+    if not settings.office and offices:
+        values["nama_opd"] = offices.most_common(1)[0][0]
+    return settings.with_values(values, "judul tabel") if values else settings
+
+
+def extract_freeform(snapshot: WorkbookSnapshot, settings: Settings) -> FreeformRead:
+    """The tables of a workbook that is not the template; refused when it holds none of ours."""
+    detection = find_tables(snapshot)
+    if not detection.tables:
+        raise InputRejected("no_tables", NO_TABLES)
+    document = Document(snapshot.name, title_settings(detection, settings), layout="freeform")
+    views = read_tables(detection, document)
+    return FreeformRead(document, detection, views)

@@ -1,0 +1,202 @@
+"""Program, kegiatan or sub kegiatan, for a Tabel 3.8 without codes (domain.md).
+
+No signal is reliable alone, so they are weighed in order:
+
+1. what the label says: a code in front of it ("7.01.01 PROGRAM ..."), "PROGRAM" (also "PROGAM") or
+   "Kegiatan" / "Sub Kegiatan" as its first word;
+2. the row's style: upper case, bold, and its numbering (the seed numbers its sub kegiatan and leaves
+   parents unnumbered). Rows of one style share a level; a more prominent style never sits deeper;
+3. the sums: a parent's amounts equal the rows below it. They choose only where the text is silent or
+   ambiguous (a third style between two others, or one style for every row), and never overrule it: the
+   seed's deliberate errors (a kegiatan whose total is wrong, a program whose realisasi copies its
+   anggaran) must not turn it into a different hierarchy.
+
+The budget checks then work from the sub kegiatan upward, so a wrong guess costs the findings of the
+rows concerned, not a cascade; the S002 finding says the structure was guessed and which parents do
+not add up.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..codes import Level, parse_code
+from ..model import BudgetRow, BudgetTable, TextField
+from ..numbers import money_equal
+from ..structure import first_reading, link_budget_rows, sums_hold
+from .words import explicit_level_word, is_upper, numbering_rank, starts_with_program
+
+_LEADING_CODE = re.compile(r"^\s*(\d{1,2}(?:\s*[.,]\s*\d{1,4}){2,5})[.:\s-]+(?=\D)")
+MAX_HYPOTHESES = 64
+
+Style = tuple[bool, bool, int]  # upper case, bold, numbering rank: larger is more prominent
+
+
+def _has_figures(row: BudgetRow) -> bool:
+    return any(not getattr(row, key).empty for key in ("anggaran", "realisasi", "selisih", "persen"))
+
+
+def _number_text(row: BudgetRow) -> str:
+    parsed = row.number.parsed
+    if parsed.text is not None:
+        return parsed.text
+    if parsed.value is not None and float(parsed.value).is_integer():
+        return str(int(parsed.value))
+    return ""
+
+
+def style(row: BudgetRow) -> Style:
+    return (is_upper(row.label.text), row.label.bold, numbering_rank(_number_text(row)))
+
+
+def _from_label(row: BudgetRow) -> bool:
+    """Set the level the label states, if it states one."""
+    text = row.label.text
+    match = _LEADING_CODE.match(text)
+    code = parse_code(match.group(1)) if match else None
+    if code is not None:
+        row.code, row.code_text = code, TextField(row.label.ref, match.group(1).strip(), row.label.bold)
+        row.level, row.level_source = code.level, "code"
+        return True
+    if starts_with_program(text):
+        row.level, row.level_source = Level.PROGRAM, "label"
+        return True
+    word = explicit_level_word(text)
+    if word is not None:
+        row.level, row.level_source = Level(word), "label"
+        return True
+    return False
+
+
+def _hypotheses(styles: list[Style], programs_known: bool) -> list[dict[Style, Level]]:
+    """Levels for the row styles, what the text says first: distinct styles, distinct levels, bottom up.
+
+    Where the text is clear (programs named, and one style for kegiatan above one for sub kegiatan, as in
+    the seed) that is the only hypothesis: the sums may not overrule it. Otherwise (upper case rows besides
+    the named programs may be programs too) every assignment in which a more prominent style never sits
+    deeper is a hypothesis for the sums to choose from.
+    """
+    styles = sorted(styles, reverse=True)
+    if len(styles) == 1:
+        return [{styles[0]: Level.SUB_KEGIATAN}]
+    if programs_known and len(styles) == 2 and not styles[0][0]:
+        return [{styles[0]: Level.KEGIATAN, styles[1]: Level.SUB_KEGIATAN}]
+    allowed = []
+    for index, item in enumerate(styles):
+        if index == len(styles) - 1:
+            allowed.append((Level.SUB_KEGIATAN,))
+        elif not programs_known or item[0]:
+            allowed.append((Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN))
+        else:
+            allowed.append((Level.KEGIATAN, Level.SUB_KEGIATAN))
+    ladder = (Level.SUB_KEGIATAN, Level.KEGIATAN, Level.PROGRAM)
+    default = {}
+    for depth, (item, levels) in enumerate(zip(reversed(styles), reversed(allowed))):
+        wanted = ladder[min(depth, 2)]
+        default[item] = wanted if wanted in levels else levels[0]
+    hypotheses = [default]
+    for levels in itertools.islice(itertools.product(*allowed), MAX_HYPOTHESES):
+        assignment = dict(zip(styles, levels))
+        if assignment != default and _monotone(assignment):
+            hypotheses.append(assignment)
+    return hypotheses
+
+
+def _monotone(assignment: dict[Style, Level]) -> bool:
+    ordered = sorted(assignment.items(), reverse=True)
+    ranks = [level.rank for _, level in ordered]
+    return ranks == sorted(ranks)
+
+
+def _score(table: BudgetTable) -> int:
+    link_budget_rows(table)
+    parents = [row for row in table.rows if row.children]
+    if table.total is not None:
+        parents.append(table.total)
+    return sum(1 for row in parents if sums_hold(row) is True)
+
+
+def _split_by_sums(rows: list[BudgetRow], table: BudgetTable) -> list[BudgetRow]:
+    """Where every open row looks alike: the rows whose amounts equal the rows after them (kegiatan).
+
+    Within each run of open rows, the partition into [kegiatan, its sub kegiatan...] and lone sub kegiatan
+    that makes the most kegiatan add up (anggaran and realisasi both), by dynamic programming.
+    """
+    open_ids = {id(row) for row in rows}
+    runs: list[list[BudgetRow]] = [[]]
+    for row in table.rows:
+        if id(row) in open_ids:
+            runs[-1].append(row)
+        elif row.level is not None:
+            runs.append([])
+    heads: list[BudgetRow] = []
+    for run in runs:
+        heads.extend(_heads(run))
+    return heads
+
+
+def _heads(run: list[BudgetRow]) -> list[BudgetRow]:
+    n = len(run)
+    amounts = [(first_reading(row, "anggaran"), first_reading(row, "realisasi")) for row in run]
+    best: list[tuple[int, list[int]]] = [(0, [])] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best[i] = best[i + 1]
+        a, r = amounts[i]
+        if a is None or r is None or not a:
+            continue
+        sum_a = sum_r = 0.0
+        for j in range(i + 1, n):
+            member_a, member_r = amounts[j]
+            if member_a is None or member_r is None:
+                break
+            sum_a, sum_r = sum_a + member_a, sum_r + member_r
+            if money_equal(sum_a, a) and money_equal(sum_r, r):
+                count, chosen = best[j + 1]
+                if count + 1 > best[i][0]:
+                    best[i] = (count + 1, [i, *chosen])
+            if sum_a > a and a > 0:
+                break
+    return [run[index] for index in best[0][1]]
+
+
+def guess_levels(table: BudgetTable) -> None:
+    """Give every row with figures and no level one, and link the hierarchy."""
+    candidates = [row for row in table.rows if row.level is None and _has_figures(row)]
+    if not candidates:
+        return
+    open_rows = [row for row in candidates if not _from_label(row)]
+    if any(row.level_source != "code" for row in candidates):
+        table.structure = "guessed"
+    if open_rows:
+        _choose(table, open_rows)
+    link_budget_rows(table)
+
+
+def _choose(table: BudgetTable, open_rows: list[BudgetRow]) -> None:
+    styles = {id(row): style(row) for row in open_rows}
+    programs_known = any(row.level is Level.PROGRAM for row in table.rows)
+    hypotheses = _hypotheses(sorted(set(styles.values())), programs_known)
+
+    def apply(assignment: dict[Style, Level], source: str) -> None:
+        for row in open_rows:
+            row.level, row.level_source = assignment[styles[id(row)]], source
+
+    default = hypotheses[0]
+    best, best_key = default, None
+    for assignment in hypotheses:
+        apply(assignment, "style")
+        deviations = sum(1 for item, level in assignment.items() if level is not default[item])
+        key = (_score(table), -deviations)
+        if best_key is None or key > best_key:
+            best, best_key = assignment, key
+    apply(best, "style" if best is default else "sums")
+    if len(hypotheses) == 1 and len(default) == 1:
+        # Every open row looks alike: only the sums can tell a kegiatan from its sub kegiatan.
+        score = _score(table)
+        heads = _split_by_sums(open_rows, table)
+        for row in heads:
+            row.level, row.level_source = Level.KEGIATAN, "sums"
+        if heads and _score(table) <= score:
+            for row in heads:
+                row.level, row.level_source = Level.SUB_KEGIATAN, "style"

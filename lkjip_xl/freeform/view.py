@@ -1,0 +1,93 @@
+"""A table found on a free-form sheet, seen through the template's layout.
+
+The view answers the questions the template reader asks (the value, formula, number format and bold flag
+of a cell, and its address) in template coordinates, from the cells of the free-form sheet. So one reader,
+template/extract.py, turns both layouts into the table model: when the model or the layout changes, the
+free-form path follows, and every figure keeps the free-form cell it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..snapshot import CellRef
+from ..template.layout import TableLayout
+from .detect import Found
+from .words import cell_text
+
+_NUMBERED = re.compile(r"^\s*\(?\d{1,4}[.)]?\s*$")
+
+
+class TableView:
+    def __init__(self, found: Found, layout: TableLayout) -> None:
+        self.found = found
+        self.sheet = found.sheet
+        self.layout = layout
+        self.name = found.sheet.name
+        self.key_of_col = {index: column.key for index, column in enumerate(layout.columns, start=1)}
+        self.body = list(found.rows)
+        if found.total_row is not None:
+            self.body.append(found.total_row)
+        self.max_row = layout.first_row + len(self.body) - 1
+        self._cells: dict[tuple[int, int], tuple[int, int] | None] = {}
+
+    def row_of(self, row: int) -> int | None:
+        """The free-form row shown as template row ``row``."""
+        index = row - self.layout.first_row
+        return self.body[index] if 0 <= index < len(self.body) else None
+
+    def template_row(self, row: int) -> int:
+        return self.layout.first_row + self.body.index(row)
+
+    def _where(self, row: int, col: int) -> tuple[int, int] | None:
+        if (row, col) not in self._cells:
+            self._cells[(row, col)] = self._locate(row, col)
+        return self._cells[(row, col)]
+
+    def _locate(self, row: int, col: int) -> tuple[int, int] | None:
+        source = self.row_of(row)
+        key = self.key_of_col.get(col)
+        if source is None or key is None:
+            return None
+        found = self.found
+        if source == found.total_row:
+            # The JUMLAH label may stand in the No column (the seed merges No and Uraian there).
+            if key == "uraian":
+                return source, found.total_col
+            if key == "no":
+                return None
+        column = found.header.keys.get(key)
+        return (source, column) if column is not None else None
+
+    def value(self, row: int, col: int) -> Any:
+        if row == self.layout.header_row:
+            return self.found.header.years.get(self.key_of_col.get(col, ""))
+        where = self._where(row, col)
+        if where is None:
+            return None
+        value = self.sheet.value(*where)
+        if isinstance(value, str):
+            text = cell_text(value)[0] if "<" in value else value
+            if self.key_of_col[col] == "no" and _NUMBERED.match(text):
+                return int(text.strip().strip(".)("))  # "1." and "1)" number a row like 1
+            return text or None
+        return value
+
+    def formula(self, row: int, col: int) -> str | None:
+        where = self._where(row, col)
+        return self.sheet.formula(*where) if where else None
+
+    def number_format(self, row: int, col: int) -> str | None:
+        where = self._where(row, col)
+        return self.sheet.number_format(*where) if where else None
+
+    def is_bold(self, row: int, col: int) -> bool:
+        where = self._where(row, col)
+        if where is None:
+            return False
+        return self.sheet.is_bold(*where) or cell_text(self.sheet.value(*where))[1]
+
+    def ref(self, row: int, col: int) -> CellRef | None:
+        where = self._where(row, col)
+        return self.sheet.ref(*where) if where else None

@@ -1,0 +1,199 @@
+"""Reading the words of a pasted table: cell text without markup, header words, captions, row signals.
+
+Reports are written by hand, so every word is matched with the variants and misspellings of real
+reports ("Prosentase", "Realisai", "PROGAM").
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from typing import Any
+
+# HTML left in text copied from a web viewer of the report: <b> marks bold, line breaks become spaces.
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)[^>]*>")
+_BOLD_TAGS = ("b", "strong")
+_BREAK_TAGS = ("br", "p", "li", "div", "td", "th")
+_SPACES = re.compile(r"\s+")
+
+
+def cell_text(value: Any) -> tuple[str, bool]:
+    """A cell's text as printed, and whether markup in it said bold ("<b>JUMLAH</b>")."""
+    if value is None:
+        return "", False
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value)), False
+    text = str(value)
+    bold = False
+    if "<" in text:
+
+        def replace(match: re.Match) -> str:
+            nonlocal bold
+            name = match.group(2).casefold()
+            if name in _BOLD_TAGS:
+                bold = True
+            return " " if name in _BREAK_TAGS else ""
+
+        text = _TAG.sub(replace, text)
+    return _SPACES.sub(" ", text).strip(), bold
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case words of a header or label; "%" counts as a word."""
+    return tuple(re.findall(r"%|[0-9a-z]+", text.casefold()))
+
+
+# -- header words ------------------------------------------------------------------------------------
+
+# What a header cell says its column holds. The first concept whose word appears wins, so the order
+# matters: "Realisasi %" is a percentage, "Realisasi (Rp)" an amount, "% Capaian" an achievement.
+CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("efisiensi", ("efisiensi",)),
+    ("efisien", ("efisien",)),  # "Efisien / Tidak": the verdict, not the figure
+    ("serapan", ("serapan", "penyerapan")),
+    ("selisih", ("selisih", "sisa")),
+    ("capaian", ("capaian",)),
+    ("persen", ("persentase", "prosentase", "presentase", "persen", "%")),
+    ("realisasi", ("realisasi",)),
+    ("target", ("target",)),
+    ("anggaran", ("anggaran", "pagu", "alokasi")),
+    ("id", ("id",)),
+    ("uraian", ("uraian",)),  # "Kode / Uraian" holds labels (with their codes in front)
+    ("kode", ("kode", "rekening")),
+    ("indikator", ("indikator", "iku")),
+    ("satuan", ("satuan",)),
+    ("polaritas", ("polaritas",)),
+    ("sasaran", ("sasaran", "tujuan")),
+    ("uraian", ("program", "kegiatan", "belanja", "urusan", "rincian")),
+    ("kategori", ("kategori", "predikat", "kriteria")),
+    ("keterangan", ("keterangan", "ket")),
+    ("level", ("level",)),
+    ("no", ("no", "nomor")),
+)
+_VOCABULARY = sorted({word for _, words in CONCEPTS for word in words if len(word) >= 5})
+
+
+@lru_cache(maxsize=4096)
+def _spelled(word: str) -> str:
+    """The vocabulary word a misspelt header word stands for ("realisai" -> "realisasi"), else itself."""
+    if len(word) < 5 or not word.isalpha() or word in _VOCABULARY:
+        return word
+    close = difflib.get_close_matches(word, _VOCABULARY, n=1, cutoff=0.8)
+    return close[0] if close else word
+
+
+@lru_cache(maxsize=4096)
+def concept(text: str) -> str | None:
+    """The concept of a header cell's text, or None."""
+    words = [_spelled(word) for word in tokens(text)]
+    if not words or len(words) > 12:
+        return None
+    for name, spellings in CONCEPTS:
+        if any(word in spellings for word in words):
+            return name
+    return None
+
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def year_of(text: str) -> int | None:
+    """The year a header cell names ("2022", "Tahun 2023", "TA 2024"), when it names exactly one."""
+    found = _YEAR.findall(text)
+    if len(found) != 1 or len(text) > 20:
+        return None
+    return int(found[0])
+
+
+def has_rp(text: str) -> bool:
+    return "rp" in tokens(text)
+
+
+# -- captions ----------------------------------------------------------------------------------------
+
+_CAPTION = re.compile(
+    r"^\s*tabel\s*(?:no\.?\s*)?[:.]?\s*([0-9]+|[ivx]+)\s*[.,\-]\s*([0-9]+)(?:\s*[-.]\s*[0-9]+)?\b", re.IGNORECASE
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def caption_number(text: str) -> str | None:
+    """The table number of a caption ("Tabel 3.8", "TABEL : 3.7", "Tabel III.5"), as "3.8"."""
+    if len(text) > 200:
+        return None
+    match = _CAPTION.match(text)
+    if not match:
+        return None
+    chapter = match.group(1).casefold()
+    chapter_number = _ROMAN.get(chapter) if not chapter.isdigit() else int(chapter)
+    if chapter_number is None:
+        return None
+    suffix = text[match.end(2):match.end()].strip()
+    return f"{chapter_number}.{int(match.group(2))}" + (suffix if suffix else "")
+
+
+# -- row signals (Tabel 3.8 without codes) -----------------------------------------------------------
+
+_PROGRAM_SPELLINGS = ("program", "progam", "porgram", "prgram", "progran", "pogram", "programm")
+
+
+def starts_with_program(text: str) -> bool:
+    words = tokens(text)
+    if not words:
+        return False
+    first = words[0]
+    return first in _PROGRAM_SPELLINGS or (
+        len(first) >= 6 and difflib.SequenceMatcher(None, first, "program").ratio() >= 0.8
+    )
+
+
+def explicit_level_word(text: str) -> str | None:
+    """ "kegiatan" or "sub_kegiatan" when the label says so first ("Sub Kegiatan: ...", "Kegiatan ...")."""
+    words = tokens(text)
+    if words[:2] == ("sub", "kegiatan") or words[:1] in (("subkegiatan",),):
+        return "sub_kegiatan"
+    if words[:1] == ("kegiatan",):
+        return "kegiatan"
+    return None
+
+
+def is_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+
+_ARABIC = re.compile(r"^\(?(\d{1,3})[.)]?\)?$")
+_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
+_ROMAN_NUMBER = re.compile(r"^[ivxlc]{1,6}[.)]?$", re.IGNORECASE)
+_LETTER = re.compile(r"^\(?[a-z][.)]\)?$|^[a-z]$", re.IGNORECASE)
+
+
+def numbering_rank(text: str) -> int:
+    """How prominent a row's number is: roman 5, none 4, arabic 3, dotted 3 - depth, letter 0.
+
+    Parents are the prominent rows: unnumbered above numbered (the seed), I above 1 above a, 1 above 1.1.
+    """
+    text = text.strip()
+    if not text:
+        return 4
+    if _ARABIC.match(text):
+        return 3
+    if _DOTTED.match(text):
+        return max(1, 3 - text.rstrip(".").count("."))
+    if _ROMAN_NUMBER.match(text) and text.rstrip(".)").casefold() in _ROMAN:
+        return 5
+    if _LETTER.match(text):
+        return 0
+    return 4
+
+
+def integer_cells(values: list[str]) -> list[int] | None:
+    """The integers of a row of column numbers ("1 2 3 4", "(1) (2) (3)"), else None."""
+    numbers = []
+    for text in values:
+        match = re.fullmatch(r"\(?(\d{1,2})\)?", text.strip())
+        if not match:
+            return None
+        numbers.append(int(match.group(1)))
+    return numbers
