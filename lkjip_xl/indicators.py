@@ -316,6 +316,11 @@ def family(name: str) -> str | None:
     return None
 
 
+def text_key(text: str) -> str:
+    """A text as compared when it names something (a sasaran): no case, accents, punctuation or extra spaces."""
+    return " ".join(_folded(text).split())
+
+
 def name_key(name: str) -> str:
     """A name reduced for matching one indicator across tables when it has no ID.
 

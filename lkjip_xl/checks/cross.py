@@ -13,13 +13,14 @@ from . import rule
 from .performance import (
     VERDICT_NAMES,
     IndicatorIndex,
+    Indicators,
     Outcome,
-    Polarities,
-    rows_of,
     budget_groups,
     evaluate,
+    label_ref,
     number,
     row_label,
+    rows_of,
     trend_years,
     verdicts_by_indicator,
     year_text,
@@ -241,22 +242,22 @@ class _Figures:
     kind: str | None
 
 
-def _current_figures(document: Document, polarities: Polarities) -> dict[str, list[_Figures]]:
+def _current_figures(document: Document, indicators: Indicators) -> dict[str, list[_Figures]]:
     settings = document.settings
     out: dict[str, list[_Figures]] = {"3.2": [], "3.3": [], "3.5": []}
     for row in rows_of(document.indicators):
-        out["3.2"].append(_figures("3.2", row, row.target, row.realisasi, row.capaian, polarities, settings))
+        out["3.2"].append(_figures("3.2", row, row.target, row.realisasi, row.capaian, indicators, settings))
     for row in rows_of(document.trend):
         current = row.years[-1]
-        out["3.3"].append(_figures("3.3", row, current.target, current.realisasi, current.capaian, polarities, settings))
+        out["3.3"].append(_figures("3.3", row, current.target, current.realisasi, current.capaian, indicators, settings))
     for row in rows_of(document.efficiency):
-        out["3.5"].append(_figures("3.5", row, row.target, row.realisasi, row.capaian, polarities, settings))
+        out["3.5"].append(_figures("3.5", row, row.target, row.realisasi, row.capaian, indicators, settings))
     return out
 
 
-def _figures(table: str, row, target: Field, realisasi: Field, capaian: Field, polarities: Polarities, settings) -> _Figures:
-    kind = polarities.family(row)
-    outcome = evaluate(target, realisasi, capaian, polarities.of(row), settings, kind)
+def _figures(table: str, row, target: Field, realisasi: Field, capaian: Field, indicators: Indicators, settings) -> _Figures:
+    kind = indicators.family(row)
+    outcome = evaluate(target, realisasi, capaian, indicators.polarity(row), settings, kind)
     return _Figures(table, row, target, realisasi, capaian, outcome, kind)
 
 
@@ -323,17 +324,17 @@ def _inputs_present(figures: _Figures) -> bool:
     return number(figures.target) is not None and number(figures.realisasi) is not None
 
 
-def _index(figures: list[_Figures]) -> tuple[IndicatorIndex, dict[int, _Figures]]:
-    return IndicatorIndex([item.row for item in figures]), {id(item.row): item for item in figures}
+def _index(indicators: Indicators, figures: list[_Figures]) -> tuple[IndicatorIndex, dict[int, _Figures]]:
+    return indicators.index([item.row for item in figures]), {id(item.row): item for item in figures}
 
 
 @rule
 def indicators_across_tables(document: Document) -> list[Finding]:
     """This year's figures of an indicator in Tabel 3.3 and 3.5 against Tabel 3.2 (3.5 against 3.3 when 3.2 lacks it)."""
     settings = document.settings
-    polarities = Polarities(document)
-    figures = _current_figures(document, polarities)
-    indexes = {table: _index(figures[table]) for table in ("3.2", "3.3")}
+    indicators = Indicators(document)
+    figures = _current_figures(document, indicators)
+    indexes = {table: _index(indicators, figures[table]) for table in ("3.2", "3.3")}
     findings: list[Finding] = []
     for table in ("3.3", "3.5"):
         for mine in figures[table]:
@@ -351,7 +352,7 @@ def indicators_across_tables(document: Document) -> list[Finding]:
             if match.by_name:
                 findings.append(
                     MATCHED_BY_NAME.at(
-                        mine.row.indicator_id.ref, table=table, label=row_label(mine.row),
+                        label_ref(mine.row), table=table, label=row_label(mine.row),
                         other=theirs.table, other_name=row_label(theirs.row),
                     )
                 )
@@ -360,20 +361,20 @@ def indicators_across_tables(document: Document) -> list[Finding]:
             findings += values + _capaian_findings(mine, theirs, year, settings, inputs_agree)
     for table in ("3.3", "3.5"):
         if figures[table]:
-            index, _ = _index(figures[table])
+            index, _ = _index(indicators, figures[table])
             findings += [_missing(item.row, "3.2", table) for item in figures["3.2"] if index.find(item.row) is None]
-    findings += _ikm_scale_findings(figures)
+    findings += _ikm_scale_findings(indicators, figures)
     return findings
 
 
 def _missing(row, table: str, other: str) -> Finding:
-    return INDICATOR_MISSING.at(row.name.ref or row.indicator_id.ref, table=table, label=row_label(row), name=row_label(row), other=other)
+    return INDICATOR_MISSING.at(label_ref(row), table=table, label=row_label(row), name=row_label(row), other=other)
 
 
-def _ikm_scale_findings(figures: dict[str, list[_Figures]]) -> list[Finding]:
+def _ikm_scale_findings(indicators: Indicators, figures: dict[str, list[_Figures]]) -> list[Finding]:
     """One warning per IKM indicator whose tables use different scales, at the tables in the minority."""
     findings = []
-    others = {table: _index(figures[table]) for table in ("3.3", "3.5")}
+    others = {table: _index(indicators, figures[table]) for table in ("3.3", "3.5")}
     for reference in figures["3.2"]:
         if reference.kind != "ikm":
             continue
@@ -443,7 +444,7 @@ def efficiency_budget_against_total(document: Document) -> list[Finding]:
         return []
     groups = [
         group
-        for group in budget_groups(document, Polarities(document))
+        for group in budget_groups(document, Indicators(document))
         if not (group.head.anggaran.empty and group.head.realisasi_rp.empty)
     ]
     findings = []
@@ -474,7 +475,7 @@ def efficiency_word_against_table_35(document: Document) -> list[Finding]:
     """Tabel 3.2's efficiency word against the verdict of Tabel 3.5 for the same indicator."""
     if document.indicators is None or document.efficiency is None:
         return []
-    verdicts = verdicts_by_indicator(document, Polarities(document))
+    verdicts = verdicts_by_indicator(document, Indicators(document))
     findings = []
     for row in document.indicators.rows:
         if not is_efficiency_label(row.note.text):

@@ -11,6 +11,7 @@ tables are compared in ``cross.py``.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..findings import Check, Finding, Severity, Unit
@@ -33,10 +34,12 @@ from ..indicators import (
     predikat_in,
     read_verdict,
     sakip_predikat,
+    text_key,
 )
 from ..model import Document, EfficiencyRow, Field, IndicatorRow, IndicatorTable, TextField, TrendRow
-from ..numbers import Agreement, Kind, agreement, round_half_up
+from ..numbers import EXCEL_ERRORS, Agreement, Kind, agreement, round_half_up
 from ..settings import Settings
+from ..snapshot import CellRef
 from . import rule
 from .cells import Resolution, number_findings
 
@@ -440,8 +443,19 @@ def _candidates(item: Field) -> list[float | None]:
     return [None]
 
 
+def _goal(row) -> TextField | None:
+    return getattr(row, "goal", None)  # Tabel 3.3 and 3.5 rows name their sasaran; 3.2 rows do not
+
+
 def row_label(row) -> str:
-    return row.name.text or row.indicator_id.text or f"baris {row.row}"
+    goal = _goal(row)
+    return row.name.text or row.indicator_id.text or (goal.text if goal else "") or f"baris {row.row}"
+
+
+def label_ref(row) -> CellRef | None:
+    """The cell that names a row: its ID, its indicator, or its sasaran."""
+    goal = _goal(row)
+    return row.indicator_id.ref or row.name.ref or (goal.ref if goal else None)
 
 
 def judge(printed: float, decimals: int | None, computed: float, settings: Settings) -> Agreement:
@@ -461,22 +475,22 @@ class Match:
 class IndicatorIndex:
     """The rows of one table, found by indicator ID, or by normalised name where an ID is missing."""
 
-    def __init__(self, rows: list) -> None:
+    def __init__(self, rows: list, names: Callable[[object], str]) -> None:
+        self.names = names
         self.by_id: dict[str, object] = {}
         self.by_name: dict[str, object] = {}
         for row in rows:
             if row.indicator_id.text:
                 self.by_id.setdefault(id_key(row.indicator_id.text), row)
-            if row.name.text:
-                self.by_name.setdefault(name_key(row.name.text), row)
+            if names(row):
+                self.by_name.setdefault(name_key(names(row)), row)
 
     def find(self, row) -> Match | None:
         key = id_key(row.indicator_id.text)
         if key and key in self.by_id:
             return Match(self.by_id[key], False)
-        if not row.name.text:
-            return None
-        other = self.by_name.get(name_key(row.name.text))
+        name = self.names(row)
+        other = self.by_name.get(name_key(name)) if name else None
         if other is not None and not (key and other.indicator_id.text):
             return Match(other, True)
         return None
@@ -486,16 +500,30 @@ def rows_of(table: IndicatorTable | None) -> list:
     return table.rows if table is not None else []
 
 
-# -- polarity -----------------------------------------------------------------------------------------
+# -- what is known about each indicator across the tables ---------------------------------------------
 
 
-class Polarities:
-    """The polarity of every indicator: negative when the settings list it or its Tabel 3.2 row says so, as the
-    template's formulas have it (Tabel 3.3 and 3.5 rows take their 3.2 row's column)."""
+class Indicators:
+    """The name, polarity and kind (IKM, SAKIP) of every indicator of a document.
+
+    Polarity: negative when the settings list it or its Tabel 3.2 row says so, as the template's formulas
+    have it (Tabel 3.3 and 3.5 rows take their 3.2 row's column).
+    """
 
     def __init__(self, document: Document) -> None:
         self.listed = {id_key(entry) for entry in document.settings.negative_indicators}
-        self.index = IndicatorIndex(rows_of(document.indicators))
+        # A Tabel 3.5 printed without an indicator column (the seed's) names its rows by sasaran only.
+        self.by_goal = {
+            text_key(row.goal.text): row.name.text for row in rows_of(document.trend) if row.goal.text and row.name.text
+        }
+        self.main = self.index(rows_of(document.indicators))
+
+    def name(self, row) -> str:
+        goal = _goal(row)
+        return row.name.text or (self.by_goal.get(text_key(goal.text), "") if goal else "")
+
+    def index(self, rows: list) -> IndicatorIndex:
+        return IndicatorIndex(rows, self.name)
 
     def is_listed(self, row) -> bool:
         key = id_key(row.indicator_id.text or row.name.text)
@@ -508,24 +536,22 @@ class Polarities:
         except ValueError:
             return None
 
-    def of(self, row) -> Polarity:
-        if self.is_listed(row):
-            return Polarity.NEGATIVE
-        own = row if isinstance(row, IndicatorRow) else None
-        if own is None:
-            match = self.index.find(row)
-            own = match.row if match is not None else None
-        if own is not None and self.column(own) is Polarity.NEGATIVE:
+    def _main_row(self, row) -> IndicatorRow | None:
+        if isinstance(row, IndicatorRow):
+            return row
+        match = self.main.find(row)
+        return match.row if match is not None else None
+
+    def polarity(self, row) -> Polarity:
+        own = self._main_row(row)
+        if self.is_listed(row) or (own is not None and self.column(own) is Polarity.NEGATIVE):
             return Polarity.NEGATIVE
         return Polarity.POSITIVE
 
     def family(self, row) -> str | None:
         """IKM or SAKIP, from the row's own name or that of its Tabel 3.2 row."""
-        found = family(row.name.text)
-        if found is None and not isinstance(row, IndicatorRow):
-            match = self.index.find(row)
-            found = family(match.row.name.text) if match is not None else None
-        return found
+        own = self._main_row(row)
+        return family(self.name(row)) or (family(own.name.text) if own is not None else None)
 
 
 # -- one row's target, realisasi and capaian ------------------------------------------------------------
@@ -717,8 +743,8 @@ def _family_findings(kind: str | None, target: Field, realisasi: Field, outcome:
 
 def _category_findings(row: IndicatorRow, outcome: Outcome, settings: Settings) -> list[Finding]:
     printed = row.category.text
-    if not printed or printed == NO_VERDICT:
-        return []
+    if not printed or printed == NO_VERDICT or printed.upper() in EXCEL_ERRORS:
+        return []  # an error value is not a label (a broken formula: N006 where it is a figure)
     scale = settings.category_scale
     common = dict(table="3.2", label=row_label(row), printed=printed, scale=str(scale))
     own = scale.knows(printed)
@@ -738,13 +764,13 @@ def _category_findings(row: IndicatorRow, outcome: Outcome, settings: Settings) 
     ]
 
 
-def _polarity_findings(row: IndicatorRow, polarities: Polarities) -> list[Finding]:
+def _polarity_findings(row: IndicatorRow, indicators: Indicators) -> list[Finding]:
     common = dict(table="3.2", label=row_label(row))
     try:
         written = parse_polarity(row.polarity.text)
     except ValueError:
         return [POLARITY_UNKNOWN.at(row.polarity.ref, text=row.polarity.text, **common)]
-    if written is Polarity.POSITIVE and polarities.is_listed(row):
+    if written is Polarity.POSITIVE and indicators.is_listed(row):
         return [POLARITY_CONFLICT.at(row.polarity.ref, **common)]
     return []
 
@@ -820,16 +846,16 @@ def indicator_table(document: Document) -> list[Finding]:
         return []
     settings = document.settings
     context = TableContext.of(document, "3.2")
-    polarities = Polarities(document)
-    verdicts = verdicts_by_indicator(document, polarities)
+    indicators = Indicators(document)
+    verdicts = verdicts_by_indicator(document, indicators)
     findings: list[Finding] = []
     for row in document.indicators.rows:
-        polarity = polarities.of(row)
-        kind = polarities.family(row)
+        polarity = indicators.polarity(row)
+        kind = indicators.family(row)
         outcome = evaluate(row.target, row.realisasi, row.capaian, polarity, settings, kind)
         label = row_label(row)
         findings += capaian_findings(context, label, row.target, row.realisasi, row.capaian, outcome, polarity, kind)
-        findings += _polarity_findings(row, polarities)
+        findings += _polarity_findings(row, indicators)
         findings += _category_findings(row, outcome, settings)
         if kind == "sakip":
             findings += _predikat_findings(row, outcome)
@@ -858,11 +884,11 @@ def trend_table(document: Document) -> list[Finding]:
     if document.trend is None:
         return []
     context = TableContext.of(document, "3.3")
-    polarities = Polarities(document)
+    indicators = Indicators(document)
     findings: list[Finding] = []
     for row in document.trend.rows:
-        polarity = polarities.of(row)
-        kind = polarities.family(row)
+        polarity = indicators.polarity(row)
+        kind = indicators.family(row)
         for figures, year in zip(row.years, trend_years(document, row)):
             outcome = evaluate(figures.target, figures.realisasi, figures.capaian, polarity, document.settings, kind)
             findings += capaian_findings(
@@ -905,11 +931,11 @@ class BudgetGroup:
         return efficiency_verdict(self.mean_capaian, self.serapan)
 
 
-def budget_groups(document: Document, polarities: Polarities) -> list[BudgetGroup]:
+def budget_groups(document: Document, indicators: Indicators) -> list[BudgetGroup]:
     groups: list[BudgetGroup] = []
     for row in rows_of(document.efficiency):
         outcome = evaluate(
-            row.target, row.realisasi, row.capaian, polarities.of(row), document.settings, polarities.family(row)
+            row.target, row.realisasi, row.capaian, indicators.polarity(row), document.settings, indicators.family(row)
         )
         opens = not (row.anggaran.empty and row.realisasi_rp.empty)
         if opens or not groups:
@@ -927,10 +953,10 @@ class Verdicts:
     index: IndicatorIndex
 
 
-def verdicts_by_indicator(document: Document, polarities: Polarities) -> Verdicts:
-    groups = budget_groups(document, polarities)
+def verdicts_by_indicator(document: Document, indicators: Indicators) -> Verdicts:
+    groups = budget_groups(document, indicators)
     by_row = {id(row): group.verdict for group in groups for row in group.rows if group.serapan is not None}
-    return Verdicts(by_row, IndicatorIndex([row for group in groups for row in group.rows if id(row) in by_row]))
+    return Verdicts(by_row, indicators.index([row for group in groups for row in group.rows if id(row) in by_row]))
 
 
 def _group_findings(group: BudgetGroup, settings: Settings) -> list[Finding]:
@@ -1020,13 +1046,13 @@ def efficiency_table(document: Document) -> list[Finding]:
     if document.efficiency is None:
         return []
     context = TableContext.of(document, "3.5")
-    polarities = Polarities(document)
+    indicators = Indicators(document)
     findings: list[Finding] = []
-    for group in budget_groups(document, polarities):
+    for group in budget_groups(document, indicators):
         for row, outcome in zip(group.rows, group.outcomes):
-            label, kind = row_label(row), polarities.family(row)
+            label, kind = row_label(row), indicators.family(row)
             findings += capaian_findings(
-                context, label, row.target, row.realisasi, row.capaian, outcome, polarities.of(row), kind
+                context, label, row.target, row.realisasi, row.capaian, outcome, indicators.polarity(row), kind
             )
             for item, unit in ((row.anggaran, RUPIAH), (row.realisasi_rp, RUPIAH), (row.serapan, PERCENT), (row.efisiensi, PERCENT)):
                 findings += context.numbers(item, unit, label)
