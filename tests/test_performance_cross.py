@@ -86,7 +86,7 @@ def test_x013_indicators_missing_from_the_other_table(tmp_path):
                trend(2, "IKU-9", "Nilai SAKIP", [(None, 47.11), (70, 47.11), (70, 73.36)])],
     )
     # A mistyped ID: the 3.3 row is not in 3.2 and 3.2's IKU-02 is not in 3.3.
-    assert sorted((f.code, f.table, f.ref.a1) for f in found) == [("X013", "3.2", "C7"), ("X013", "3.3", "D8")]
+    assert sorted((f.code, f.table, f.ref.a1) for f in found) == [("X013", "3.2", "B7"), ("X013", "3.3", "B8")]
 
 
 def test_x014_rows_without_an_id_are_matched_by_name_and_compared(tmp_path):
@@ -156,3 +156,24 @@ def test_x021_efficiency_word_of_tabel_32_against_tabel_35(tmp_path):
         efficiency=[eff(1, "IKU-01", "Indeks IKM", 3.4, 3.44, 2000, 1800)],
     )
     assert codes(agreeing) == []
+
+
+def test_a_35_without_indicator_names_is_matched_through_its_sasaran_in_33(tmp_path):
+    # The seed's Tabel 3.5 has no indicator column: its rows name their sasaran, which Tabel 3.3 ties to an indicator.
+    sasaran = "Meningkatnya Kepuasan Masyarakat terhadap Pelayanan Kecamatan"
+    found = check(
+        tmp_path,
+        indicators=[ind(1, None, "Indek Kepuasan Masyarakat (IKM)", 85, 86.86)],
+        trend=[trend(1, None, "Indeks IKM", [(3.28, 3.40), (3.32, 3.40), (3.4, 3.4744)], sasaran=sasaran)],
+        efficiency=[eff(1, None, None, 3.4, 3.44, sasaran=sasaran)],
+    )
+    # Compared with Tabel 3.2 (through 3.3), and known as the IKM: 3,44 is 86 on the NIK scale, not 86,86.
+    finding = only(found, "X010")
+    assert (finding.table, finding.ref.a1, finding.expected) == ("3.5", "F7", pytest.approx(3.4744))
+    assert "Tabel 3.2" in finding.message()
+    assert ("X014", "B7") in codes(found) and "X013" not in [f.code for f in found]
+
+
+def test_an_error_value_in_the_category_column_is_not_a_label(tmp_path):
+    found = check(tmp_path, indicators=[ind(1, "IKU-02", "Nilai SAKIP", 70, 73.36, kategori="#REF!")])
+    assert "K105" not in [f.code for f in found]

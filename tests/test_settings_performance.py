@@ -171,7 +171,7 @@ def test_config_file_end_to_end(tmp_path):
     )
     without = json.loads(run_cli("validate", path, "--format", "json").stdout)
     assert {(f["code"], f["cell"]) for f in without["findings"] if f["code"] != "S001"} == {
-        ("K101", "H6"), ("K105", "I6"), ("K111", "K7"), ("X013", "C6"), ("X013", "D7"), ("X013", "D8")
+        ("K101", "H6"), ("K105", "I6"), ("K111", "K7"), ("X013", "B6"), ("X013", "C7"), ("X013", "C8")
     }
     result = run_cli("validate", path, "--format", "json", "--config", config)
     data = json.loads(result.stdout)
