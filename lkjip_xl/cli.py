@@ -18,6 +18,7 @@ import click
 from . import __version__
 from .errors import InputRejected
 from .i18n import Lang, Text
+from .report.safe import terminal_text
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNCHECKABLE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -56,7 +57,7 @@ def _fail(path: str, message: str, fmt: str, reason: str) -> int:
                 indent=2,
             )
         )
-    click.echo(f"lkjip-xl: {path}: {message}", err=True)
+    click.echo(terminal_text(f"lkjip-xl: {path}: {message}"), err=True)  # a file name can hold escapes too
     return EXIT_UNCHECKABLE
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .codes import Code, Level
 from .numbers import EMPTY, Parsed
 from .settings import Settings
-from .snapshot import CellRef
+from .snapshot import CellRef, Inventory
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,7 @@ class Document:
     efficiency: IndicatorTable | None = None  # 3.5
     missing: list[str] = field(default_factory=list)  # tables the workbook should have and does not
     sheets_read: list[str] = field(default_factory=list)
+    inventory: Inventory = field(default_factory=Inventory)  # macros, links, hidden sheets... (F checks)
 
     @property
     def tables(self) -> list[str]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import math
 import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, replace
+from decimal import Context, Decimal, InvalidOperation
 
 
 class Kind(enum.Enum):
@@ -30,6 +31,9 @@ class Kind(enum.Enum):
     DATE = "date"  # a date or time where a number belongs
     BOOL = "bool"
     UNVERIFIABLE = "unverifiable"  # a formula whose value is unknown (no cached value, not evaluable)
+    OUT_OF_RANGE = "out_of_range"  # a number beyond MAX_MAGNITUDE: a typo or a hostile value, never used
+    CIRCULAR = "circular"  # a formula on a circular reference
+    MERGED = "merged"  # a cell covered by a merged range it does not start: it shows the first cell's value
 
 
 class Quantity(enum.Enum):
@@ -65,6 +69,18 @@ class Unverifiable:
 
 
 UNVERIFIABLE = Unverifiable()
+
+
+class Circular(Unverifiable):
+    """The value of a formula cell on a circular reference: it has none (Excel warns and shows 0)."""
+
+    _instance: Circular | None = None
+
+    def __repr__(self) -> str:
+        return "CIRCULAR"
+
+
+CIRCULAR = Circular()
 
 EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!")
 
@@ -105,10 +121,26 @@ _BODY = re.compile(r"^[0-9][0-9.,]*$|^[.,][0-9]+$")
 _NIL = re.compile(rf"^[{_DASHES}]+$")
 
 
+# No LKjIP figure comes near this: the whole national budget is about 3.3e15 rupiah. Past it a cell is a typo
+# or a hostile value, and arithmetic on it could overflow to infinity.
+MAX_MAGNITUDE = 1e15
+
+
 def parse(value: object, quantity: Quantity, number_format: str | None = None) -> Parsed:
     """Read one cell value (as a spreadsheet library returns it) as a number of the given quantity."""
+    parsed = _parse(value, quantity, number_format)
+    readings = tuple(reading for reading in parsed.readings if abs(reading) <= MAX_MAGNITUDE)
+    if (parsed.value is not None and not abs(parsed.value) <= MAX_MAGNITUDE) or (parsed.readings and not readings):
+        text = parsed.text if parsed.text is not None else f"{parsed.value:g}"
+        return Parsed(Kind.OUT_OF_RANGE, text=text, currency=parsed.currency, percent_sign=parsed.percent_sign)
+    return parsed if readings == parsed.readings else replace(parsed, readings=readings)
+
+
+def _parse(value: object, quantity: Quantity, number_format: str | None) -> Parsed:
     if value is None or (isinstance(value, str) and not value.strip()):
         return EMPTY
+    if value is CIRCULAR:
+        return Parsed(Kind.CIRCULAR)
     if value is UNVERIFIABLE:
         return Parsed(Kind.UNVERIFIABLE)
     if isinstance(value, CellError):
@@ -120,6 +152,8 @@ def parse(value: object, quantity: Quantity, number_format: str | None = None) -
     if isinstance(value, (int, float)):
         return _parse_number(value, quantity, number_format)
     if isinstance(value, Decimal):
+        if not value.is_finite():
+            return Parsed(Kind.INVALID, text=str(value))
         return _parse_number(float(value), quantity, number_format)
     return _parse_text(str(value), quantity)
 
@@ -130,7 +164,7 @@ def _decimals_of(number: Decimal) -> int:
 
 
 def _parse_number(value: float | int, quantity: Quantity, number_format: str | None) -> Parsed:
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+    if isinstance(value, float) and value != value:
         return Parsed(Kind.INVALID, text=str(value))
     exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if quantity is Quantity.PERCENT and number_format and "%" in _strip_format_literals(number_format):
@@ -347,14 +381,19 @@ class Agreement(enum.Enum):
     MISMATCH = "mismatch"
 
 
+# Enough digits for any finite float at any printed precision (the default 28 fail past 1e28, which a
+# percentage over a tiny budget reaches).
+_EXACT = Context(prec=400)
+
+
 def round_half_up(value: float, decimals: int) -> Decimal:
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_HALF_UP")
+    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_HALF_UP", context=_EXACT)
 
 
 def truncate(value: float, decimals: int) -> Decimal:
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_DOWN")
+    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_DOWN", context=_EXACT)
 
 
 # A stored number carries more digits than anybody printed; past this many decimals it is compared
@@ -369,12 +408,14 @@ def agreement(
 
     ``decimals`` is how many decimals were printed (None: as many as the value has).
     """
+    if not (math.isfinite(value) and math.isfinite(computed)):
+        return Agreement.EXACT if value == computed else Agreement.MISMATCH
     if decimals is None:
         decimals = _decimals_of(Decimal(repr(value)))
     if abs(value - computed) <= 1e-9 * max(1.0, abs(computed)):
         return Agreement.EXACT
     if decimals <= _MAX_PRINTED_DECIMALS:
-        printed = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
+        printed = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP", context=_EXACT)
         if printed == round_half_up(computed, decimals):
             return Agreement.EXACT
         if accept_truncation and printed == truncate(computed, decimals):
@@ -386,7 +427,10 @@ def agreement(
 
 def money_equal(a: float, b: float, tolerance: float = 0.0) -> bool:
     """Money agrees to the sen (two decimals), plus the configured tolerance in rupiah."""
-    return abs(round(a * 100) - round(b * 100)) <= round(tolerance * 100)
+    sen_a, sen_b = a * 100, b * 100
+    if not (math.isfinite(sen_a) and math.isfinite(sen_b) and math.isfinite(tolerance * 100)):
+        return a == b
+    return abs(round(sen_a) - round(sen_b)) <= round(tolerance * 100)
 
 
 def transposed_digits(a: float, b: float) -> bool:
@@ -399,7 +443,7 @@ def transposed_digits(a: float, b: float) -> bool:
 
 
 def _digit_string(value: float) -> str | None:
-    if value < 0:
+    if value < 0 or not math.isfinite(value * 100):
         return None
     cents = round(value * 100)
     return str(cents // 100) if cents % 100 == 0 else str(cents)

@@ -89,6 +89,16 @@ class SheetSnapshot:
     def is_bold(self, row: int, col: int) -> bool:
         return (row, col) in self.bold
 
+    def merge_anchor(self, row: int, col: int) -> Pos | None:
+        """The first cell of the merged range that covers this cell without starting at it, else None.
+
+        Excel shows and computes with the first cell's value only; whatever the other cells hold is hidden.
+        """
+        for min_row, min_col, max_row, max_col in self.merged:
+            if min_row <= row <= max_row and min_col <= col <= max_col and (row, col) != (min_row, min_col):
+                return min_row, min_col
+        return None
+
     def set_value(self, row: int, col: int, value: Any) -> None:
         while len(self.values) < row:
             self.values.append([])
@@ -105,12 +115,37 @@ class SheetSnapshot:
             yield index, cells
 
 
+@dataclass(frozen=True)
+class Oversize:
+    """Why a sheet was left unread: the measure that passed its limit ("rows", "cells" or "bytes")."""
+
+    measure: str
+    value: int
+    limit: int
+
+
+@dataclass
+class Inventory:
+    """What a workbook carries besides its cells. Loaders list it; nothing in it is ever run or fetched."""
+
+    macros: list[str] = field(default_factory=list)  # parts holding VBA or Excel 4.0 macro sheets
+    external_links: list[str] = field(default_factory=list)  # other workbooks the formulas read from
+    embedded_objects: list[str] = field(default_factory=list)  # OLE objects, ActiveX controls
+    connections: list[str] = field(default_factory=list)  # data connections (database, web, query)
+    hidden_sheets: dict[str, str] = field(default_factory=dict)  # sheet name -> "hidden" | "veryHidden"
+    protected_sheets: list[str] = field(default_factory=list)
+    manual_calculation: bool = False
+    oversized_sheets: dict[str, Oversize] = field(default_factory=dict)  # sheets too large to read
+    steering_sheets: list[str] = field(default_factory=list)  # sheets xlwings' add-in reads as config or code
+
+
 @dataclass
 class WorkbookSnapshot:
     """All sheets of one workbook, in workbook order."""
 
     name: str  # what to call the workbook in messages (file name, or the Excel book's name)
     sheets: dict[str, SheetSnapshot] = field(default_factory=dict)
+    inventory: Inventory = field(default_factory=Inventory)
 
     def sheet(self, name: str) -> SheetSnapshot | None:
         if name in self.sheets:

@@ -32,6 +32,7 @@ def read_document(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None =
         from .freeform import extract_freeform
 
         document = extract_freeform(snapshot, settings).document
+    document.inventory = snapshot.inventory
     return document, findings
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -21,8 +22,13 @@ def fingerprint(path: Path) -> tuple[str, int]:
     return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
 
 
-def run_cli(*args: object, cwd: Path | None = None, env: dict | None = None, timeout: float = 120):
-    """Run the real ``lkjip-xl`` command; every existing file named in ``args`` must be unchanged after."""
+def run_cli(
+    *args: object, cwd: Path | None = None, env: dict | None = None, timeout: float = 120, memory: int | None = None
+):
+    """Run the real ``lkjip-xl`` command; every existing file named in ``args`` must be unchanged after.
+
+    ``memory`` caps the process's address space in bytes (a run that needs more fails instead of swapping).
+    """
     paths = [Path(str(arg)) for arg in args if not str(arg).startswith("-") and Path(str(arg)).is_file()]
     before = {path: fingerprint(path) for path in paths}
     full_env = {**os.environ, **(env or {})}
@@ -34,6 +40,7 @@ def run_cli(*args: object, cwd: Path | None = None, env: dict | None = None, tim
         cwd=cwd,
         env=full_env,
         timeout=timeout,
+        preexec_fn=None if memory is None else lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory)),
     )
     for path, print_ in before.items():
         assert fingerprint(path) == print_, f"{path} was modified by lkjip-xl {' '.join(map(str, args))}"

@@ -217,6 +217,21 @@ PERCENT_WITHOUT_BUDGET = Check(
     Text("Kosongkan sel atau tulis \"-\".", "Clear the cell or write \"-\"."),
 )
 
+NEGATIVE = Check(
+    "B116",
+    "angka-negatif",
+    Severity.ERROR,
+    Text("Anggaran atau realisasi negatif", "Negative budget or spending"),
+    Text("{column} bernilai negatif: {reported}.", "{column} is negative: {reported}."),
+    Text(
+        "Anggaran dan realisasi belanja tidak pernah negatif; hanya selisih yang boleh negatif. Tanda minus "
+        "biasanya terbawa dari kolom selisih atau dari tempelan.",
+        "Budget and spending are never negative; only the difference may be. The minus sign usually comes "
+        "from the difference column or from a paste.",
+    ),
+    Text("Hapus tanda minusnya, atau periksa angka di SIPD.", "Remove the minus sign, or check the figure in SIPD."),
+)
+
 COPIED_REALISASI = Check(
     "B111",
     "realisasi-salinan-anggaran",
@@ -798,6 +813,9 @@ class _Checker:
 
     def _budget_limits(self, row: BudgetRow, values: _Values) -> None:
         a, r = values.anggaran, values.realisasi
+        for key, value in (("anggaran", a), ("realisasi", r)):
+            if value is not None and value < 0:
+                self._add(NEGATIVE, row, key, reported=value)
         if a is None or r is None:
             return
         if a == 0 and r:

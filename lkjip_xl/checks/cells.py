@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..findings import Check, Finding, Severity, Unit
 from ..i18n import Num, Phrase, Text
 from ..model import Field
-from ..numbers import Kind, format_money
+from ..numbers import MAX_MAGNITUDE, Kind, format_money
 
 TEXT_NUMBER = Check(
     "N001",
@@ -155,6 +155,71 @@ UNVERIFIABLE = Check(
     ),
 )
 
+OUT_OF_RANGE = Check(
+    "N009",
+    "angka-di-luar-batas",
+    Severity.ERROR,
+    Text("Angka di luar batas wajar", "Number beyond any plausible value"),
+    Text(
+        "\"{text}\" melebihi angka LKjIP mana pun (lebih dari {limit}): tidak dipakai dalam hitungan.",
+        "\"{text}\" exceeds any LKjIP figure (more than {limit}): it is left out of the arithmetic.",
+    ),
+    Text(
+        "Seluruh APBN sekitar Rp 3,3 ribu triliun (3,3 × 10^15). Angka sebesar itu di tabel perangkat daerah "
+        "adalah salah ketik, tempelan yang rusak, atau nilai yang sengaja dibuat; angka itu tidak dijumlahkan agar "
+        "hitungan lain tetap bermakna.",
+        "The whole national budget is about Rp 3.3 quadrillion (3.3 × 10^15). A figure that large in an office's "
+        "table is a typo, a broken paste or a deliberate value; it is not added up, so that the other sums stay "
+        "meaningful.",
+    ),
+    Text("Periksa dan ketik ulang angkanya.", "Check and retype the figure."),
+)
+
+CIRCULAR = Check(
+    "N010",
+    "rujukan-melingkar",
+    Severity.ERROR,
+    Text("Rujukan melingkar", "Circular reference"),
+    Text(
+        "Rumus ={formula} merujuk dirinya sendiri, langsung atau lewat sel lain: nilainya tidak dapat dihitung.",
+        "The formula ={formula} refers to itself, directly or through other cells: it has no value.",
+    ),
+    Text(
+        "Excel memperingatkan rujukan melingkar dan menampilkan 0 atau nilai lama. Sel yang bergantung padanya "
+        "ikut tidak dapat diperiksa. Ditemukan pada rumus yang dihitung ulang oleh lkjip-xl (berkas tanpa "
+        "hasil rumus tersimpan).",
+        "Excel warns of a circular reference and shows 0 or a stale value. The cells that depend on it cannot be "
+        "checked either. Found in formulas lkjip-xl recalculates (files without stored results).",
+    ),
+    Text(
+        "Perbaiki rumusnya agar tidak merujuk sel yang bergantung padanya (Formulas > Error Checking > "
+        "Circular References menunjukkan selnya).",
+        "Fix the formula so that it does not refer to cells that depend on it (Formulas > Error Checking > "
+        "Circular References shows them).",
+    ),
+)
+
+MERGED = Check(
+    "N011",
+    "sel-gabungan",
+    Severity.ERROR,
+    Text("Sel gabungan di kolom angka", "Merged cell in a number column"),
+    Text(
+        "Sel ini tergabung dengan {anchor}: angkanya hanya ada di {anchor}, bagi rumus sel ini kosong.",
+        "This cell is merged into {anchor}: the figure lives in {anchor} only; for formulas this cell is empty.",
+    ),
+    Text(
+        "Menggabungkan sel angka dari beberapa baris atau kolom menampilkan satu angka untuk semuanya, tetapi "
+        "hanya sel pertama yang menyimpannya. Jumlah dan persentase baris lain lalu salah tanpa terlihat.",
+        "Merging number cells across rows or columns shows one figure for all of them, but only the first cell "
+        "holds it. Sums and percentages of the other rows are then silently wrong.",
+    ),
+    Text(
+        "Pisahkan sel (Home > Merge & Center > Unmerge Cells) dan isi angka setiap baris.",
+        "Unmerge the cells (Home > Merge & Center > Unmerge Cells) and fill in each row's figure.",
+    ),
+)
+
 RESOLVED = Text(
     "Bacaan {chosen} membuat {relations} baris ini cocok.", "The reading {chosen} makes this row's {relations} add up."
 )
@@ -202,10 +267,16 @@ def number_findings(
     common = dict(table=table, label=label, unit=unit)
     if kind is Kind.UNVERIFIABLE:
         return [UNVERIFIABLE.at(field.ref, formula=(field.formula or "").lstrip("="), **common)]
+    if kind is Kind.CIRCULAR:
+        return [CIRCULAR.at(field.ref, formula=(field.formula or "").lstrip("="), **common)]
+    if kind is Kind.MERGED:
+        return [MERGED.at(field.ref, anchor=parsed.text, **common)]
     if kind is Kind.ERROR:
         return [ERROR_VALUE.at(field.ref, text=parsed.text, **common)]
     if kind is Kind.DATE:
         return [DATE_VALUE.at(field.ref, text=parsed.text, **common)]
+    if kind is Kind.OUT_OF_RANGE:
+        return [OUT_OF_RANGE.at(field.ref, text=parsed.text, limit=Num(MAX_MAGNITUDE, unit.value), **common)]
     if kind in (Kind.INVALID, Kind.BOOL):
         return [NOT_A_NUMBER.at(field.ref, text=parsed.text, **common)]
     if kind is Kind.AMBIGUOUS:

@@ -32,6 +32,7 @@ from defusedxml import ElementTree as SafeET
 
 from ..errors import InputRejected
 from ..i18n import Lang, Text
+from ..load.preflight import XLWINGS_CONFIG_SHEET
 from ..report.annotate import write_package
 
 ADDIN_FILE = "lkjip_xl.xlam"  # the VBA imports the module named like the file: import lkjip_xl; lkjip_xl.main()
@@ -42,7 +43,7 @@ RIBBON_RELS_PART = "customUI/_rels/customUI.xml.rels"
 ICON_PART = "customUI/images/lkjip.png"
 ICON_ID = "lkjipIcon"
 TEMPLATE_CONFIG_SHEET = "_myaddin.conf"  # shipped switched off: the VBA reads "<PROJECT_NAME>.conf"
-CONFIG_SHEET = "myaddin.conf"  # PROJECT_NAME is "myaddin" in the shipped VBA
+CONFIG_SHEET = XLWINGS_CONFIG_SHEET  # PROJECT_NAME is "myaddin" in the shipped VBA
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 RIBBON_NS = "http://schemas.microsoft.com/office/2006/01/customui"

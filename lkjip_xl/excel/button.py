@@ -17,10 +17,10 @@ from typing import Any
 from ..errors import InputRejected
 from ..findings import Report
 from ..i18n import Lang, Text
+from ..load.preflight import is_xlwings_steering_sheet
 from ..report.summary import build_summary
 from ..template.layout import MARKS_SHEET, SUMMARY_SHEET
 from ..validate import check_snapshot
-from .addin import CONFIG_SHEET
 from .live import LiveBook
 from .marks import MarkResult, update_marks
 from .reader import read_snapshot
@@ -128,7 +128,7 @@ def our_sheets(live: LiveBook) -> set[str]:
 
 def foreign_config_sheets(names: list[str]) -> list[str]:
     """Sheets that steer xlwings' add-in VBA from inside the workbook: its config sheet and embedded code."""
-    return [name for name in names if name.casefold() == CONFIG_SHEET or name.casefold().endswith(".py")]
+    return [name for name in names if is_xlwings_steering_sheet(name)]
 
 
 def _message(outcome: Outcome, lang: Lang) -> str:

@@ -91,3 +91,8 @@ class TableView:
     def ref(self, row: int, col: int) -> CellRef | None:
         where = self._where(row, col)
         return self.sheet.ref(*where) if where else None
+
+    def merge_anchor(self, row: int, col: int) -> tuple[int, int] | None:
+        """The free-form cell this one is merged into, if any (see SheetSnapshot.merge_anchor)."""
+        where = self._where(row, col)
+        return self.sheet.merge_anchor(*where) if where else None

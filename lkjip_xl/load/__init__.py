@@ -5,18 +5,18 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import CORRUPT, NOT_FOUND, UNREADABLE, InputRejected
+from ..errors import CORRUPT, UNREADABLE, InputRejected
 from ..snapshot import WorkbookSnapshot
 from .evaluate import evaluate_uncached
+from .preflight import preflight
 from .xlsx import read_xlsx
 
 
 def load_file(path: Path) -> WorkbookSnapshot:
     """A snapshot of the workbook at ``path``; the file is only read, never written."""
-    if not path.exists():
-        raise InputRejected("not_found", NOT_FOUND)
+    package = preflight(path)  # the kind of file, bounded, before any parser sees it
     try:
-        snapshot, uncached = read_xlsx(path)
+        snapshot, uncached = read_xlsx(path, inventory=package.inventory)
     except InputRejected:
         raise
     except zipfile.BadZipFile as error:

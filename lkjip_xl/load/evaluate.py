@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..numbers import UNVERIFIABLE, CellError
+from ..numbers import CIRCULAR, UNVERIFIABLE, CellError
 from ..snapshot import WorkbookSnapshot
 
 Pos = tuple[int, int]
@@ -26,6 +26,13 @@ _REF = re.compile(
     r"(?P<c1>\$?[A-Z]{1,3})?(?P<r1>\$?\d+)?(?::(?P<c2>\$?[A-Z]{1,3})?(?P<r2>\$?\d+)?)?$",
     re.IGNORECASE,
 )
+
+
+# Work bounds over the whole workbook, so that a hostile or odd file ends in seconds: past them the
+# remaining formulas stay unverifiable. A running total (=SUM($A$1:A5) copied down) reads a number of cells
+# quadratic in its length; each distinct formula shape costs a compilation (5 to 20 ms).
+READ_BUDGET = 500_000  # cells read into range arguments
+COMPILE_BUDGET = 200  # distinct formula shapes compiled (the template has 22)
 
 
 class _Unsupported(Exception):
@@ -47,7 +54,11 @@ class _Ref:
 
 
 def _normal_name(text: str) -> str:
-    return text.replace("$", "").replace("'", "").upper()
+    name = text.replace("$", "").replace("'", "").upper()
+    sheet, bang, reference = name.rpartition("!")
+    first, colon, last = reference.partition(":")
+    # ``formulas`` names a one-cell range ($A$1:A1, the first row of a running total) as the cell itself.
+    return sheet + bang + first if colon and first == last else name
 
 
 def _col_number(letters: str) -> int:
@@ -133,7 +144,9 @@ class FormulaEvaluator:
         self.by_upper = {name.upper(): name for name in snapshot.sheets}
         self.compiled: dict[str, _Compiled | None] = {}
         self.done: dict[tuple[str, Pos], Any] = {}
-        self.active: set[tuple[str, Pos]] = set()
+        self.active: dict[tuple[str, Pos], None] = {}  # the chain being evaluated, in order
+        self.circular: set[tuple[str, Pos]] = set()  # cells on a chain that leads back to itself
+        self.cells_read = 0
 
     def run(self) -> None:
         # schedula logs a traceback for every function it cannot dispatch (HYPERLINK, unknown names): those
@@ -142,10 +155,13 @@ class FormulaEvaluator:
         level = logger.level
         logger.setLevel(logging.CRITICAL + 1)  # its child loggers inherit this
         try:
-            for sheet, pos in sorted(self.pending, key=lambda item: (item[0], item[1])):
-                self._value(sheet, pos)
+            with self._numpy.errstate(all="ignore"):  # an overflow is a #NUM! result, not a console warning
+                for sheet, pos in sorted(self.pending, key=lambda item: (item[0], item[1])):
+                    self._value(sheet, pos)
         finally:
             logger.setLevel(level)
+        for key in self.circular:
+            self.done[key] = CIRCULAR
         for (sheet, pos), value in self.done.items():
             self.snapshot.sheets[sheet].set_value(*pos, value)
 
@@ -157,9 +173,11 @@ class FormulaEvaluator:
             return self.snapshot.sheets[sheet].value(*pos)
         if key in self.done:
             return self.done[key]
-        if key in self.active:  # a circular reference
+        if key in self.active:  # a circular reference: the chain from this cell on is the circle
+            chain = list(self.active)
+            self.circular.update(chain[chain.index(key) :])
             return UNVERIFIABLE
-        self.active.add(key)
+        self.active[key] = None
         try:
             value = self._evaluate(sheet, pos)
         except (_Unsupported, RecursionError):
@@ -167,7 +185,7 @@ class FormulaEvaluator:
         except Exception:  # noqa: BLE001 - the engine failing on one formula leaves that cell unverifiable
             value = UNVERIFIABLE
         finally:
-            self.active.discard(key)
+            self.active.pop(key, None)
         self.done[key] = value
         return value
 
@@ -176,6 +194,8 @@ class FormulaEvaluator:
         shape, refs = _shape(formula, pos)
         compiled = self.compiled.get(shape)
         if shape not in self.compiled:
+            if len(self.compiled) >= COMPILE_BUDGET:
+                raise _Unsupported("compile budget spent")
             compiled = self.compiled[shape] = self._compile(formula, refs)
         if compiled is None:
             raise _Unsupported(formula)
@@ -214,8 +234,9 @@ class FormulaEvaluator:
         cols = ref.cols or (1, max(snapshot_sheet.max_col, 1))
         if rows[0] == rows[1] and cols[0] == cols[1]:
             return self._to_engine(self._value(target, (rows[0], cols[0])))
-        if (rows[1] - rows[0] + 1) * (cols[1] - cols[0] + 1) > 2_000_000:
-            raise _Unsupported("range too large")
+        self.cells_read += (rows[1] - rows[0] + 1) * (cols[1] - cols[0] + 1)
+        if self.cells_read > READ_BUDGET:
+            raise _Unsupported("read budget spent")
         grid = self._numpy.empty((rows[1] - rows[0] + 1, cols[1] - cols[0] + 1), dtype=object)
         for r in range(rows[0], rows[1] + 1):
             for c in range(cols[0], cols[1] + 1):

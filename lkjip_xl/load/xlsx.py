@@ -18,7 +18,8 @@ from defusedxml import ElementTree as SafeET
 
 from ..errors import CORRUPT, InputRejected
 from ..numbers import CellError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot, parse_a1
+from ..snapshot import Inventory, Oversize, SheetSnapshot, WorkbookSnapshot, parse_a1
+from .preflight import LIMITS, Limits
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -54,6 +55,15 @@ class SheetExtras:
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
     bold: set[tuple[int, int]] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    protected: bool = False
+
+
+class SheetTooLarge(Exception):
+    """A sheet past the pre-flight's limits: it is left unread, before python-calamine allocates its grid."""
+
+    def __init__(self, oversize: Oversize) -> None:
+        super().__init__(oversize)
+        self.oversize = oversize
 
 
 def _local(tag: str) -> str:
@@ -134,8 +144,10 @@ def _shift_formula(master: str, origin: tuple[int, int], target: tuple[int, int]
     return Translator("=" + master, origin=a1(*origin)).translate_formula(a1(*target))[1:]
 
 
-def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable) -> SheetExtras:
+def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable, limits: Limits = LIMITS) -> SheetExtras:
     extras = SheetExtras()
+    rows = 0
+    last_row, last_col = 0, 0  # the extent of cells with content: python-calamine's grid
     shared_masters: dict[str, tuple[str, tuple[int, int]]] = {}
     try:
         handle = archive.open(part)
@@ -149,7 +161,11 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable) -> Sheet
         for event, element in SafeET.iterparse(handle, events=("start", "end")):
             name = _local(element.tag)
             if event == "start":
-                if name == "c":
+                if name == "row":
+                    rows += 1
+                    if rows > limits.sheet_rows:
+                        raise SheetTooLarge(Oversize("rows", rows, limits.sheet_rows))
+                elif name == "c":
                     ref = element.get("r")
                     position = parse_a1(ref) if ref else None
                     cell_type = element.get("t", "n")
@@ -184,6 +200,10 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable) -> Sheet
                     extras.formulas[position] = formula
                     if not has_value:
                         extras.uncached.add(position)
+                if position is not None and (has_value or formula is not None):
+                    last_row, last_col = max(last_row, position[0]), max(last_col, position[1])
+                    if last_row * last_col > limits.sheet_cells:
+                        raise SheetTooLarge(Oversize("cells", last_row * last_col, limits.sheet_cells))
                 position = None
                 element.clear()
             elif name == "mergeCell":
@@ -194,6 +214,8 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable) -> Sheet
                     extras.merged.append((r1, c1, r2, c2))
             elif name == "row":
                 element.clear()
+            elif name == "sheetProtection":
+                extras.protected = True
     return extras
 
 
@@ -217,14 +239,27 @@ def read_values(path: Path, names: Iterable[str]) -> dict[str, list[list[Any]]]:
         workbook.close()
 
 
-def read_xlsx(path: Path, name: str | None = None) -> tuple[WorkbookSnapshot, dict[str, set[tuple[int, int]]]]:
-    """The snapshot of an .xlsx/.xlsm file, and per sheet the formula cells that have no cached value."""
+def read_xlsx(
+    path: Path, name: str | None = None, inventory: Inventory | None = None, limits: Limits = LIMITS
+) -> tuple[WorkbookSnapshot, dict[str, set[tuple[int, int]]]]:
+    """The snapshot of an .xlsx/.xlsm file, and per sheet the formula cells that have no cached value.
+
+    Sheets in ``inventory.oversized_sheets``, and sheets the scan finds too large, are left out.
+    """
+    inventory = inventory if inventory is not None else Inventory()
     with zipfile.ZipFile(path) as archive:
-        entries = workbook_parts(archive)
+        entries = [entry for entry in workbook_parts(archive) if entry.name not in inventory.oversized_sheets]
         styles = read_styles(archive)
-        extras = {entry.name: scan_sheet(archive, entry.part, styles) for entry in entries}
+        extras = {}
+        for entry in entries:  # every sheet is scanned, and bounded, before python-calamine reads any
+            try:
+                extras[entry.name] = scan_sheet(archive, entry.part, styles, limits)
+            except SheetTooLarge as error:
+                inventory.oversized_sheets[entry.name] = error.oversize
+    entries = [entry for entry in entries if entry.name in extras]
+    inventory.protected_sheets = [entry.name for entry in entries if extras[entry.name].protected]
     values = read_values(path, [entry.name for entry in entries])
-    snapshot = WorkbookSnapshot(name or path.name)
+    snapshot = WorkbookSnapshot(name or path.name, inventory=inventory)
     uncached: dict[str, set[tuple[int, int]]] = {}
     for entry in entries:
         sheet_extras = extras[entry.name]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
@@ -39,8 +40,12 @@ class AnnotateError(Exception):
     """The copy could not be made; the message says why."""
 
 
+# Excel holds at most this many characters in a cell, and reports a damaged file past it.
+CELL_TEXT_LIMIT = 32_767
+
+
 def _text(value: str) -> str:
-    return escape(_ILLEGAL_XML.sub("", value))
+    return escape(_ILLEGAL_XML.sub("", value)[:CELL_TEXT_LIMIT])
 
 
 def _inline(ref: str, text: str, bold: bool = False, color: str | None = None) -> str:
@@ -233,10 +238,21 @@ def write_package(archive, members, replaced: dict[str, bytes], added: dict[str,
                 info = zipfile.ZipInfo(name, date_time=members[0].date_time if members else (1980, 1, 1, 0, 0, 0))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 out.writestr(info, data)
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions of the file being replaced, or the ones a new file gets (mkstemp's are owner-only)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:

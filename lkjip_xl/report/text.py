@@ -6,6 +6,7 @@ from itertools import groupby
 
 from ..findings import Report, Severity
 from ..i18n import Lang, Text
+from .safe import terminal_text
 
 HEADER = Text("{errors} kesalahan, {warnings} peringatan, {infos} info", "{errors} errors, {warnings} warnings, {infos} info")
 TABLE = Text("Tabel {table}", "Table {table}")
@@ -25,8 +26,8 @@ def render_text(report: Report, lang: Lang = "id", color: bool = False) -> str:
         return click.style(text, fg=_COLORS[severity], bold=severity is Severity.ERROR) if color else text
 
     counts = report.counts()
-    lines = [report.file]
-    who = ", ".join(part for part in (report.office, str(report.year) if report.year else None) if part)
+    lines = [terminal_text(report.file)]
+    who = terminal_text(", ".join(part for part in (report.office, str(report.year) if report.year else None) if part))
     layout = LAYOUTS[report.layout](lang) if report.layout in LAYOUTS else None
     if who or layout:
         lines.append(" — ".join(part for part in (who, layout) if part))
@@ -41,7 +42,7 @@ def render_text(report: Report, lang: Lang = "id", color: bool = False) -> str:
             if finding.ref and table and not finding.ref.sheet.endswith(table):
                 where = f"{finding.ref.sheet}!{finding.ref.a1}"
             severity = paint(f"{finding.severity.label(lang):<10}", finding.severity)
-            lines.append(f"  {where:<7} {severity} {finding.code}  {finding.message(lang)}")
+            lines.append(f"  {terminal_text(where):<7} {severity} {finding.code}  {terminal_text(finding.message(lang))}")
     lines.append("")
     lines.append(PASSED(lang) if report.valid else paint(FAILED(lang, errors=counts["error"]), Severity.ERROR))
     return "\n".join(lines) + "\n"

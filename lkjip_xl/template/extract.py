@@ -18,9 +18,9 @@ from ..model import (
     TrendRow,
     YearFigures,
 )
-from ..numbers import UNVERIFIABLE, Quantity, parse
+from ..numbers import Kind, Parsed, Quantity, Unverifiable, parse
 from ..settings import SETTINGS_BY_KEY, Settings, SettingsError
-from ..snapshot import SheetSnapshot, WorkbookSnapshot
+from ..snapshot import SheetSnapshot, WorkbookSnapshot, a1
 from ..structure import link_budget_rows
 from . import layout as L
 from .layout import TableLayout
@@ -53,6 +53,9 @@ def read_settings(snapshot: WorkbookSnapshot, base: Settings | None = None) -> t
     return settings, errors
 
 
+BUDGET_TABLES = ("3.7", "3.8")
+
+
 class _Reader:
     """Cells of one table sheet, by column key."""
 
@@ -65,6 +68,11 @@ class _Reader:
         col = self.table.col(key)
         column = self.columns[key]
         quantity = column.quantity or Quantity.VALUE
+        # A budget line's figure merged into another line's shows that line's figure, not its own (in Tabel
+        # 3.5 one anggaran merged over a sasaran's indicators is the layout, not a mistake).
+        anchor = self.sheet.merge_anchor(row, col) if self.table.table in BUDGET_TABLES else None
+        if anchor is not None:
+            return Field(self.sheet.ref(row, col), Parsed(Kind.MERGED, text=a1(*anchor)))
         value = self.sheet.value(row, col)
         return Field(
             self.sheet.ref(row, col),
@@ -95,8 +103,8 @@ class _Reader:
 
 
 def _as_text(value: Any) -> str:
-    if value is UNVERIFIABLE:
-        return ""  # a formula in a text column whose result is unknown
+    if isinstance(value, Unverifiable):
+        return ""  # a formula in a text column whose result is unknown (circular ones too)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
@@ -250,7 +258,7 @@ def _efficiency_table(sheet: SheetSnapshot, table: TableLayout) -> IndicatorTabl
 def read_table(sheet: SheetSnapshot, table: TableLayout) -> BudgetTable | IndicatorTable:
     """One table in the template's layout. ``sheet`` may also be a free-form table seen through that layout
     (freeform/view.py): anything with the SheetSnapshot reading methods."""
-    if table.table in ("3.7", "3.8"):
+    if table.table in BUDGET_TABLES:
         return _budget_table(sheet, table)
     if table.table == "3.3":
         return _trend_table(sheet, table)
