@@ -81,7 +81,7 @@ class Check:
         *,
         table: str | None,
         reported: float | None = None,
-        expected: float | None = None,
+        expected: float | str | None = None,
         unit: Unit | None = None,
         label: str | None = None,
         severity: Severity | None = None,
@@ -106,7 +106,7 @@ class Finding:
     ref: CellRef | None
     table: str | None
     reported: float | None
-    expected: float | None
+    expected: float | str | None  # a text where the expected value is a label (a category, a verdict)
     unit: Unit | None
     label: str | None
     severity: Severity
@@ -119,8 +119,8 @@ class Finding:
     def message(self, lang: Lang = "id") -> str:
         unit = self.unit.value if self.unit else "value"
         values = {
-            "reported": None if self.reported is None else Num(self.reported, unit),
-            "expected": None if self.expected is None else Num(self.expected, unit),
+            "reported": _shown(self.reported, unit),
+            "expected": _shown(self.expected, unit),
             "label": self.label or "",
             **self.params,
         }
@@ -151,6 +151,11 @@ class Finding:
             "expected": self.expected,
             "unit": self.unit.value if self.unit else None,
         }
+
+
+def _shown(value: float | str | None, unit: str) -> Num | str | None:
+    """A number in the language's style; a text (an expected category or label) as it is."""
+    return value if value is None or isinstance(value, str) else Num(value, unit)
 
 
 def _table_order(table: str | None) -> tuple[int, str]:

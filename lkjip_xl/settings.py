@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .i18n import Text
+from .indicators import SCALE_PRESETS, TABEL_31, EfficiencyFormula, NegativeFormula, Scale, parse_scale, split_list
 
 
 class SettingsError(ValueError):
@@ -47,6 +48,18 @@ def _to_text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _show_list(values: tuple[str, ...]) -> str:
+    return ", ".join(values)
+
+
+def _show_choice(value: Any) -> str:
+    return str(value.value if hasattr(value, "value") else value)
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str  # the key in the settings sheet and in the TOML file
@@ -55,6 +68,7 @@ class Setting:
     label: Text
     help: Text
     choices: tuple[str, ...] = ()  # offered as a drop-down in the template
+    show: Callable[[Any], Any] = _as_is  # the value as the settings sheet writes it
 
 
 SETTINGS: list[Setting] = [
@@ -104,6 +118,66 @@ SETTINGS: list[Setting] = [
         ),
         choices=("Ya", "Tidak"),
     ),
+    Setting(
+        "polaritas_negatif",
+        "negative_indicators",
+        split_list,
+        Text("Indikator berpolaritas negatif", "Negative-polarity indicators"),
+        Text(
+            "ID indikator yang makin kecil makin baik (angka kemiskinan, jumlah pengaduan, waktu layanan), "
+            "dipisah koma, mis. IKU-03, IKU-05. Berlaku di Tabel 3.2, 3.3 dan 3.5, selain kolom Polaritas Tabel 3.2. "
+            "Indikator tanpa ID dicocokkan dengan namanya. Bawaan: kosong (semua positif).",
+            "IDs of indicators where lower is better (poverty rate, complaints, service time), separated by "
+            "commas, e.g. IKU-03, IKU-05. Applies to Tables 3.2, 3.3 and 3.5, besides the Polarity column of "
+            "Table 3.2. Indicators without an ID are matched by name. Default: empty (all positive).",
+        ),
+        show=_show_list,
+    ),
+    Setting(
+        "rumus_polaritas_negatif",
+        "negative_formula",
+        NegativeFormula.parse,
+        Text("Rumus capaian polaritas negatif", "Achievement formula, negative polarity"),
+        Text(
+            "Bawaan (2 x target - realisasi) / target (PermenPANRB 6/2022); sebagian instansi memakai "
+            "target / realisasi.",
+            "Default (2 x target - realisasi) / target (PermenPANRB 6/2022); some offices use target / realisasi.",
+        ),
+        choices=tuple(formula.value for formula in NegativeFormula),
+        show=_show_choice,
+    ),
+    Setting(
+        "skala_kategori",
+        "category_scale",
+        parse_scale,
+        Text("Skala kategori capaian", "Achievement category scale"),
+        Text(
+            "Tabel 3.1 (Inspektorat Blora, bawaan: > 100 Sangat Baik; >= 85 Baik; >= 65 Cukup; >= 50 Kurang; "
+            "Sangat Kurang), Permendagri 86/2017 (> 90 Sangat Tinggi; > 75 Tinggi; > 65 Sedang; > 50 Rendah; "
+            "Sangat Rendah), atau skala sendiri dalam bentuk yang sama. Dengan skala sendiri kolom Kategori "
+            "templat kosong, tetapi lkjip-xl tetap memeriksanya.",
+            "Tabel 3.1 (Inspektorat Blora, default: > 100 Sangat Baik; >= 85 Baik; >= 65 Cukup; >= 50 Kurang; "
+            "Sangat Kurang), Permendagri 86/2017 (> 90 Sangat Tinggi; > 75 Tinggi; > 65 Sedang; > 50 Rendah; "
+            "Sangat Rendah), or an own scale written the same way. With an own scale the template's Category "
+            "column stays empty, but lkjip-xl still checks it.",
+        ),
+        choices=tuple(scale.name for scale in SCALE_PRESETS),
+        show=str,
+    ),
+    Setting(
+        "rumus_efisiensi",
+        "efficiency_formula",
+        EfficiencyFormula.parse,
+        Text("Rumus tingkat efisiensi (Tabel 3.5)", "Efficiency formula (Table 3.5)"),
+        Text(
+            "Bawaan 100 - serapan. Pilihan lain: capaian - serapan, capaian / serapan (capaian = rata-rata "
+            "% capaian sasaran yang didanai anggaran itu).",
+            "Default 100 - serapan. Others: capaian - serapan, capaian / serapan (capaian = the mean achievement "
+            "of the sasaran that budget funds).",
+        ),
+        choices=tuple(formula.value for formula in EfficiencyFormula),
+        show=_show_choice,
+    ),
 ]
 
 SETTINGS_BY_KEY = {setting.key: setting for setting in SETTINGS}
@@ -116,6 +190,10 @@ class Settings:
     tolerance_percent: float = 0.0
     tolerance_money: float = 0.0
     accept_truncation: bool = True
+    negative_indicators: tuple[str, ...] = ()
+    negative_formula: NegativeFormula = NegativeFormula.DOUBLE_TARGET
+    category_scale: Scale = TABEL_31
+    efficiency_formula: EfficiencyFormula = EfficiencyFormula.REMAINDER
     # Where each value came from, for messages: key -> "bawaan" / sheet cell / config file.
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 

@@ -7,7 +7,6 @@ and the JUMLAH row holds the top-level rows.
 
 from __future__ import annotations
 
-from .codes import Level
 from .model import BudgetRow, BudgetTable
 from .numbers import money_equal
 

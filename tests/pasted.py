@@ -307,8 +307,9 @@ def finding_keys(findings, mapping: dict | None = None) -> list[tuple]:
 
 
 def freeform_only(finding) -> bool:
-    """Findings a free-form layout adds by its nature: the guessed structure, and numbers kept as text."""
-    return finding.code == "S002" or (finding.code == "N001" and finding.severity.value == "info")
+    """Findings a free-form layout adds by its nature: the guessed structure, numbers kept as text, and
+    indicators matched across tables by name (a pasted table has no ID column)."""
+    return finding.code in ("S002", "X014") or (finding.code == "N001" and finding.severity.value == "info")
 
 
 # -- a template workbook's tables printed as a report prints them -------------------------------------

@@ -49,11 +49,12 @@ def test_summary_sheet_counts_findings_and_links_each_to_its_cell(tmp_path):
     header = next(i for i, row in enumerate(rows) if row[:3] == ("No", "Tingkat", "Kode"))
     findings = rows[header + 1 :]
     assert len(findings) > 40
-    first = header + 2  # 1-based row of the first finding
-    link = sheet.cell(first, 5).hyperlink
+    first = header + 2  # 1-based row of the first finding: Tabel 3.2 comes first
+    assert sheet.cell(first, 5).hyperlink.location.startswith("'Tabel 3.2'!")
+    b101 = first + next(i for i, row in enumerate(findings) if row[2] == "B101")  # the first of Tabel 3.8
+    link = sheet.cell(b101, 5).hyperlink
     assert link.location == "'Tabel 3.8'!E8"
-    assert sheet.cell(first, 3).value == "B101"
-    assert sheet.cell(first, 7).value == "Rp 1.720.118.000" and sheet.cell(first, 8).value == "Rp 1.718.975.700"
+    assert sheet.cell(b101, 7).value == "Rp 1.720.118.000" and sheet.cell(b101, 8).value == "Rp 1.718.975.700"
     totals = next(row for row in rows if row[1] == "Jumlah")
     assert totals[2] == sum(1 for row in findings if row[1] == "Kesalahan")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import KEEP, Line, budget_workbook, parent, sub
+from helpers import Line, budget_workbook, parent, sub
 
 from lkjip_xl.template import layout as L
 from lkjip_xl.validate import check_file

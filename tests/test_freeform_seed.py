@@ -24,6 +24,8 @@ from pasted import (
     rendered_workbook,
 )
 
+from lkjip_xl.template import layout as L
+
 LAYOUTS = {
     "text": lambda path: one_table_per_sheet(path),
     "converted": lambda path: one_table_per_sheet(path, convert=True),
@@ -48,7 +50,7 @@ def test_pasted_seed_gives_the_examples_findings_at_its_own_cells(tmp_path, exam
     assert all(finding.ref is None or finding.ref.sheet in sheets for finding in findings)
     mapping = paired_cells(template_document, document)
     expected = finding_keys(template_findings, mapping)
-    assert len(expected) == 44  # 23 errors, 21 warnings in the example
+    assert len(expected) == 58  # Tabel 3.8: 23 errors, 21 warnings; 3.2, 3.3, 3.5: 8 errors, 3 warnings, 3 info
     assert finding_keys([finding for finding in findings if not freeform_only(finding)]) == expected
 
 
@@ -123,6 +125,10 @@ def test_template_sheets_copied_out_without_their_settings_sheet_are_read_as_fre
     marker) is gone, so the free-form reader takes over, finds the Kode column, and guesses nothing."""
     workbook = load_workbook(EXAMPLE)
     del workbook["Pengaturan"]
+    # Tabel 3.3's year headers are formulas on the settings sheet; a copy made in Excel keeps what they showed.
+    table = L.TABLE_33
+    for offset in (2, 1, 0):
+        workbook[table.sheet].cell(table.header_row, table.col(f"target{offset}")).value = 2024 - offset
     workbook.save(tmp_path / "copied.xlsx")
     template_document, template_findings = example
     document, findings = read(tmp_path / "copied.xlsx")

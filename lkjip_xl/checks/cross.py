@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..findings import Check, Finding, Severity, Unit
-from ..i18n import Text
-from ..model import Document
-from ..numbers import Kind, money_equal
+from ..i18n import Num, Text
+from ..indicators import IkmScale, ikm_scale, is_efficiency_label, read_verdict
+from ..model import Document, Field, TrendRow
+from ..numbers import Agreement, Kind, agreement, money_equal
 from . import rule
+from .performance import (
+    VERDICT_NAMES,
+    IndicatorIndex,
+    Indicators,
+    Outcome,
+    budget_groups,
+    evaluate,
+    label_ref,
+    number,
+    row_label,
+    rows_of,
+    trend_years,
+    verdicts_by_indicator,
+    year_text,
+)
 
 TOTALS_37_38 = Check(
     "X001",
@@ -53,5 +71,421 @@ def summary_against_detail(document: Document) -> list[Finding]:
                 label="JUMLAH",
                 column=column,
             )
+        )
+    return findings
+
+
+# -- the same indicator in Tabel 3.2, 3.3 and 3.5 -------------------------------------------------------
+
+INDICATOR_VALUE = Check(
+    "X010",
+    "nilai-indikator-antar-tabel",
+    Severity.ERROR,
+    Text("Target/realisasi indikator berbeda antar tabel", "Indicator target/actual differs between tables"),
+    Text(
+        "{column}{year} tertulis {reported}, padahal Tabel {other} menulis {other_value}{converted}.",
+        "The {column}{year} reads {reported}, but Table {other} has {other_value}{converted}.",
+    ),
+    Text(
+        "Target dan realisasi tahun ini ada di Tabel 3.2, di kolom tahun terakhir Tabel 3.3 dan di Tabel 3.5: "
+        "angkanya harus sama. Indikator dicocokkan dengan ID-nya (atau namanya bila tanpa ID); nilai IKM "
+        "dibandingkan setelah dikonversi ke skala yang sama (NIK = NI × 25).",
+        "This year's target and actual appear in Table 3.2, in the last year of Table 3.3 and in Table 3.5: "
+        "they must be the same. Indicators are matched by ID (or by name without one); IKM values are compared "
+        "after converting to one scale (NIK = NI × 25).",
+    ),
+    Text("Samakan angkanya dengan sumber datanya, di semua tabel.", "Make the figure agree with its source, in every table."),
+)
+
+INDICATOR_CAPAIAN = Check(
+    "X011",
+    "capaian-antar-tabel",
+    Severity.ERROR,
+    Text("Capaian indikator berbeda antar tabel", "Indicator achievement differs between tables"),
+    Text(
+        "Capaian{year} tertulis {reported}, padahal Tabel {other} menulis {expected}.{note}",
+        "The achievement{year} reads {reported}, but Table {other} has {expected}.{note}",
+    ),
+    Text(
+        "Satu indikator punya satu capaian per tahun. Capaian yang berbeda antar tabel (di contoh: empat angka "
+        "untuk IKM 2024) membuat pembaca tidak tahu mana yang benar. Peringatan saja bila bedanya hanya dari "
+        "target/realisasi yang dibulatkan berbeda.",
+        "An indicator has one achievement per year. Achievements that differ between tables (in the example: "
+        "four figures for the 2024 IKM) leave the reader not knowing which is right. Only a warning when the "
+        "difference comes from target/actual rounded differently.",
+    ),
+    Text(
+        "Hitung capaian sekali dari target dan realisasi yang benar, lalu pakai angka yang sama di semua tabel.",
+        "Compute the achievement once from the right target and actual, then use that figure in every table.",
+    ),
+)
+
+IKM_SCALES = Check(
+    "X012",
+    "skala-ikm-antar-tabel",
+    Severity.WARNING,
+    Text("IKM ditulis pada skala berbeda antar tabel", "IKM written on different scales between tables"),
+    Text(
+        "IKM di Tabel {table_name} ditulis pada skala {scale} ({range}), di Tabel {others} pada skala {other_scale}. "
+        "Angka dibandingkan setelah dikonversi (NIK = NI × 25).",
+        "The IKM in Table {table_name} is on the {scale} scale ({range}), in Table {others} on the {other_scale} "
+        "scale. Figures are compared after converting (NIK = NI × 25).",
+    ),
+    Text(
+        "Nilai IKM punya dua skala: NI 1–4 dan NIK 25–100. Satu laporan sebaiknya memakai satu skala agar "
+        "pembaca dapat membandingkan angkanya.",
+        "The IKM has two scales: NI 1–4 and NIK 25–100. One report should use one scale so readers can compare "
+        "its figures.",
+    ),
+    Text("Pakai satu skala di semua tabel (lazimnya NIK, 25–100).", "Use one scale in every table (usually NIK, 25–100)."),
+)
+
+INDICATOR_MISSING = Check(
+    "X013",
+    "indikator-tidak-ada-di-tabel-lain",
+    Severity.WARNING,
+    Text("Indikator tidak ada di tabel lain", "Indicator missing from another table"),
+    Text("Indikator \"{name}\" tidak ditemukan di Tabel {other}.", "Indicator \"{name}\" was not found in Table {other}."),
+    Text(
+        "Setiap IKU Tabel 3.2 juga dilaporkan di Tabel 3.3 dan 3.5. Indikator dicocokkan dengan ID-nya, atau "
+        "namanya bila tanpa ID: ID yang berbeda atau salah ketik membuatnya tidak ditemukan.",
+        "Every key indicator of Table 3.2 is also reported in Tables 3.3 and 3.5. Indicators are matched by ID, "
+        "or by name without one: a different or mistyped ID leaves it unmatched.",
+    ),
+    Text("Tambahkan indikatornya, atau samakan ID-nya di semua tabel.", "Add the indicator, or make its ID the same in every table."),
+)
+
+MATCHED_BY_NAME = Check(
+    "X014",
+    "dicocokkan-dengan-nama",
+    Severity.INFO,
+    Text("Indikator dicocokkan dengan nama", "Indicator matched by name"),
+    Text(
+        "Tanpa ID indikator, baris ini dicocokkan dengan \"{other_name}\" di Tabel {other} berdasarkan namanya.",
+        "Without an indicator ID, this row was matched by name with \"{other_name}\" in Table {other}.",
+    ),
+    Text(
+        "Nama indikator sering ditulis berbeda antar tabel (\"Indek Kepuasan Masyarakat (IKM)\", \"Indeks IKM\"). "
+        "Pencocokan nama membuang huruf besar, tanda baca dan kata umum; ID membuatnya pasti.",
+        "Indicator names are often written differently between tables. Name matching drops case, punctuation "
+        "and common words; an ID makes it certain.",
+    ),
+    Text("Isi kolom ID Indikator (sama di semua tabel).", "Fill in the indicator ID column (the same in every table)."),
+)
+
+BUDGET_35 = Check(
+    "X020",
+    "anggaran-3.5-vs-3.8",
+    Severity.ERROR,
+    Text("Anggaran Tabel 3.5 ≠ JUMLAH Tabel 3.8", "Table 3.5 budget ≠ Table 3.8 TOTAL"),
+    Text(
+        "{column} Tabel 3.5 berjumlah {reported}{groups}, padahal JUMLAH Tabel 3.8 {expected}.",
+        "The {column} of Table 3.5 totals {reported}{groups}, but the Table 3.8 TOTAL is {expected}.",
+    ),
+    Text(
+        "Tabel 3.5 membandingkan kinerja dengan seluruh anggaran yang mendanainya: jumlah anggaran dan "
+        "realisasinya sama dengan JUMLAH Tabel 3.8. Anggaran yang dipakai beberapa sasaran ditulis sekali "
+        "(baris di bawahnya dikosongkan, seperti sel gabungan).",
+        "Table 3.5 compares performance with all the budget behind it: its budget and spending total the Table "
+        "3.8 TOTAL. A budget shared by several sasaran is written once (the rows below left empty, like merged "
+        "cells).",
+    ),
+    Text("Samakan dengan JUMLAH Tabel 3.8.", "Make it agree with the Table 3.8 TOTAL."),
+)
+
+VERDICT_32 = Check(
+    "X021",
+    "efisiensi-3.2-vs-3.5",
+    Severity.ERROR,
+    Text("Efisiensi Tabel 3.2 bertentangan dengan Tabel 3.5", "Table 3.2 efficiency contradicts Table 3.5"),
+    Text(
+        "Tabel 3.2 menyebut \"{printed}\", padahal menurut Tabel 3.5 indikator ini {verdict}.",
+        "Table 3.2 says \"{printed}\", but according to Table 3.5 this indicator is {verdict}.",
+    ),
+    Text(
+        "Kesimpulan efisiensi datang dari Tabel 3.5 (rata-rata capaian sasaran terhadap serapan anggarannya).",
+        "The efficiency verdict comes from Table 3.5 (the sasaran's mean achievement against its budget absorption).",
+    ),
+    Text("Samakan kolom Efisiensi Tabel 3.2 dengan Tabel 3.5.", "Make Table 3.2's efficiency column agree with Table 3.5."),
+)
+
+COLUMN_NAMES = {"target": Text("Target", "target"), "realisasi": Text("Realisasi", "actual")}
+CONVERTED = Text(" (skala {scale}; pada skala tabel ini {value})", " ({scale} scale; on this table's scale {value})")
+OWN_INPUTS = Text(
+    " Hanya angka Tabel {table_name} yang cocok dengan target dan realisasinya sendiri.",
+    " Only Table {table_name}'s figure agrees with its own target and actual.",
+)
+NEITHER_OWN = Text(
+    " Tidak satu pun cocok dengan target dan realisasinya sendiri.", " Neither agrees with its own target and actual."
+)
+ROUNDED_INPUTS = Text(
+    " Keduanya cocok dengan target dan realisasi tabelnya sendiri, yang sama kecuali pembulatannya: hitung "
+    "capaian dari angka yang tidak dibulatkan.",
+    " Each fits its own table's target and actual, which differ only in their rounding: compute the achievement "
+    "from the unrounded figures.",
+)
+GROUPS = Text(" ({count} anggaran)", " ({count} budgets)")
+BOTH = Text("{first} dan {second}", "{first} and {second}")
+SCALE_RANGES = {IkmScale.NI: "1–4", IkmScale.NIK: "25–100"}
+
+
+@dataclass
+class _Figures:
+    """One indicator's figures for the current year in one table."""
+
+    table: str
+    row: object
+    target: Field
+    realisasi: Field
+    capaian: Field
+    outcome: Outcome
+    kind: str | None
+
+
+def _current_figures(document: Document, indicators: Indicators) -> dict[str, list[_Figures]]:
+    settings = document.settings
+    out: dict[str, list[_Figures]] = {"3.2": [], "3.3": [], "3.5": []}
+    for row in rows_of(document.indicators):
+        out["3.2"].append(_figures("3.2", row, row.target, row.realisasi, row.capaian, indicators, settings))
+    for row in rows_of(document.trend):
+        current = row.years[-1]
+        out["3.3"].append(_figures("3.3", row, current.target, current.realisasi, current.capaian, indicators, settings))
+    for row in rows_of(document.efficiency):
+        out["3.5"].append(_figures("3.5", row, row.target, row.realisasi, row.capaian, indicators, settings))
+    return out
+
+
+def _figures(table: str, row, target: Field, realisasi: Field, capaian: Field, indicators: Indicators, settings) -> _Figures:
+    kind = indicators.family(row)
+    outcome = evaluate(target, realisasi, capaian, indicators.polarity(row), settings, kind)
+    return _Figures(table, row, target, realisasi, capaian, outcome, kind)
+
+
+def _agrees(printed: float, decimals: int | None, computed: float, settings, tolerance: float = 0.0) -> bool:
+    return agreement(printed, decimals, computed, tolerance, settings.accept_truncation) is not Agreement.MISMATCH
+
+
+def _same(a: float, a_decimals: int | None, b: float, b_decimals: int | None, settings, tolerance: float = 0.0) -> bool:
+    """One figure printed twice: equal once either is rounded (or truncated) to the other's decimals."""
+    return _agrees(a, a_decimals, b, settings, tolerance) or _agrees(b, b_decimals, a, settings, tolerance)
+
+
+def _value_findings(mine: _Figures, theirs: _Figures, key: str, year: int | None, settings) -> list[Finding]:
+    cell, other = getattr(mine, key), getattr(theirs, key)
+    value, other_value = number(cell), number(other)
+    if value is None or other_value is None:
+        return []
+    scales = (ikm_scale(value), ikm_scale(other_value)) if mine.kind == "ikm" else (None, None)
+    if None not in scales and scales[0] is not scales[1]:
+        # IKM on two scales: compare on each table's own scale, either way round.
+        expected = scales[1].convert(other_value, scales[0])
+        agrees = _agrees(value, cell.parsed.decimals, expected, settings) or _agrees(
+            other_value, other.parsed.decimals, scales[0].convert(value, scales[1]), settings
+        )
+        converted = CONVERTED.with_params(scale=scales[1].value, value=Num(expected))
+    else:
+        expected, converted = other_value, ""
+        agrees = _same(value, cell.parsed.decimals, other_value, other.parsed.decimals, settings)
+    if agrees:
+        return []
+    return [
+        INDICATOR_VALUE.at(
+            cell.ref, table=mine.table, label=row_label(mine.row), reported=value, expected=expected, unit=Unit.VALUE,
+            column=COLUMN_NAMES[key], year=year_text(year), other=theirs.table, other_value=Num(other_value),
+            converted=converted,
+        )
+    ]
+
+
+def _capaian_findings(mine: _Figures, theirs: _Figures, year: int | None, settings, inputs_agree: bool) -> list[Finding]:
+    shown, other_shown = mine.outcome.printed, theirs.outcome.printed
+    if shown is None or other_shown is None:
+        return []
+    decimals = (mine.capaian.parsed.decimals, theirs.capaian.parsed.decimals)
+    if _same(shown, decimals[0], other_shown, decimals[1], settings, settings.tolerance_percent):
+        return []
+    right = [figures.table for figures in (mine, theirs) if figures.outcome.agrees]
+    severity = None
+    if len(right) == 2:
+        # Each fits its own figures: the tables differ in target or realisasi, or only in their rounding.
+        note = ROUNDED_INPUTS if inputs_agree else ""
+        severity = Severity.WARNING if inputs_agree else None
+    else:
+        note = OWN_INPUTS.with_params(table_name=right[0]) if right else NEITHER_OWN
+    return [
+        INDICATOR_CAPAIAN.at(
+            mine.capaian.ref, table=mine.table, label=row_label(mine.row), reported=shown, expected=other_shown,
+            unit=Unit.PERCENT, year=year_text(year), other=theirs.table, note=note, severity=severity,
+        )
+    ]
+
+
+def _inputs_present(figures: _Figures) -> bool:
+    return number(figures.target) is not None and number(figures.realisasi) is not None
+
+
+def _index(indicators: Indicators, figures: list[_Figures]) -> tuple[IndicatorIndex, dict[int, _Figures]]:
+    return indicators.index([item.row for item in figures]), {id(item.row): item for item in figures}
+
+
+@rule
+def indicators_across_tables(document: Document) -> list[Finding]:
+    """This year's figures of an indicator in Tabel 3.3 and 3.5 against Tabel 3.2 (3.5 against 3.3 when 3.2 lacks it)."""
+    settings = document.settings
+    indicators = Indicators(document)
+    figures = _current_figures(document, indicators)
+    indexes = {table: _index(indicators, figures[table]) for table in ("3.2", "3.3")}
+    findings: list[Finding] = []
+    for table in ("3.3", "3.5"):
+        for mine in figures[table]:
+            year = trend_years(document, mine.row)[-1] if table == "3.3" else settings.year
+            for reference in ("3.2", "3.3") if table == "3.5" else ("3.2",):
+                index, by_row = indexes[reference]
+                match = index.find(mine.row)
+                if match is not None:
+                    break
+            if match is None:
+                if figures["3.2"]:
+                    findings.append(_missing(mine.row, table, "3.2"))
+                continue
+            theirs = by_row[id(match.row)]
+            if match.by_name:
+                findings.append(
+                    MATCHED_BY_NAME.at(
+                        label_ref(mine.row), table=table, label=row_label(mine.row),
+                        other=theirs.table, other_name=row_label(theirs.row),
+                    )
+                )
+            values = [finding for key in ("target", "realisasi") for finding in _value_findings(mine, theirs, key, year, settings)]
+            inputs_agree = not values and _inputs_present(mine) and _inputs_present(theirs)
+            findings += values + _capaian_findings(mine, theirs, year, settings, inputs_agree)
+    for table in ("3.3", "3.5"):
+        if figures[table]:
+            index, _ = _index(indicators, figures[table])
+            findings += [_missing(item.row, "3.2", table) for item in figures["3.2"] if index.find(item.row) is None]
+    findings += _ikm_scale_findings(indicators, figures)
+    return findings
+
+
+def _missing(row, table: str, other: str) -> Finding:
+    return INDICATOR_MISSING.at(label_ref(row), table=table, label=row_label(row), name=row_label(row), other=other)
+
+
+def _ikm_scale_findings(indicators: Indicators, figures: dict[str, list[_Figures]]) -> list[Finding]:
+    """One warning per IKM indicator whose tables use different scales, at the tables in the minority."""
+    findings = []
+    others = {table: _index(indicators, figures[table]) for table in ("3.3", "3.5")}
+    for reference in figures["3.2"]:
+        if reference.kind != "ikm":
+            continue
+        group = [reference]
+        for index, by_row in others.values():
+            match = index.find(reference.row)
+            if match is not None:
+                group.append(by_row[id(match.row)])
+        scales = {item.table: _table_scale(item) for item in group}
+        scales = {table: scale for table, scale in scales.items() if scale is not None}
+        if len(set(scales.values())) < 2:
+            continue
+        counts = {scale: list(scales.values()).count(scale) for scale in set(scales.values())}
+        usual = max(counts, key=lambda scale: (counts[scale], scale is scales.get("3.2")))
+        agreeing = _tables([table for table, scale in scales.items() if scale is usual])
+        for item in group:
+            scale = scales.get(item.table)
+            if scale is None or scale is usual:
+                continue
+            cell = item.target if ikm_scale(number(item.target)) is scale else item.realisasi
+            findings.append(
+                IKM_SCALES.at(
+                    cell.ref, table=item.table, label=row_label(item.row), table_name=item.table, scale=scale.value,
+                    range=SCALE_RANGES[scale], others=agreeing, other_scale=usual.value,
+                )
+            )
+    return findings
+
+
+def _tables(tables: list[str]):
+    return BOTH.with_params(first=tables[0], second=tables[1]) if len(tables) == 2 else tables[0]
+
+
+def _table_scale(item: _Figures) -> IkmScale | None:
+    """The IKM scale a table writes an indicator on: that of most of its figures (every year in Tabel 3.3)."""
+    if isinstance(item.row, TrendRow):
+        cells = [cell for year in item.row.years for cell in (year.target, year.realisasi)]
+    else:
+        cells = [item.target, item.realisasi]
+    scales = [ikm_scale(number(cell)) for cell in cells]
+    scales = [scale for scale in scales if scale is not None]
+    return max(set(scales), key=scales.count) if scales else None
+
+
+# -- Tabel 3.5 against Tabel 3.8 and 3.2 --------------------------------------------------------------
+
+
+def _leaf_sum(table, key: str) -> float | None:
+    """The sum of a budget table's lowest rows (what its JUMLAH should be), None when one is unreadable."""
+    total = 0.0
+    for row in table.rows:
+        if row.children or row.level is None:
+            continue
+        item = getattr(row, key)
+        if item.empty:
+            continue
+        if _printed(item) is None:
+            return None
+        total += _printed(item)
+    return total
+
+
+@rule
+def efficiency_budget_against_total(document: Document) -> list[Finding]:
+    detail = document.budget.get("3.8")
+    if detail is None or detail.total is None or document.efficiency is None:
+        return []
+    groups = [
+        group
+        for group in budget_groups(document, Indicators(document))
+        if not (group.head.anggaran.empty and group.head.realisasi_rp.empty)
+    ]
+    findings = []
+    tolerance = document.settings.tolerance_money
+    for key, attribute, cell in (("anggaran", "anggaran", "anggaran"), ("realisasi", "realisasi", "realisasi_rp")):
+        values = [getattr(group, attribute) for group in groups]
+        expected = _printed(getattr(detail.total, key))
+        if not values or None in values or expected is None:
+            continue
+        total = sum(values)
+        if money_equal(total, expected, tolerance):
+            continue
+        leaves = _leaf_sum(detail, key)
+        if leaves is not None and money_equal(total, leaves, tolerance):
+            continue  # Tabel 3.5 is right; the 3.8 JUMLAH is not (B101/B102 say so)
+        head = groups[0].head
+        findings.append(
+            BUDGET_35.at(
+                getattr(head, cell).ref, table="3.5", label=row_label(head), reported=total, expected=expected,
+                unit=Unit.RUPIAH, column=_COLUMNS[key], groups=GROUPS.with_params(count=len(groups)) if len(groups) > 1 else "",
+            )
+        )
+    return findings
+
+
+@rule
+def efficiency_word_against_table_35(document: Document) -> list[Finding]:
+    """Tabel 3.2's efficiency word against the verdict of Tabel 3.5 for the same indicator."""
+    if document.indicators is None or document.efficiency is None:
+        return []
+    verdicts = verdicts_by_indicator(document, Indicators(document))
+    findings = []
+    for row in document.indicators.rows:
+        if not is_efficiency_label(row.note.text):
+            continue
+        written, _ = read_verdict(row.note.text)
+        match = verdicts.index.find(row)
+        verdict = verdicts.by_row.get(id(match.row)) if match else None
+        if written is None or verdict is None or written is verdict:
+            continue
+        findings.append(
+            VERDICT_32.at(row.note.ref, table="3.2", label=row_label(row), expected=verdict.value, printed=row.note.text, verdict=VERDICT_NAMES[verdict])
         )
     return findings

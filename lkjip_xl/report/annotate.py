@@ -137,9 +137,8 @@ def unique_sheet_name(existing: list[str], wanted: str) -> str:
 
 def _insert_before_close(xml: str, element: str, addition: str) -> str:
     """Insert ``addition`` just before the closing tag of ``element`` (any namespace prefix)."""
-    match = None
-    for match in re.finditer(rf"</((?:[\w.-]+:)?{element})\s*>", xml):
-        pass
+    closings = list(re.finditer(rf"</((?:[\w.-]+:)?{element})\s*>", xml))
+    match = closings[-1] if closings else None
     if match is None:
         raise AnnotateError(f"no </{element}> in the workbook")
     return xml[: match.start()] + addition + xml[match.start() :]

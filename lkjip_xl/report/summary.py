@@ -70,9 +70,11 @@ def _label(item: Text | Severity, lang: Lang) -> str:
     return item.label(lang) if isinstance(item, Severity) else item(lang)
 
 
-def _shown(value: float | None, finding: Finding, lang: Lang) -> str:
+def _shown(value: float | str | None, finding: Finding, lang: Lang) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value
     unit = finding.unit.value if finding.unit else "value"
     return Num(value, unit).render(lang)
 
@@ -87,8 +89,11 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
     info.append((CHECKED(lang), (when or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")))
     info.append((RESULT(lang), PASSED(lang) if report.valid else FAILED(lang, errors=counts["error"])))
     by_table = report.counts_by_table()
+    # Every table checked gets its row, a clean one too: the reader sees what was checked.
+    for table in report.tables:
+        by_table.setdefault(table, {severity.value: 0 for severity in Severity})
     count_rows: list[list[object]] = []
-    for table, table_counts in by_table.items():
+    for table, table_counts in sorted(by_table.items()):
         name = f"{TABLE(lang)} {table}" if table != "-" else WORKBOOK_WIDE(lang)
         count_rows.append([name, table_counts["error"], table_counts["warning"], table_counts["info"]])
     count_rows.append([TOTAL(lang), counts["error"], counts["warning"], counts["info"]])

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..indicators import SCALE_PRESETS, EfficiencyFormula, NegativeFormula, Polarity, Scale, Verdict
 from ..settings import SETTINGS, Settings
 from . import layout as L
 from .layout import TableLayout
@@ -84,6 +85,9 @@ INSTRUCTIONS = [
     ("5. Persentase diketik sebagai persen (93,33%). Kolom capaian dan persentase dihitung otomatis.", None),
     ("6. Tabel 3.2, 3.3 dan 3.5: beri setiap indikator ID yang sama di semua tabel (mis. IKU-01), agar", None),
     ("   angkanya dapat dicocokkan antar tabel. Polaritas Negatif untuk indikator yang makin kecil makin baik.", None),
+    ("   Polaritas, skala kategori, rumus efisiensi dan rumus polaritas negatif diatur di sheet Pengaturan.", None),
+    ("   Tabel 3.5: anggaran yang mendanai beberapa sasaran ditulis sekali; baris sasaran di bawahnya dikosongkan", None),
+    ("   (seperti sel gabungan): efisiensinya memakai rata-rata capaian sasaran-sasaran itu.", None),
     ("7. Jika perlu baris tambahan, sisipkan baris di tengah tabel (bukan di bawah JUMLAH) agar rumus ikut.", None),
     ("", None),
     ("Memeriksa", BOLD),
@@ -127,7 +131,7 @@ def _write_settings(sheet: Worksheet, settings: Settings) -> None:
         row = marker_row + 1 + offset
         sheet.cell(row, L.SETTINGS_KEY_COL, setting.key)
         sheet.cell(row, L.SETTINGS_LABEL_COL, setting.label("id"))
-        value = values[setting.key]
+        value = setting.show(values[setting.key])
         if isinstance(value, bool):
             value = "Ya" if value else "Tidak"
         value_cell = sheet.cell(row, L.SETTINGS_VALUE_COL, value)
@@ -204,7 +208,9 @@ def _write_header(sheet: Worksheet, table: TableLayout) -> None:
     for col in range(1, len(columns) + 1):
         sheet.cell(table.numbers_row, col, col)
     for col, column in enumerate(columns, start=1):
-        sheet.column_dimensions[sheet.cell(1, col).column_letter].width = column.width
+        dimension = sheet.column_dimensions[sheet.cell(1, col).column_letter]
+        dimension.width = column.width
+        dimension.hidden = column.hidden
     sheet.freeze_panes = sheet.cell(table.first_row, 1)
 
 
@@ -223,31 +229,105 @@ def _formulas(table: TableLayout, row: int) -> dict[str, str]:
     if table.table == "3.7":
         return {"persen": f'=IF(N({c["anggaran"]})=0,"",N({c["realisasi"]})/N({c["anggaran"]}))'}
     if table.table == "3.2":
-        target, actual = c["target"], c["realisasi"]
-        capaian = c["capaian"]
+        negative = f'OR({c["polaritas"]}="{Polarity.NEGATIVE.value}",{_listed_negative(c["id"], c["indikator"])})'
         return {
-            "capaian": f'=IF(N({target})=0,"",IF({c["polaritas"]}="Negatif",(2*{target}-{actual})/{target},'
-            f"{actual}/{target}))",
-            "kategori": f'=IF({capaian}="","",IF({capaian}>1,"Sangat Baik",IF({capaian}>=0.85,"Baik",'
-            f'IF({capaian}>=0.65,"Cukup",IF({capaian}>=0.5,"Kurang","Sangat Kurang")))))',
+            "capaian": _capaian_formula(c["target"], c["realisasi"], negative),
+            "kategori": _category_formula(c["capaian"]),
         }
     if table.table == "3.3":
-        out = {}
-        for offset in (2, 1, 0):
-            target, actual = c[f"target{offset}"], c[f"realisasi{offset}"]
-            out[f"capaian{offset}"] = f'=IF(N({target})=0,"",{actual}/{target})'
-        return out
-    if table.table == "3.5":
-        target, actual, capaian = c["target"], c["realisasi"], c["capaian"]
-        budget, spent, serapan = c["anggaran"], c["realisasi_rp"], c["serapan"]
-        return {
-            "capaian": f'=IF(N({target})=0,"",{actual}/{target})',
-            "serapan": f'=IF(N({budget})=0,"",N({spent})/N({budget}))',
-            "efisiensi": f'=IF({serapan}="","",1-{serapan})',
-            "kategori_efisiensi": f'=IF(OR({capaian}="",{serapan}=""),"",IF(AND({capaian}>=1,{serapan}<{capaian}),'
-            f'"Efisien",IF(AND({capaian}<1,{serapan}>{capaian}),"Tidak Efisien","-")))',
+        formulas = {
+            f"capaian{offset}": _capaian_formula(c[f"target{offset}"], c[f"realisasi{offset}"], c["negatif"])
+            for offset in (2, 1, 0)
         }
+        return {**formulas, "negatif": "=" + _negative_polarity(c["id"], c["indikator"])}
+    if table.table == "3.5":
+        return _efficiency_formulas(table, row, c)
     raise KeyError(table.table)
+
+
+# -- performance formulas: polarity, category scale and efficiency follow the settings sheet -------------
+
+
+def _setting_choice(key: str) -> str:
+    """A setting's value as the choices are compared: no spaces, lower case (as ``indicators._normal``)."""
+    return f'LOWER(SUBSTITUTE({settings_cell(key)}," ",""))'
+
+
+def _choice(value: str) -> str:
+    return '"' + "".join(value.split()).lower() + '"'
+
+
+def _listed_negative(indicator_id: str, name: str) -> str:
+    """Whether the settings' list of negative-polarity indicators names this row's ID (its name without ID)."""
+    # &"" keeps an empty cell text: the formulas package turns IF's bare empty reference into 0, Excel does not.
+    key = f'UPPER(SUBSTITUTE(IF(TRIM({indicator_id})="",{name}&"",{indicator_id}&"")," ",""))'
+    cell = settings_cell("polaritas_negatif")
+    entries = f'SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({cell}," ",""),",",";"),CHAR(10),";")'
+    return f'AND(LEN({key})>0,ISNUMBER(FIND(";"&{key}&";",";"&UPPER({entries})&";")))'
+
+
+def _negative_polarity(indicator_id: str, name: str) -> str:
+    """For Tabel 3.3 and 3.5: negative when the settings list it or its row in Tabel 3.2 (same ID) says so."""
+    table = L.TABLE_32
+
+    def span(key: str) -> str:
+        letter = table.letter(key)
+        return f"'{table.sheet}'!${letter}${table.first_row}:${letter}${table.last_body_row}"
+
+    in_32 = f'COUNTIFS({span("id")},{indicator_id},{span("polaritas")},"{Polarity.NEGATIVE.value}")>0'
+    return f'OR({_listed_negative(indicator_id, name)},IF(TRIM({indicator_id})="",FALSE,{in_32}))'
+
+
+def _capaian_formula(target: str, actual: str, negative: str) -> str:
+    inverse = f'{_setting_choice("rumus_polaritas_negatif")}={_choice(NegativeFormula.INVERSE.value)}'
+    return (
+        f'=IF(OR(N({target})=0,NOT(ISNUMBER({actual}))),"",IF({negative},'
+        f'IF({inverse},IF({actual}=0,"",{target}/{actual}),(2*{target}-{actual})/{target}),{actual}/{target}))'
+    )
+
+
+def _scale_formula(capaian: str, scale: Scale) -> str:
+    formula = f'"{scale.bands[-1].label}"'
+    for band in reversed(scale.bands[:-1]):
+        operator = ">=" if band.inclusive else ">"
+        formula = f'IF({capaian}{operator}{band.bound / 100!r},"{band.label}",{formula})'
+    return formula
+
+
+def _category_formula(capaian: str) -> str:
+    """The category of the configured scale: the presets are written out; an own scale leaves the cell empty."""
+    chosen = _setting_choice("skala_kategori")
+    default, *others = SCALE_PRESETS
+    formula = f'IF(OR({chosen}="",{chosen}={_choice(default.name)}),{_scale_formula(capaian, default)},"")'
+    for scale in others:
+        formula = f"IF({chosen}={_choice(scale.name)},{_scale_formula(capaian, scale)},{formula})"
+    return f'=IF(NOT(ISNUMBER({capaian})),"",{formula})'
+
+
+def _efficiency_formulas(table: TableLayout, row: int, c: dict[str, str]) -> dict[str, str]:
+    """Tabel 3.5. A row with a budget opens a group; the rows below without one share it (the seed's merged
+    cells). Efficiency and the efisien rule use the mean capaian of the group's rows."""
+    first, last = table.first_row, table.last_body_row
+
+    def span(key: str) -> str:
+        return f"${table.letter(key)}${first}:${table.letter(key)}${last}"
+
+    group, serapan, mean = c["kelompok"], c["serapan"], c["rata_capaian"]
+    chosen = _setting_choice("rumus_efisiensi")
+    opens = f'OR(LEN({c["anggaran"]})>0,LEN({c["realisasi_rp"]})>0)'
+    previous = f"{table.letter('kelompok')}{row - 1}"
+    return {
+        "capaian": _capaian_formula(c["target"], c["realisasi"], c["negatif"]),
+        "serapan": f'=IF(N({c["anggaran"]})=0,"",N({c["realisasi_rp"]})/N({c["anggaran"]}))',
+        "efisiensi": f'=IF({serapan}="","",IF({chosen}={_choice(EfficiencyFormula.DIFFERENCE.value)},'
+        f'IF({mean}="","",{mean}-{serapan}),IF({chosen}={_choice(EfficiencyFormula.RATIO.value)},'
+        f'IF(OR({mean}="",{serapan}=0),"",{mean}/{serapan}),1-{serapan})))',
+        "kategori_efisiensi": f'=IF(OR({serapan}="",{mean}=""),"",IF(AND({mean}>=1,{serapan}<{mean}),'
+        f'"{Verdict.EFFICIENT.value}",IF(AND({mean}<1,{serapan}>{mean}),"{Verdict.INEFFICIENT.value}","-")))',
+        "negatif": "=" + _negative_polarity(c["id"], c["indikator"]),
+        "kelompok": "=1" if row == first else f"=IF({opens},{previous}+1,{previous})",
+        "rata_capaian": f'=IFERROR(AVERAGEIFS({span("capaian")},{span("kelompok")},{group}),"")',
+    }
 
 
 def _total_formulas(table: TableLayout) -> dict[str, str]:

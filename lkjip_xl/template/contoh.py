@@ -274,7 +274,7 @@ def build_example(consistent: bool = False) -> Workbook:
             replace(TABLE_37[1], anggaran=_sum(leaves, "anggaran"), realisasi=_sum(leaves, "realisasi"), persen=""),
         ]
         total37 = BudgetLine("", "", "JUMLAH")
-        indicators, trend, efficiency = _consistent_performance()
+        indicators, trend, efficiency = _consistent_performance(_sum(leaves, "anggaran"), _sum(leaves, "realisasi"))
     _write_budget(workbook[L.TABLE_38.sheet], L.TABLE_38, lines38, total38)
     _write_budget(workbook[L.TABLE_37.sheet], L.TABLE_37, lines37, total37)
     _write_rows(workbook[L.TABLE_32.sheet], L.TABLE_32, [_indicator_cells(item) for item in indicators])
@@ -334,9 +334,11 @@ def _sum(lines: list[BudgetLine], key: str) -> str:
     return f"{total:,.0f}".replace(",", ".")
 
 
-def _consistent_performance() -> tuple[list[Indicator], list[Trend], list[Efficiency]]:
+def _consistent_performance(anggaran: str, realisasi: str) -> tuple[list[Indicator], list[Trend], list[Efficiency]]:
+    """IKM on one scale (NI) everywhere, no capaian without a target, derived figures left to the formulas,
+    and the budget of Tabel 3.5 equal to the JUMLAH of Tabel 3.8."""
     indicators = [
-        Indicator("1", "IKU-01", "Indeks Kepuasan Masyarakat (IKM)", "Nilai", "3,4", "3,44", ""),
+        Indicator("1", "IKU-01", "Indeks Kepuasan Masyarakat (IKM)", "Nilai", "3,4", "3,44", "", "Efisien"),
         Indicator("2", "IKU-02", "Nilai SAKIP", "Nilai", "70", "73,36", ""),
     ]
     trend = [
@@ -346,7 +348,7 @@ def _consistent_performance() -> tuple[list[Indicator], list[Trend], list[Effici
               (("", "47,11", ""), ("70", "47,11", ""), ("70", "73,36", ""))),
     ]
     efficiency = [
-        replace(TABLE_35[0], capaian="", anggaran="", realisasi_rp="", serapan="", efisiensi=""),
+        replace(TABLE_35[0], capaian="", anggaran=anggaran, realisasi_rp=realisasi, serapan="", efisiensi=""),
         replace(TABLE_35[1], capaian=""),
     ]
     return indicators, trend, efficiency

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..indicators import Polarity
 from ..numbers import Quantity
 from ..snapshot import column_letter
 
@@ -49,6 +50,7 @@ class Column:
     quantity: Quantity | None = None
     number_format: str | None = None
     group: str | None = None  # a header spanning several columns (years in 3.3, ANGGARAN in 3.5)
+    hidden: bool = False  # a helper of the formulas, not part of the printed table
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,11 @@ def _text(key: str, header: str, width: float, input: bool = True, number_format
     return Column(key, header, width, input, None, number_format)
 
 
+def _helper(key: str, header: str, number_format: str | None = None) -> Column:
+    """A hidden column after the printed ones: a value several formulas of the row share."""
+    return Column(key, header, 10, False, None, number_format, hidden=True)
+
+
 TABLE_38 = TableLayout(
     table="3.8",
     sheet="Tabel 3.8",
@@ -144,7 +151,7 @@ TABLE_37 = TableLayout(
     total_row=True,
 )
 
-POLARITY_CHOICES = ("Positif", "Negatif")
+POLARITY_CHOICES = tuple(polarity.value for polarity in Polarity)
 
 TABLE_32 = TableLayout(
     table="3.2",
@@ -189,6 +196,7 @@ TABLE_33 = TableLayout(
         *_year_columns(2),
         *_year_columns(1),
         *_year_columns(0),
+        _helper("negatif", "Polaritas negatif"),
     ),
     body_rows=30,
     header_rows=2,
@@ -212,6 +220,11 @@ TABLE_35 = TableLayout(
         _percent("serapan", "% Serapan", group="anggaran"),
         _percent("efisiensi", "Tingkat Efisiensi"),
         _text("kategori_efisiensi", "Efisien / Tidak", 14, input=False),
+        _helper("negatif", "Polaritas negatif"),
+        # Rows left empty under a budget share it (the seed prints one budget for two sasaran, merged):
+        # which budget group a row belongs to, and the group's mean capaian.
+        _helper("kelompok", "Kelompok anggaran", NUMBER_FORMAT),
+        _helper("rata_capaian", "Rata-rata capaian kelompok", PERCENT_FORMAT),
     ),
     body_rows=20,
     header_rows=2,

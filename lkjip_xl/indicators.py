@@ -1,0 +1,346 @@
+"""The performance side of the domain (domain.md, "Formulas"): capaian with polarity, category scales,
+tingkat efisiensi and its qualitative rule, the IKM scales and the SAKIP predikat.
+
+Pure functions on numbers: the checks, the settings and the template's formulas all follow these.
+Percentages are in points (104.8, not 1.048).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+def _normal(text: str) -> str:
+    """Lower case without spaces: how a setting's choice or a label is compared (Excel: LOWER(SUBSTITUTE(x," ","")))."""
+    return "".join(str(text).split()).lower()
+
+
+# -- polarity and capaian -----------------------------------------------------------------------------
+
+
+class Polarity(enum.Enum):
+    POSITIVE = "Positif"  # higher is better
+    NEGATIVE = "Negatif"  # lower is better: poverty rate, complaints, service time
+
+
+def parse_polarity(text: str) -> Polarity | None:
+    """The polarity a cell names; None for an empty cell. Raises ValueError for anything else.
+
+    Only the two words of the template's drop-down count, as in its formulas (``=polaritas="Negatif"``).
+    """
+    word = text.strip().casefold()
+    if not word:
+        return None
+    for polarity in Polarity:
+        if word == polarity.value.casefold():
+            return polarity
+    raise ValueError(text)
+
+
+class NegativeFormula(enum.Enum):
+    """How capaian is computed for a negative-polarity indicator (configurable: offices differ)."""
+
+    DOUBLE_TARGET = "(2 x target - realisasi) / target"  # PermenPANRB 6/2022 "kondisi khusus"
+    INVERSE = "target / realisasi"
+
+    @classmethod
+    def parse(cls, value: object) -> NegativeFormula:
+        key = _normal(value).replace("×", "x").replace("*", "x").replace("−", "-")
+        for formula in cls:
+            if key == _normal(formula.value):
+                return formula
+        raise ValueError(value)
+
+
+def capaian(
+    target: float | None,
+    realisasi: float | None,
+    polarity: Polarity = Polarity.POSITIVE,
+    negative_formula: NegativeFormula = NegativeFormula.DOUBLE_TARGET,
+) -> float | None:
+    """Capaian in points, or None when it cannot be computed (no target, target 0, no realisasi)."""
+    if target is None or realisasi is None or target == 0:
+        return None
+    if polarity is Polarity.NEGATIVE:
+        if negative_formula is NegativeFormula.INVERSE:
+            return None if realisasi == 0 else target / realisasi * 100
+        return (2 * target - realisasi) / target * 100
+    return realisasi / target * 100
+
+
+# -- efficiency (Tabel 3.5) ---------------------------------------------------------------------------
+
+
+class EfficiencyFormula(enum.Enum):
+    """Tingkat efisiensi: no national formula, so it is a setting (default: the seed's 100 − % serapan)."""
+
+    REMAINDER = "100 - serapan"
+    DIFFERENCE = "capaian - serapan"
+    RATIO = "capaian / serapan"
+
+    @classmethod
+    def parse(cls, value: object) -> EfficiencyFormula:
+        key = _normal(value).replace("%", "").replace("−", "-")
+        for formula in cls:
+            if key == _normal(formula.value):
+                return formula
+        raise ValueError(value)
+
+
+def efficiency(serapan: float | None, mean_capaian: float | None, formula: EfficiencyFormula) -> float | None:
+    """Tingkat efisiensi in points from % serapan and the mean capaian of the sasaran it funds."""
+    if serapan is None:
+        return None
+    if formula is EfficiencyFormula.REMAINDER:
+        return 100 - serapan
+    if mean_capaian is None:
+        return None
+    if formula is EfficiencyFormula.DIFFERENCE:
+        return mean_capaian - serapan
+    return None if serapan == 0 else mean_capaian / serapan * 100
+
+
+class Verdict(enum.Enum):
+    """The qualitative rule of the seed's A.6 (domain.md): the only two words it defines."""
+
+    EFFICIENT = "Efisien"
+    INEFFICIENT = "Tidak Efisien"
+
+
+def efficiency_verdict(mean_capaian: float | None, serapan: float | None) -> Verdict | None:
+    """Efisien: mean capaian ≥ 100 and serapan < it; tidak efisien: mean < 100 and serapan > it; else none."""
+    if mean_capaian is None or serapan is None:
+        return None
+    if mean_capaian >= 100 and serapan < mean_capaian:
+        return Verdict.EFFICIENT
+    if mean_capaian < 100 and serapan > mean_capaian:
+        return Verdict.INEFFICIENT
+    return None
+
+
+def read_verdict(text: str) -> tuple[Verdict | None, bool]:
+    """What an efficiency label says, and whether it is one of the rule's own words.
+
+    "Sangat Efisien" means efficient but is not the rule's word; "Kurang Efisien" says neither.
+    """
+    words = _normal(text)
+    for verdict in Verdict:
+        if words == _normal(verdict.value):
+            return verdict, True
+    if "efisien" not in words:
+        return None, False
+    if any(words.startswith(prefix) for prefix in ("tidak", "tdk", "in", "kurang")):
+        return (Verdict.INEFFICIENT if not words.startswith("kurang") else None), False
+    return Verdict.EFFICIENT, False
+
+
+def is_efficiency_label(text: str) -> bool:
+    return "efisien" in _normal(text)
+
+
+# -- category scales ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Band:
+    """Capaian above ``bound`` (or at it when ``inclusive``) gets ``label``; the last band has no bound."""
+
+    label: str
+    bound: float | None = None
+    inclusive: bool = True
+
+    def holds(self, value: float) -> bool:
+        if self.bound is None:
+            return True
+        return value >= self.bound if self.inclusive else value > self.bound
+
+    def spec(self) -> str:
+        if self.bound is None:
+            return self.label
+        return f"{'>=' if self.inclusive else '>'} {_number_text(self.bound)} {self.label}"
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A category scale, highest band first. ``name`` is the preset's name, or "" for an office's own scale."""
+
+    bands: tuple[Band, ...]
+    name: str = ""
+
+    def category(self, value: float) -> str:
+        value = round(value, 9)  # 85.00000000000001 (85/100*100) is 85, as Excel's 0.85 is
+        for band in self.bands:
+            if band.holds(value):
+                return band.label
+        return self.bands[-1].label
+
+    @property
+    def labels(self) -> list[str]:
+        return [band.label for band in self.bands]
+
+    def knows(self, label: str) -> str | None:
+        """This scale's spelling of ``label`` (compared without case and spaces), or None."""
+        wanted = _normal(label)
+        return next((own for own in self.labels if _normal(own) == wanted), None)
+
+    @property
+    def spec(self) -> str:
+        return "; ".join(band.spec() for band in self.bands)
+
+    def __str__(self) -> str:
+        return self.name or self.spec
+
+
+# The seed's Tabel 3.1 (Inspektorat Kab. Blora) and the bands of Permendagri 86/2017.
+TABEL_31 = Scale(
+    (Band("Sangat Baik", 100, False), Band("Baik", 85), Band("Cukup", 65), Band("Kurang", 50), Band("Sangat Kurang")),
+    "Tabel 3.1",
+)
+PERMENDAGRI_86 = Scale(
+    (
+        Band("Sangat Tinggi", 90, False),  # ≥ 91
+        Band("Tinggi", 75, False),  # 76–90
+        Band("Sedang", 65, False),  # 66–75
+        Band("Rendah", 50, False),  # 51–65
+        Band("Sangat Rendah"),  # ≤ 50
+    ),
+    "Permendagri 86/2017",
+)
+SCALE_PRESETS = (TABEL_31, PERMENDAGRI_86)
+
+_BAND = re.compile(r"^(?P<op>>=|≥|>)\s*(?P<bound>-?\d+(?:[.,]\d+)?)\s*%?\s*(?P<label>.+)$")
+
+
+def parse_scale(value: object) -> Scale:
+    """A preset's name, or an office's own scale: "> 100 Sangat Baik; >= 85 Baik; ...; Sangat Kurang".
+
+    Bands go from the highest down; the last one has no bound. Raises ValueError when it does not read.
+    """
+    text = str(value).strip()
+    for preset in SCALE_PRESETS:
+        if _normal(text) == _normal(preset.name):
+            return preset
+    parts = [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+    if len(parts) < 2:
+        raise ValueError(value)
+    bands = []
+    for part in parts[:-1]:
+        match = _BAND.match(part)
+        if not match:
+            raise ValueError(part)
+        bound = float(match.group("bound").replace(",", "."))
+        bands.append(Band(match.group("label").strip(), bound, match.group("op") != ">"))
+    if _BAND.match(parts[-1]):
+        raise ValueError(parts[-1])  # the lowest band takes everything below: it has no bound
+    bands.append(Band(parts[-1]))
+    bounds = [band.bound for band in bands[:-1]]
+    if bounds != sorted(bounds, reverse=True) or len(set(bounds)) != len(bounds):
+        raise ValueError(value)
+    return Scale(tuple(bands))
+
+
+# -- IKM and SAKIP -------------------------------------------------------------------------------------
+
+IKM_FACTOR = 25  # NIK = NI × 25 (PermenPANRB 14/2017)
+
+
+class IkmScale(enum.Enum):
+    NI = "NI"  # nilai interval, 1–4
+    NIK = "NIK"  # nilai interval konversi, 25–100
+
+    def convert(self, value: float, to: IkmScale) -> float:
+        if self is to:
+            return value
+        return value * IKM_FACTOR if to is IkmScale.NIK else value / IKM_FACTOR
+
+
+def ikm_scale(value: float | None) -> IkmScale | None:
+    """Which IKM scale a value is on; None when it is on neither (or missing)."""
+    if value is None:
+        return None
+    if 1 <= value <= 4:
+        return IkmScale.NI
+    if 25 <= value <= 100:
+        return IkmScale.NIK
+    return None
+
+
+# Nilai SAKIP → predikat (domain.md): above each bound.
+PREDIKAT = (("AA", 90), ("A", 80), ("BB", 70), ("B", 60), ("CC", 50), ("C", 30), ("D", None))
+
+
+def sakip_predikat(nilai: float) -> str:
+    for predikat, bound in PREDIKAT:
+        if bound is None or nilai > bound:
+            return predikat
+    return "D"
+
+
+_PREDIKAT_TEXT = re.compile(r"^(?:predikat\s*:?\s*)?\(?\s*(AA|BB|CC|A|B|C|D)\s*\)?$", re.IGNORECASE)
+_PREDIKAT_IN_TEXT = re.compile(r"predikat\s*:?\s*\(?\s*(AA|BB|CC|A|B|C|D)\b", re.IGNORECASE)
+
+
+def predikat_in(text: str) -> str | None:
+    """A SAKIP predikat written in a cell: "BB", "Predikat BB", "(BB)"; None when there is none."""
+    text = text.strip()
+    match = _PREDIKAT_TEXT.match(text) or _PREDIKAT_IN_TEXT.search(text)
+    return match.group(1).upper() if match else None
+
+
+# -- which indicator is which ---------------------------------------------------------------------
+
+_IKM = re.compile(r"\bikm\b|\bskm\b|kepuasan\s+masyarakat")
+_SAKIP = re.compile(r"\bs?akip\b|akuntabilitas\s+kinerja")
+_FILLER = {"indeks", "indek", "index", "nilai", "predikat", "persentase", "prosentase", "jumlah", "tingkat", "dan", "di", "yang", "terhadap", "pada"}
+
+
+def _folded(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).casefold()
+    return re.sub(r"[^0-9a-z]+", " ", text).strip()
+
+
+def family(name: str) -> str | None:
+    """"ikm" or "sakip" for the two indicators with rules of their own, from the indicator's name."""
+    folded = _folded(name)
+    if _IKM.search(folded):
+        return "ikm"
+    if _SAKIP.search(folded):
+        return "sakip"
+    return None
+
+
+def text_key(text: str) -> str:
+    """A text as compared when it names something (a sasaran): no case, accents, punctuation or extra spaces."""
+    return " ".join(_folded(text).split())
+
+
+def name_key(name: str) -> str:
+    """A name reduced for matching one indicator across tables when it has no ID.
+
+    "Indek Kepuasan Masyarakat (IKM)" and "Indeks IKM" are one indicator; so are "Predikat Nilai Sakip"
+    and "Nilai SAKIP". Other names lose case, punctuation and filler words ("indeks", "nilai", ...).
+    """
+    known = family(name)
+    if known:
+        return known
+    return " ".join(word for word in _folded(name).split() if word not in _FILLER)
+
+
+def id_key(text: str) -> str:
+    """An indicator ID or a list entry as compared (Excel: UPPER(SUBSTITUTE(x," ",""))): no case, no spaces."""
+    return "".join(text.split()).casefold()
+
+
+def split_list(value: object) -> tuple[str, ...]:
+    """Entries of a list setting: a TOML array, or text separated by commas, semicolons or new lines."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, (list, tuple)) else re.split(r"[,;\n]", str(value))
+    return tuple(str(item).strip() for item in items if str(item).strip())
