@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from lkjip_xl.indicators import TABEL_31
 from lkjip_xl.load.xlsx import workbook_parts
 from lkjip_xl.snapshot import a1, column_letter, parse_a1
 from lkjip_xl.template import layout as L
@@ -320,109 +321,141 @@ def _level(code: Any) -> str:
 
 
 def _category(capaian: Any) -> str:
-    if _blank(capaian):
+    """The template's category formula with the default scale (the seed's Tabel 3.1), in fractions as Excel."""
+    if not isinstance(capaian, (int, float)):
         return ""
-    if capaian > 1:
-        return "Sangat Baik"
-    for bound, label in ((0.85, "Baik"), (0.65, "Cukup"), (0.5, "Kurang")):
-        if capaian >= bound:
-            return label
-    return "Sangat Kurang"
+    for band in TABEL_31.bands:
+        if band.bound is None or (capaian >= band.bound / 100 if band.inclusive else capaian > band.bound / 100):
+            return band.label
+    return TABEL_31.bands[-1].label
 
 
-def _efficiency(capaian: Any, serapan: Any) -> str:
-    if _blank(capaian) or _blank(serapan):
+def _capaian(target: Any, actual: Any, negative: bool) -> Any:
+    """Capaian with the default formula for negative polarity, (2 × target − realisasi) / target."""
+    if _n(target) == 0 or not isinstance(actual, (int, float)):
         return ""
-    if capaian >= 1 and serapan < capaian:
+    return (2 * target - actual) / target if negative else actual / target
+
+
+def _efficiency(mean: Any, serapan: Any) -> str:
+    if _blank(mean) or _blank(serapan):
+        return ""
+    if mean >= 1 and serapan < mean:
         return "Efisien"
-    if capaian < 1 and serapan > capaian:
+    if mean < 1 and serapan > mean:
         return "Tidak Efisien"
     return "-"
 
 
-def _row_values(table: L.TableLayout, cell) -> dict[str, Any]:
-    """The derived cells of one body row; ``cell(key)`` is what the row's cell holds (typed or derived)."""
-    if table.table == "3.8":
-        return {
-            "level": lambda: _level(cell("kode")),
-            "selisih": lambda: "" if _blank(cell("anggaran")) and _blank(cell("realisasi"))
-            else _n(cell("anggaran")) - _n(cell("realisasi")),
-            "persen": lambda: _ratio(cell("realisasi"), cell("anggaran")),
-        }
-    if table.table == "3.7":
-        return {"persen": lambda: _ratio(cell("realisasi"), cell("anggaran"))}
-    if table.table == "3.2":
-        def capaian() -> Any:
-            target, actual = cell("target"), cell("realisasi")
-            if _n(target) == 0:
+class _Sheets:
+    """Every cell's value as Excel would show it: typed, or its template formula evaluated on demand."""
+
+    def __init__(self, book: Workbook, formula_cells: dict[str, set[Pos]]) -> None:
+        self.book = book
+        self.layouts = book.layouts()
+        self.formula_cells = formula_cells
+        self.values: dict[str, dict[Pos, Any]] = {sheet: {} for sheet in formula_cells}
+
+    def get(self, sheet: str, row: int, key: str) -> Any:
+        pos = (row, self.layouts[sheet].col(key))
+        inputs = self.book.inputs.get(sheet, {})
+        if pos in inputs:
+            return inputs[pos]
+        if pos not in self.formula_cells[sheet]:
+            return None
+        values = self.values[sheet]
+        if pos not in values:
+            values[pos] = self.formula(sheet, *pos)
+        return values[pos]
+
+    def formula(self, sheet: str, row: int, col: int) -> Any:
+        book, table = self.book, self.layouts[sheet]
+        if row == 2:  # the subtitle: text joined with the office and the year
+            return table.subtitle.replace("{opd}", book.office).replace("{tahun}", str(book.year))
+        if row == table.header_row:  # a year over a group of columns
+            return book.year - {"tahun2": 2, "tahun1": 1, "tahun0": 0}[table.columns[col - 1].group]
+        key = table.columns[col - 1].key
+        if table.first_row <= row <= table.last_body_row:
+            return self.body(table, row, key)
+        if row == table.last_body_row + 1:
+            return self.total(table, row, key)
+        raise ValueError(f"no formula model for {sheet}!{a1(row, col)}")
+
+    def body(self, table: L.TableLayout, row: int, key: str) -> Any:
+        def cell(name: str, at: int = row) -> Any:
+            return self.get(table.sheet, at, name)
+
+        if key == "persen":
+            return _ratio(cell("realisasi"), cell("anggaran"))
+        if key == "serapan":
+            return _ratio(cell("realisasi_rp"), cell("anggaran"))
+        if key == "level":
+            return _level(cell("kode"))
+        if key == "selisih":
+            if _blank(cell("anggaran")) and _blank(cell("realisasi")):
                 return ""
-            if cell("polaritas") == "Negatif":
-                return (2 * target - actual) / target
-            return actual / target
-        return {"capaian": capaian, "kategori": lambda: _category(cell("capaian"))}
-    if table.table == "3.3":
-        return {f"capaian{k}": (lambda k=k: _ratio(cell(f"realisasi{k}"), cell(f"target{k}"))) for k in (2, 1, 0)}
-    if table.table == "3.5":
-        return {
-            "capaian": lambda: _ratio(cell("realisasi"), cell("target")),
-            "serapan": lambda: _ratio(cell("realisasi_rp"), cell("anggaran")),
-            "efisiensi": lambda: "" if _blank(cell("serapan")) else 1 - cell("serapan"),
-            "kategori_efisiensi": lambda: _efficiency(cell("capaian"), cell("serapan")),
-        }
-    raise KeyError(table.table)
+            return _n(cell("anggaran")) - _n(cell("realisasi"))
+        if key == "kategori":
+            return _category(cell("capaian"))
+        if key == "negatif":  # negative in Tabel 3.2 under the same ID (the settings list no indicator)
+            return self.negative_in_32(str(cell("id") or "").strip())
+        if key.startswith("capaian"):
+            offset = key[len("capaian"):]
+            negative = str(cell("polaritas") or "").casefold() == "negatif" if table.table == "3.2" else cell("negatif")
+            return _capaian(cell("target" + offset), cell("realisasi" + offset), negative)
+        if key == "kelompok":  # a row with a budget opens a group; rows below without one share it
+            if row == table.first_row:
+                return 1
+            opens = not _blank(cell("anggaran")) or not _blank(cell("realisasi_rp"))
+            return cell("kelompok", row - 1) + (1 if opens else 0)
+        if key == "rata_capaian":  # AVERAGEIFS over the group's numeric capaian
+            group = cell("kelompok")
+            found = [value for r in range(table.first_row, table.last_body_row + 1)
+                     if cell("kelompok", r) == group and isinstance(value := cell("capaian", r), (int, float))]
+            return sum(found) / len(found) if found else ""
+        if key == "efisiensi":  # the default formula, 100 − % serapan
+            return "" if _blank(cell("serapan")) else 1 - cell("serapan")
+        if key == "kategori_efisiensi":
+            return _efficiency(cell("rata_capaian"), cell("serapan"))
+        raise ValueError(f"no formula model for {table.sheet} column {key}")
+
+    def negative_in_32(self, ident: str) -> bool:
+        table = L.TABLE_32
+        rows = self.book.inputs.get(table.sheet, {})
+        return bool(ident) and any(
+            str(rows.get((r, table.col("id")), "")).casefold() == ident.casefold()
+            and str(rows.get((r, table.col("polaritas")), "")).casefold() == "negatif"
+            for r in range(table.first_row, table.last_body_row + 1)
+        )
+
+    def total(self, table: L.TableLayout, row: int, key: str) -> Any:
+        body = range(table.first_row, table.last_body_row + 1)
+
+        def cell(name: str, at: int = row) -> Any:
+            return self.get(table.sheet, at, name)
+
+        if key in ("anggaran", "realisasi"):
+            if table.table == "3.8":  # SUMIFS over the sub kegiatan
+                return sum(_n(cell(key, r)) for r in body if str(cell("level", r) or "").casefold() == "sub kegiatan")
+            return sum(_n(cell(key, r)) for r in body)
+        if key == "selisih":
+            return _n(cell("anggaran")) - _n(cell("realisasi"))
+        if key == "persen":
+            return _ratio(cell("realisasi"), cell("anggaran"))
+        raise ValueError(f"no formula model for {table.sheet} total column {key}")
 
 
 def cached_values(book: Workbook, formula_cells: dict[str, set[Pos]]) -> dict[str, dict[Pos, Any]]:
     """What Excel caches for each formula cell of the skeleton that staff did not type over."""
-    out: dict[str, dict[Pos, Any]] = {}
-    layouts = book.layouts()
+    sheets = _Sheets(book, formula_cells)
     for sheet, cells in formula_cells.items():
-        table = layouts.get(sheet)
+        if cells and sheet not in sheets.layouts:
+            raise ValueError(f"no formula model for sheet {sheet}")
         inputs = book.inputs.get(sheet, {})
-        values: dict[Pos, Any] = {}
-        out[sheet] = values
-        if table is None:
-            if cells:
-                raise ValueError(f"no formula model for sheet {sheet}")
-            continue
-
-        def cell(row: int, key: str) -> Any:
-            pos = (row, table.col(key))
-            return inputs[pos] if pos in inputs else values.get(pos)
-
-        for row, col in sorted(cells):
-            if (row, col) in inputs:
-                continue
-            values[(row, col)] = _formula_value(book, table, row, col, cell)
-    return out
-
-
-def _formula_value(book: Workbook, table: L.TableLayout, row: int, col: int, cell) -> Any:
-    key = table.columns[col - 1].key if col <= len(table.columns) else None
-    if row == 2:  # the subtitle: text joined with the office and the year
-        return table.subtitle.replace("{opd}", book.office).replace("{tahun}", str(book.year))
-    if row == table.header_row:  # a year over a group of columns
-        offset = {"tahun2": 2, "tahun1": 1, "tahun0": 0}[table.columns[col - 1].group]
-        return book.year - offset
-    if table.first_row <= row <= table.last_body_row:
-        return _row_values(table, lambda k: cell(row, k))[key]()
-    if row == table.last_body_row + 1:
-        body = range(table.first_row, table.last_body_row + 1)
-
-        def total(k: str) -> float:
-            if table.table == "3.8":
-                return sum(_n(cell(r, k)) for r in body if str(cell(r, "level") or "").casefold() == "sub kegiatan")
-            return sum(_n(cell(r, k)) for r in body)
-
-        if key == "anggaran":
-            return total("anggaran")
-        if key == "realisasi":
-            return total("realisasi")
-        if key == "selisih":
-            return _n(cell(row, "anggaran")) - _n(cell(row, "realisasi"))
-        if key == "persen":
-            return _ratio(cell(row, "realisasi"), cell(row, "anggaran"))
-    raise ValueError(f"no formula model for {table.sheet}!{a1(row, col)}")
+        for row, col in cells:
+            if (row, col) not in inputs and (row, col) not in sheets.values[sheet]:
+                sheets.values[sheet][(row, col)] = sheets.formula(sheet, row, col)
+    return sheets.values
 
 
 # -- writing the package -----------------------------------------------------------------------------
