@@ -54,7 +54,7 @@ def level_from_label(text: str) -> Level | None:
     return _LEVEL_WORDS.get(re.sub(r"\s+", " ", text.strip().casefold()))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # one per budget line: built often, treated as immutable
 class Code:
     raw: str
     canonical: str
@@ -76,8 +76,14 @@ class Code:
 _SEGMENTS = re.compile(r"^\d+(?:\.\d+)*$")
 
 
+_CANONICAL = re.compile(r"\d\.\d\d\.\d\d(?:\.[12]\.\d\d(\.\d{4})?)?")
+_LEVEL_BY_LENGTH = {7: Level.PROGRAM, 12: Level.KEGIATAN, 17: Level.SUB_KEGIATAN}
+
+
 def parse_code(raw: str) -> Code | None:
     """Normalise a budget code; None when it is not one."""
+    if type(raw) is str and _CANONICAL.fullmatch(raw):
+        return Code(raw, raw, _LEVEL_BY_LENGTH[len(raw)])  # already in the standard form (most codes)
     text = re.sub(r"\s+", "", str(raw)).replace(",", ".").strip(".")
     if not text or not _SEGMENTS.match(text):
         return None

@@ -86,7 +86,9 @@ CIRCULAR = Circular()
 EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!")
 
 
-@dataclass(frozen=True)
+# Built hundreds of thousands of times for a big table: slotted and hashable, treated as immutable
+# (a frozen dataclass's __init__ is several times slower).
+@dataclass(slots=True, unsafe_hash=True)
 class Parsed:
     """One cell read as a number.
 
@@ -129,6 +131,9 @@ MAX_MAGNITUDE = 1e15
 
 def parse(value: object, quantity: Quantity, number_format: str | None = None) -> Parsed:
     """Read one cell value (as a spreadsheet library returns it) as a number of the given quantity."""
+    kind = type(value)
+    if (kind is float or kind is int) and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:  # NaN fails the test
+        return _parse_number(value, quantity, number_format)  # most cells: a plain number in range
     parsed = _parse(value, quantity, number_format)
     readings = tuple(reading for reading in parsed.readings if abs(reading) <= MAX_MAGNITUDE)
     if (parsed.value is not None and not abs(parsed.value) <= MAX_MAGNITUDE) or (parsed.readings and not readings):
@@ -167,23 +172,38 @@ def _decimals_of(number: Decimal) -> int:
 def _parse_number(value: float | int, quantity: Quantity, number_format: str | None) -> Parsed:
     if isinstance(value, float) and value != value:
         return Parsed(Kind.INVALID, text=str(value))
-    percent = quantity is Quantity.PERCENT and number_format and "%" in _strip_format_literals(number_format)
+    percent = quantity is Quantity.PERCENT and number_format is not None and is_percent_format(number_format)
     if not percent and (value.is_integer() if isinstance(value, float) else -(2**53) <= value <= 2**53):
-        # A whole number has no decimals: the same result as below without Decimal, which was the
-        # larger part of reading a 20,000-line table (money is nearly always whole rupiah).
-        return Parsed(Kind.NUMBER, value=float(value), readings=(float(value),), decimals=0)
-    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    if percent:
-        exact = exact * 100
-    decimals = _decimals_of(exact)
-    result = float(exact)
-    return Parsed(Kind.NUMBER, value=result, readings=(result,), decimals=decimals)
+        # A whole number has no decimals (money is nearly always whole rupiah).
+        result = float(value)
+        return Parsed(Kind.NUMBER, result, (result,), 0)
+    result, decimals = _shifted(value, 2 if percent else 0)
+    return Parsed(Kind.NUMBER, result, (result,), decimals)
+
+
+def _shifted(value: float | int, places: int) -> tuple[float, int]:
+    """``value`` times 10**places computed on its shortest decimal text (0.9333 x 100 is 93.33, where float
+    arithmetic gives 93.33000000000001), and how many decimals that leaves."""
+    text = repr(value)
+    if "e" in text or "E" in text or "n" in text:
+        exact = Decimal(text).scaleb(places)
+        return float(exact), _decimals_of(exact)
+    integer, _, fraction = text.partition(".")
+    if places:
+        integer += fraction[:places].ljust(places, "0")
+        fraction = fraction[places:]
+    fraction = fraction.rstrip("0")
+    return (float(f"{integer}.{fraction}") if fraction else float(integer)), len(fraction)
 
 
 @lru_cache(maxsize=256)
-def _strip_format_literals(number_format: str) -> str:
-    """The format code without quoted literals and escapes, so a quoted "%" does not count."""
-    return re.sub(r'"[^"]*"|\\.', "", number_format)
+def is_percent_format(number_format: str) -> bool:
+    """Whether a number format shows its value times 100 (a "%" outside quoted literals and escapes).
+
+    It is the only thing about a cell's format that changes how its number reads, so it is all that
+    loaders keep of number formats.
+    """
+    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
 
 
 def _parse_text(raw: str, quantity: Quantity) -> Parsed:

@@ -33,7 +33,9 @@ def parse_a1(ref: str) -> Pos:
     return int(digits), col
 
 
-@dataclass(frozen=True)
+# Built hundreds of thousands of times for a big table: slotted and hashable, treated as immutable
+# (a frozen dataclass's __init__ is several times slower).
+@dataclass(slots=True, unsafe_hash=True)
 class CellRef:
     """Where a figure sits: what every finding points at."""
 
@@ -49,14 +51,48 @@ class CellRef:
         return f"'{self.sheet}'!{self.a1}"
 
 
+class Formulas(dict):
+    """Formula text by position. A loader may store a deferred text instead (an object with ``text()``, e.g.
+    one cell of a filled-down shared formula): it is worked out when read. Most formula cells of a big sheet
+    are never read, and writing out every copy was most of the time of loading one."""
+
+    def _text(self, key: Pos, value: Any) -> Any:
+        if value is None or isinstance(value, str):
+            return value
+        text = value.text()
+        dict.__setitem__(self, key, text)
+        return text
+
+    def __getitem__(self, key: Pos) -> str:
+        return self._text(key, dict.__getitem__(self, key))
+
+    def get(self, key: Pos, default: Any = None) -> Any:
+        value = dict.get(self, key)
+        return default if value is None else self._text(key, value)
+
+    def items(self):  # type: ignore[override]
+        return [(key, self[key]) for key in list(dict.keys(self))]
+
+    def values(self):  # type: ignore[override]
+        return [self[key] for key in list(dict.keys(self))]
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self.items()) == (dict(other.items()) if isinstance(other, dict) else other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass
 class SheetSnapshot:
     """One sheet. ``values`` is a dense grid from A1; the other layers are sparse."""
 
     name: str
     values: list[list[Any]] = field(default_factory=list)
-    formulas: dict[Pos, str] = field(default_factory=dict)
-    number_formats: dict[Pos, str] = field(default_factory=dict)
+    formulas: Formulas = field(default_factory=Formulas)
+    number_formats: dict[Pos, str] = field(default_factory=dict)  # percent formats only: numbers.is_percent_format
     bold: set[Pos] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
     visibility: str = "visible"  # visible | hidden | veryHidden
@@ -82,6 +118,10 @@ class SheetSnapshot:
 
     def formula(self, row: int, col: int) -> str | None:
         return self.formulas.get((row, col))
+
+    def has_formula(self, row: int, col: int) -> bool:
+        """Whether the cell holds a formula, without working out its text."""
+        return (row, col) in self.formulas
 
     def number_format(self, row: int, col: int) -> str | None:
         return self.number_formats.get((row, col))

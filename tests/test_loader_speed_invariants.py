@@ -24,7 +24,7 @@ from conftest import EXAMPLE
 from lkjip_xl.errors import InputRejected
 from lkjip_xl.load import load_file
 from lkjip_xl.load.xlsx import SharedFormula, SheetExtras, read_styles, read_xlsx, scan_sheet, workbook_parts
-from lkjip_xl.numbers import CellError
+from lkjip_xl.numbers import CellError, is_percent_format
 
 IMPORTS = """
 import json, sys
@@ -108,7 +108,7 @@ def assert_same_as_openpyxl(path: Path) -> None:
                     formulas[pos] = cell.value.text.lstrip("=")
                 elif cell.data_type == "f":
                     formulas[pos] = cell.value[1:]
-                if cell.number_format != "General":
+                if is_percent_format(cell.number_format):  # the formats the loader keeps
                     formats[pos] = cell.number_format
                 if cell.font is not None and cell.font.b:
                     bold.add(pos)

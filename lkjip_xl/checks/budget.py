@@ -460,6 +460,7 @@ NO_TOTAL = Check(
 
 # -- reading the rows ---------------------------------------------------------------------------------
 
+_PLAIN = frozenset((Kind.NUMBER, Kind.EMPTY))  # figures with one reading: nothing for the row to resolve
 _UNREAD = (Kind.AMBIGUOUS, Kind.MALFORMED, Kind.INVALID, Kind.ERROR, Kind.DATE, Kind.BOOL, Kind.UNVERIFIABLE)
 
 
@@ -512,6 +513,9 @@ class _Checker:
         """Choose, for each ambiguous or mistyped figure, the reading that makes the row add up."""
         keys = ("anggaran", "realisasi", "selisih", "persen")
         fields = [getattr(row, key) for key in keys]
+        if all(item.parsed.kind in _PLAIN for item in fields):
+            # Nothing to choose (nearly every row): each figure is what it says.
+            return _Values(*(item.parsed.value for item in fields))
         options = [_candidates(item) for item in fields]
         best = tuple(option[0] for option in options)
         held = self._relations(row, *best)

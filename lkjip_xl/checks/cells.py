@@ -264,6 +264,8 @@ def number_findings(
     """What is wrong with how this one cell holds its number, if anything."""
     parsed = field.parsed
     kind = parsed.kind
+    if (kind is Kind.NUMBER or kind is Kind.EMPTY) and resolution is None:
+        return []  # most cells
     common = dict(table=table, label=label, unit=unit)
     if kind is Kind.UNVERIFIABLE:
         return [UNVERIFIABLE.at(field.ref, formula=(field.formula or "").lstrip("="), **common)]

@@ -15,7 +15,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from ..numbers import EXCEL_ERRORS, CellError
+from ..numbers import EXCEL_ERRORS, CellError, is_percent_format
 from ..snapshot import SheetSnapshot, WorkbookSnapshot
 from .live import Box, LiveBook, Pos
 
@@ -48,7 +48,7 @@ def read_sheet(live: LiveBook, name: str) -> SheetSnapshot:
     filled = [(row, col) for row, cells in sheet.rows() for col, value in enumerate(cells, 1) if value is not None]
     numbers = [pos for pos in filled if _is_number(sheet.value(*pos))]
     for pos, code in _ask_by_blocks(lambda box: live.number_format(name, box), numbers, columns_first=True).items():
-        if code and code != "General":
+        if code and is_percent_format(code):  # the only thing a format changes about how a number reads
             sheet.number_formats[pos] = code
     bold = _ask_by_blocks(lambda box: live.bold(name, box), filled, columns_first=False)
     sheet.bold = {pos for pos, is_bold in bold.items() if is_bold}

@@ -78,6 +78,10 @@ class TableView:
         where = self._where(row, col)
         return self.sheet.formula(*where) if where else None
 
+    def has_formula(self, row: int, col: int) -> bool:
+        where = self._where(row, col)
+        return self.sheet.has_formula(*where) if where else False
+
     def number_format(self, row: int, col: int) -> str | None:
         where = self._where(row, col)
         return self.sheet.number_format(*where) if where else None

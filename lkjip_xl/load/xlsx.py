@@ -7,10 +7,13 @@ pass over each sheet's XML, bounded; a part with a DTD goes through defusedxml.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
+import string
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -19,8 +22,8 @@ import xml.etree.ElementTree as ET
 from defusedxml import ElementTree as SafeET
 
 from ..errors import CORRUPT, InputRejected
-from ..numbers import CellError
-from ..snapshot import Inventory, Oversize, SheetSnapshot, WorkbookSnapshot, parse_a1
+from ..numbers import CellError, is_percent_format
+from ..snapshot import Formulas, Inventory, Oversize, SheetSnapshot, WorkbookSnapshot, parse_a1
 from .preflight import LIMITS, Limits
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -57,10 +60,10 @@ class StyleTable:
 class SheetExtras:
     """What one pass over a sheet's XML found that calamine does not give."""
 
-    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    formulas: Formulas = field(default_factory=Formulas)
     uncached: set[tuple[int, int]] = field(default_factory=set)  # formulas with no cached value
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
-    number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    number_formats: dict[tuple[int, int], str] = field(default_factory=dict)  # percent formats only
     bold: set[tuple[int, int]] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     protected: bool = False
@@ -168,6 +171,8 @@ class SharedFormula:
         cols = [number for is_row, number in self.slots if not is_row]
         self.lowest_row = min(rows, default=None)
         self.col_span = (min(cols), max(cols)) if cols else None
+        self.down: str | None = None  # the template with the columns filled in, for cells straight below
+        self.down_rows: list[int] = []
 
     def _slot(self, is_row: bool, number: int) -> str:
         self.slots.append((is_row, number))
@@ -199,8 +204,28 @@ class SharedFormula:
             out.append(_literal(reference))
         return out
 
+    def _fill_columns(self) -> None:
+        """The template with the column letters written in and the rows left as slots."""
+        pieces: list[str] = []
+        rows: list[int] = []
+        for literal, field_name, _, _ in string.Formatter().parse(self.template):
+            pieces.append(_literal(literal))
+            if field_name is not None:
+                is_row, number = self.slots[int(field_name)]
+                if is_row:
+                    pieces.append("{%d}" % len(rows))
+                    rows.append(number)
+                else:
+                    pieces.append(self.letter(number))
+        self.down, self.down_rows = "".join(pieces), rows
+
     def at(self, target: tuple[int, int]) -> str:
         row_delta, col_delta = target[0] - self.origin[0], target[1] - self.origin[1]
+        if col_delta == 0 and (self.lowest_row is None or self.lowest_row + row_delta > 0):
+            # Filled down, the common case: only the rows move (the column letters are worked out once).
+            if self.down is None:
+                self._fill_columns()
+            return self.down.format(*[number + row_delta for number in self.down_rows])
         if (self.lowest_row is not None and self.lowest_row + row_delta <= 0) or (
             self.col_span is not None and not (1 <= self.col_span[0] + col_delta and self.col_span[1] + col_delta <= 18278)
         ):
@@ -211,6 +236,18 @@ class SharedFormula:
         return self.template.format(
             *[number + row_delta if is_row else letter(number + col_delta) for is_row, number in self.slots]
         )
+
+
+class _SharedCell:
+    """One cell of a shared formula, its text worked out only if somebody reads it (see ``Formulas``)."""
+
+    __slots__ = ("shared", "position")
+
+    def __init__(self, shared: SharedFormula, position: tuple[int, int]) -> None:
+        self.shared, self.position = shared, position
+
+    def text(self) -> str:
+        return self.shared.at(self.position)
 
 
 def _literal(text: str) -> str:
@@ -265,16 +302,158 @@ _DIGITS = "0123456789"
 
 
 def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable, limits: Limits = LIMITS) -> SheetExtras:
-    """One streaming pass over a sheet's XML (see ``_plain_events`` for why it is usually not defusedxml's),
-    bounded by ``limits``: past them ``SheetTooLarge``, before python-calamine allocates the sheet's grid."""
+    """One pass over a sheet's XML, bounded by ``limits``: past them ``SheetTooLarge``, before python-calamine
+    allocates the sheet's grid.
+
+    A sheet as Excel, LibreOffice or openpyxl write it is scanned at the byte level (``_scan_bytes``);
+    anything unusual goes through an XML parser (see ``_plain_events`` for why usually not defusedxml's).
+    The pre-flight has bounded the part's size (``Limits.sheet_bytes``) before it is read whole.
+    """
+    try:
+        info = archive.getinfo(part)
+    except KeyError:
+        raise InputRejected("corrupt", CORRUPT, detail=f"bagian {part} tidak ada") from None
+    if info.file_size <= limits.sheet_bytes:
+        extras = _scan_bytes(archive.read(part), styles, limits)
+        if extras is not None:
+            return extras
     try:
         with archive.open(part) as handle:
             return _scan(_plain_events(handle), styles, limits)
-    except KeyError:
-        raise InputRejected("corrupt", CORRUPT, detail=f"bagian {part} tidak ada") from None
     except _NotPlain:
         with archive.open(part) as handle:
             return _scan(SafeET.iterparse(handle, events=("end",)), styles, limits)
+
+
+# The byte-level scan. Excel, LibreOffice and openpyxl write a worksheet's cells as <c r="B7" s="3" t="e">
+# followed directly by <f>, <v> or <is> (or as <c r="B7" .../>), in the default namespace. Where a part has
+# exactly that shape, and nothing can hide or fake a cell (no DTD, comment, CDATA, processing instruction,
+# namespace prefix or single-quoted attribute; UTF-8), the regex engine picks out the few cells that matter:
+# formulas, error values, percent-formatted and bold cells, and the extent of the cells with content.
+# Anything else goes through the XML parser (``_scan``); tests hold the two to the same results.
+# No pattern may scan past a '<' or '>' more than once (possessive, or a character class without them):
+# a hostile part must cost linear time, never quadratic.
+_REF = rb'<c r="([A-Z]{1,3})([0-9]{1,7})"'
+_ODD_CELL_RE = re.compile(rb'<c(?:[>/\t\r\n]| r="(?![A-Z]{1,3}[0-9]{1,7}"))')  # no reference first, or a strange one
+_LOOSE_RE = re.compile(rb">\s+<")  # whitespace between elements: pretty-printed, read by the parser
+# A value, a formula or an inline string (group 3); an empty <v> (group 4) counts only for a text result.
+_CONTENT_RE = re.compile(_REF + rb'([^<>]*?)>(?:(<f|<is|<v>[^<])|(<v\s*/>|<v></v>))')
+_FORMULA_CELL_RE = re.compile(
+    _REF + rb'([^<>]*?)><f(\s[^<>]*?)?(?:/>|>([^<]*)</f>)(?:(<v>)([^<]*)</v>|(<v\s*/>))?(<is)?'
+)
+_ERROR_CELL_RE = re.compile(
+    _REF + rb'(?=[^<>]*?\st="e")[^<>]*+>(?:<f[^<>]*+>(?:[^<]*+</f>)?)?(?:<v>([^<]*)</v>|<v\s*/>)'
+)
+_MERGE_RE = re.compile(rb'<mergeCell\s[^<>]*?ref\s*=\s*"([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+_ROW_RE = re.compile(rb"<row[\s>/]")
+_ATTR_RE = re.compile(rb'(?<![A-Za-z:])([A-Za-z:]++)\s*+=\s*+"([^"]*+)"')
+_TEXT_RESULT = re.compile(rb'\st="str"')
+_UNSAFE = (b"<!DOCTYPE", b"<!ENTITY", b"<!--", b"<![CDATA[", b":sheetData", b":c ", b":row")
+
+
+def _styled_cells(styles: StyleTable) -> re.Pattern | None:
+    """A regex for the cells whose style matters (percent format, bold), or None when no style does."""
+    wanted = [
+        str(index).encode()
+        for index, (code, bold) in enumerate(zip(styles.number_formats, styles.bold))
+        if bold or (code and is_percent_format(code))
+    ]
+    if not wanted:
+        return None
+    return re.compile(_REF + rb'[^<>]*?\ss="(' + b"|".join(wanted) + rb')"')
+
+
+@lru_cache(maxsize=1024)
+def _shared_id(attributes: bytes) -> str | None:
+    """The ``si`` of a shared formula's <f> attributes (they repeat cell after cell: cached)."""
+    attrs = dict(_ATTR_RE.findall(attributes))
+    si = attrs.get(b"si")
+    return si.decode("ascii", "replace") if si is not None and attrs.get(b"t") == b"shared" else None
+
+
+def _xml_text(raw: bytes) -> str:
+    text = raw.decode("utf-8")
+    return html.unescape(text) if "&" in text else text
+
+
+def _plain_enough(data: bytes) -> bool:
+    head = data[:200].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"<?xml"):
+        declared = _XML_DECL_ENCODING.search(head[: head.find(b"?>")])
+        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+            return False
+        if b"<?" in data[data.find(b"?>") :]:
+            return False
+    elif not head.startswith(b"<"):
+        return False
+    if any(marker in data for marker in _UNSAFE) or b"='" in data or b"= '" in data:
+        return False  # single-quoted attributes (or a formula comparing with a quoted name: rare, parsed)
+    body = data[data.find(b"<sheetData") :]
+    if _LOOSE_RE.search(body) or _ODD_CELL_RE.search(body):
+        return False
+    # Every cell has its reference first.
+    return body.count(b"<c ") == body.count(b'<c r="')
+
+
+def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras | None:
+    """The scan at the byte level, or None when the part is not plain enough for it."""
+    if not _plain_enough(data):
+        return None
+    rows = len(_ROW_RE.findall(data))
+    if rows > limits.sheet_rows:
+        raise SheetTooLarge(Oversize("rows", rows, limits.sheet_rows))
+    columns: dict[bytes, int] = {}
+
+    def column(letters: bytes) -> int:
+        number = columns.get(letters)
+        if number is None:
+            number = columns[letters] = parse_a1(letters.decode() + "1")[1]
+        return number
+
+    # The extent of the cells with content is what python-calamine allocates: bound it before it does.
+    last_rows: set[bytes] = set()
+    last_cols: set[bytes] = set()
+    for letters, digits, attrs, filled, _empty in _CONTENT_RE.findall(data):
+        if filled or _TEXT_RESULT.search(attrs):
+            last_rows.add(digits)
+            last_cols.add(letters)
+    if last_rows:
+        extent = max(map(int, last_rows)) * max(map(column, last_cols))
+        if extent > limits.sheet_cells:
+            raise SheetTooLarge(Oversize("cells", extent, limits.sheet_cells))
+    extras = SheetExtras()
+    styled = _styled_cells(styles)
+    if styled is not None:
+        for letters, digits, style in styled.findall(data):
+            index = int(style)
+            position = (int(digits), column(letters))
+            code = styles.number_formats[index]
+            if code and is_percent_format(code):
+                extras.number_formats[position] = code
+            if styles.bold[index]:
+                extras.bold.add(position)
+    shared: dict[str, SharedFormula] = {}
+    formulas, uncached = extras.formulas, extras.uncached
+    for letters, digits, attrs, f_attrs, text, v_open, value, v_empty, inline in _FORMULA_CELL_RE.findall(data):
+        position = (int(digits), column(letters))
+        formula: str | _SharedCell = _xml_text(text) if text else ""
+        shared_id = _shared_id(f_attrs) if f_attrs else None
+        if shared_id is not None:
+            if formula:
+                shared[shared_id] = SharedFormula(formula, position)
+            elif shared_id in shared:
+                formula = _SharedCell(shared[shared_id], position)
+        formulas[position] = formula
+        text_result = (v_open or v_empty) and _TEXT_RESULT.search(attrs)
+        if not (value or inline or text_result):
+            uncached.add(position)
+    for letters, digits, code in _ERROR_CELL_RE.findall(data) if b't="e"' in data else ():
+        extras.errors[(int(digits), column(letters))] = _xml_text(code).strip()
+    for first, last in _MERGE_RE.findall(data):
+        (r1, c1), (r2, c2) = parse_a1(first.decode()), parse_a1(last.decode())
+        extras.merged.append((r1, c1, r2, c2))
+    extras.protected = b"<sheetProtection" in data
+    return extras
 
 
 def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable, limits: Limits) -> SheetExtras:
@@ -313,8 +492,11 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable, limits: Limits)
                 known = by_style.get(style, False)
                 if known is False:
                     index = int(style)
+                    code = styles.number_formats[index] if index < len(styles.number_formats) else None
                     known = by_style[style] = (
-                        (styles.number_formats[index], styles.bold[index]) if index < len(styles.number_formats) else None
+                        (code if code and is_percent_format(code) else None, styles.bold[index])
+                        if index < len(styles.number_formats)
+                        else None
                     )
                 if known is not None:
                     if known[0]:

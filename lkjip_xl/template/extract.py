@@ -90,7 +90,7 @@ class _Reader:
         """Whether staff put anything on this row: a formula of ours that shows nothing does not count."""
         for column in self.table.columns:
             col = self.table.col(column.key)
-            if self.sheet.formula(row, col) is not None and (column.key == "level" or not column.input):
+            if self.sheet.has_formula(row, col) and (column.key == "level" or not column.input):
                 continue  # the template's own formula: it shows something only when an input does
             value = self.sheet.value(row, col)
             if value is not None and not (isinstance(value, str) and not value.strip()):
