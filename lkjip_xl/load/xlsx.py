@@ -52,7 +52,8 @@ class SheetEntry:
 
 @dataclass
 class StyleTable:
-    number_formats: list[str | None] = field(default_factory=list)  # per cellXfs index; None = General
+    # per cellXfs index: the number format when it is a percent one (the only kind loaders keep), else None
+    percent_formats: list[str | None] = field(default_factory=list)
     bold: list[bool] = field(default_factory=list)
 
 
@@ -138,7 +139,7 @@ def read_styles(archive: zipfile.ZipFile) -> StyleTable:
             for xf in child:
                 fmt_id = int(xf.get("numFmtId", "0"))
                 code = custom.get(fmt_id, _BUILTIN_FORMATS.get(fmt_id))
-                table.number_formats.append(None if code in (None, "General") else code)
+                table.percent_formats.append(code if code and is_percent_format(code) else None)
                 font_id = int(xf.get("fontId", "0"))
                 table.bold.append(font_id < len(fonts_bold) and fonts_bold[font_id])
     return table
@@ -355,8 +356,8 @@ def _styled_cells(styles: StyleTable) -> re.Pattern | None:
     """A regex for the cells whose style matters (percent format, bold), or None when no style does."""
     wanted = [
         str(index).encode()
-        for index, (code, bold) in enumerate(zip(styles.number_formats, styles.bold))
-        if bold or (code and is_percent_format(code))
+        for index, (code, bold) in enumerate(zip(styles.percent_formats, styles.bold))
+        if bold or code
     ]
     if not wanted:
         return None
@@ -427,8 +428,8 @@ def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras 
         for letters, digits, style in styled.findall(data):
             index = int(style)
             position = (int(digits), column(letters))
-            code = styles.number_formats[index]
-            if code and is_percent_format(code):
+            code = styles.percent_formats[index]
+            if code:
                 extras.number_formats[position] = code
             if styles.bold[index]:
                 extras.bold.add(position)
@@ -464,7 +465,7 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable, limits: Limits)
     """
     extras = SheetExtras()
     shared: dict[str, SharedFormula] = {}
-    by_style: dict[str, tuple[str | None, bool] | None] = {}  # style attribute -> (format, bold); None: unknown
+    by_style: dict[str, tuple[str | None, bool] | None] = {}  # style attribute -> (percent format, bold); None: unknown
     columns: dict[str, int] = {}  # column letters -> number
     kinds: dict[str, int | None] = {}  # tag -> what the scan does with it
     rows = 0
@@ -492,10 +493,9 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable, limits: Limits)
                 known = by_style.get(style, False)
                 if known is False:
                     index = int(style)
-                    code = styles.number_formats[index] if index < len(styles.number_formats) else None
                     known = by_style[style] = (
-                        (code if code and is_percent_format(code) else None, styles.bold[index])
-                        if index < len(styles.number_formats)
+                        (styles.percent_formats[index], styles.bold[index])
+                        if index < len(styles.percent_formats)
                         else None
                     )
                 if known is not None:
