@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 from conftest import libreoffice_roundtrip, run_cli
 from corpus import Sheet, lkjip_workbook, template_sheets, untouched, write_zip, xlsx_parts
+from pasted import one_sheet
 
 from lkjip_xl.report import annotate
 from lkjip_xl.report.safe import spreadsheet_text, terminal_text
@@ -108,13 +109,27 @@ def test_a_file_name_with_escape_sequences_is_shown_harmless(tmp_path):
 # -- written to a temporary file, then moved into place ------------------------------------------------
 
 
-def test_a_new_output_gets_ordinary_permissions(tmp_path):
-    source, out = lkjip_workbook(tmp_path / "laporan.xlsx"), tmp_path / "hasil.xlsx"
-    run_cli("validate", source, "--out", out)
+# Every command that writes a file, and the file it writes (all through outfile.replacing).
+WRITERS = {
+    "validate --out": (lambda source, out: ("validate", source, "--out", out / "hasil.xlsx"), "hasil.xlsx"),
+    "import": (lambda source, out: ("import", one_sheet(source.with_name("tempel.xlsx")), "--out", out / "t.xlsx"), "t.xlsx"),
+    "batch --out": (lambda source, out: ("batch", source, "--out", out / "ringkasan.xlsx"), "ringkasan.xlsx"),
+    "batch --json-dir": (lambda source, out: ("batch", source, "--json-dir", out), "laporan.xlsx.json"),
+    "template": (lambda source, out: ("template", "--out", out / "templat.xlsx"), "templat.xlsx"),
+}
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_new_output_gets_ordinary_permissions(tmp_path, command):
+    make_args, written = WRITERS[command]
+    source, out = lkjip_workbook(tmp_path / "laporan.xlsx"), tmp_path / "hasil"
+    out.mkdir()
+    result = run_cli(*make_args(source, out))
+    assert result.returncode in (0, 1), result.stderr
     umask = os.umask(0)
     os.umask(umask)
-    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask  # not mkstemp's owner-only 0600
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".lkjip-")] == []
+    assert stat.S_IMODE((out / written).stat().st_mode) == 0o666 & ~umask  # not mkstemp's owner-only 0600
+    assert [p.name for p in out.iterdir() if p.name.startswith(".lkjip-")] == []
 
 
 def test_a_replaced_output_keeps_its_permissions(tmp_path):

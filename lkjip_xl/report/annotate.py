@@ -9,17 +9,15 @@ part, its relationships and ``[Content_Types].xml``. Styles cannot be added with
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import stat
-import tempfile
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import ElementTree as SafeET
 
+from ..outfile import replacing
 from ..snapshot import a1, column_letter
 from ..template.layout import SUMMARY_SHEET
 from .summary import COLUMN_WIDTHS, Summary, summary_grid
@@ -223,35 +221,17 @@ def _absolute(reference: str) -> str:
 
 
 def write_package(archive, members, replaced: dict[str, bytes], added: dict[str, bytes], target: Path) -> None:
-    """Write the new package to a temporary file beside ``target`` and move it into place."""
-    handle, temporary = tempfile.mkstemp(prefix=".lkjip-", suffix=".xlsx", dir=target.parent)
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temporary, "w") as out:
-            for info in members:
-                data = replaced.get(info.filename)
-                if data is None:
-                    data = archive.read(info.filename)
-                out.writestr(_copy_info(info), data)
-            for name, data in added.items():
-                info = zipfile.ZipInfo(name, date_time=members[0].date_time if members else (1980, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                out.writestr(info, data)
-        os.chmod(temporary, _mode_for(target))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    """The permissions of the file being replaced, or the ones a new file gets (mkstemp's are owner-only)."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    """Write the new package: the original's parts (``replaced`` where given), then ``added``."""
+    with replacing(target, ".xlsx") as temporary, zipfile.ZipFile(temporary, "w") as out:
+        for info in members:
+            data = replaced.get(info.filename)
+            if data is None:
+                data = archive.read(info.filename)
+            out.writestr(_copy_info(info), data)
+        for name, data in added.items():
+            info = zipfile.ZipInfo(name, date_time=members[0].date_time if members else (1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, data)
 
 
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
