@@ -40,6 +40,14 @@ def parse_polarity(text: str) -> Polarity | None:
     raise ValueError(text)
 
 
+def marked_negative(text: str) -> bool:
+    """Whether a Polaritas cell says Negatif (anything else, unreadable text too, leaves the positive rule)."""
+    try:
+        return parse_polarity(text) is Polarity.NEGATIVE
+    except ValueError:
+        return False
+
+
 class NegativeFormula(enum.Enum):
     """How capaian is computed for a negative-polarity indicator (configurable: offices differ)."""
 

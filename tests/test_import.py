@@ -109,3 +109,30 @@ def test_libreoffice_opens_the_imported_template_and_its_formulas_give_the_same_
     report = json.loads(result.stdout)
     assert report["layout"] == "template"
     assert finding_keys([finding for finding in read(recalculated)[1] if finding.code != "X014"]) == example_findings
+
+
+def test_a_printed_capaian_is_kept_only_where_the_template_formula_prints_it_too(tmp_path):
+    # IKU-01 is negative (Tabel 3.2 says so): 10 target, 8 realisasi is a capaian of 120 %. Tabel 3.3
+    # printed 80 % (the positive reading): that mistake must survive the import as a typed figure, not
+    # vanish behind the template's formula, which shows 120 %.
+    from lkjip_xl.settings import Settings
+    from lkjip_xl.snapshot import a1
+    from lkjip_xl.template.build import build_template
+    from lkjip_xl.template.fill import Context, write_row
+    from lkjip_xl.validate import check_file
+
+    workbook, context = build_template(Settings()), Context(negative_ids=frozenset({"iku-01"}))
+    t32, t33 = L.TABLE_32, L.TABLE_33
+    indicator = {"no": 1, "id": "IKU-01", "sasaran": "Menurunnya kemiskinan", "indikator": "Angka kemiskinan"}
+    write_row(workbook[t32.sheet], t32, t32.first_row,
+              {**indicator, "polaritas": "Negatif", "target": "10", "realisasi": "8", "capaian": "120"}, context=context)
+    write_row(workbook[t33.sheet], t33, t33.first_row,
+              {**indicator, "target0": "10", "realisasi0": "8", "capaian0": "80"}, context=context)
+    assert str(workbook[t32.sheet].cell(t32.first_row, t32.col("capaian")).value).startswith("=")  # right: formula
+    assert workbook[t33.sheet].cell(t33.first_row, t33.col("capaian0")).value == 0.8  # wrong: typed as printed
+    path = tmp_path / "templat.xlsx"
+    workbook.save(path)
+    cell = a1(t33.first_row, t33.col("capaian0"))
+    flagged = [f for f in check_file(path).findings if f.ref and (f.ref.sheet, f.ref.a1) == (t33.sheet, cell)]
+    capaian = [f for f in flagged if f.code == "K101"]  # (3.3 against 3.2 is flagged there too)
+    assert len(capaian) == 1 and capaian[0].reported == 80 and capaian[0].expected == 120

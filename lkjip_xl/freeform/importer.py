@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import Lang, Phrase, Text
+from ..indicators import id_key, marked_negative
 from ..model import BudgetRow
 from ..numbers import parse
 from ..outfile import replacing
@@ -22,7 +23,7 @@ from ..snapshot import WorkbookSnapshot, a1
 from ..structure import sums_hold
 from ..template import layout as L
 from ..template.build import build_template
-from ..template.fill import write_row
+from ..template.fill import Context, write_row
 from .detect import Detection, Found, table_by_kind
 from .extract import FreeformRead, extract_freeform
 from .view import TableView
@@ -96,7 +97,7 @@ def _level_cells(row: BudgetRow | None) -> dict[str, Any]:
     return {"level": row.level.label_id}
 
 
-def _copy_table(sheet, view: TableView, read: FreeformRead, result: Imported) -> None:
+def _copy_table(sheet, view: TableView, read: FreeformRead, result: Imported, context: Context) -> None:
     layout, found = view.layout, view.found
     mapped = [column for column in layout.columns if column.key in found.header.keys]
     budget = read.document.budget.get(layout.table)
@@ -107,7 +108,7 @@ def _copy_table(sheet, view: TableView, read: FreeformRead, result: Imported) ->
         printed = {column.key: _printed(view, row, column) for column in mapped}
         if layout.table == "3.8":
             printed.update(_level_cells(rows_by_number.get(row)))
-        write_row(sheet, layout, row, printed)
+        write_row(sheet, layout, row, printed, context=context)
     if found.total_row is not None and layout.total_row:
         row = view.template_row(found.total_row)
         amounts = {column.key: _printed(view, row, column) for column in mapped if column.quantity is not None}
@@ -168,16 +169,25 @@ def import_snapshot(snapshot: WorkbookSnapshot, settings: Settings | None = None
     document = read.document
     workbook = build_template(document.settings)
     result = Imported()
+    context = _context(document)
     for layout in L.TABLES:
         view = read.views.get(layout.table)
         if view is None:
             result.not_placed.append(MISSING.with_params(table=layout.table))
             continue
-        _copy_table(workbook[layout.sheet], view, read, result)
+        _copy_table(workbook[layout.sheet], view, read, result, context)
     what = [f"{key} = {value}" for key, value in document.settings.to_dict().items() if key in ("nama_opd", "tahun") and value]
     result.placed.append(SETTINGS_FROM_TITLES.with_params(what="; ".join(what)) if what else NO_SETTINGS.with_params())
     _leftovers(read.detection, result)
     return workbook, result
+
+
+def _context(document) -> Context:
+    """What the imported template's formulas will read: the settings it is built with, and the IDs its
+    Tabel 3.2 marks Negatif."""
+    marked = [row for row in document.indicators.rows if row.indicator_id.text] if document.indicators else []
+    negative = {id_key(row.indicator_id.text) for row in marked if marked_negative(row.polarity.text)}
+    return Context(document.settings, frozenset(negative))
 
 
 def write_import(snapshot: WorkbookSnapshot, out: Path) -> Imported:

@@ -10,9 +10,12 @@ figure, and holds the printed figure where the office typed over it. Used by the
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..indicators import Polarity, capaian, efficiency, id_key, marked_negative
 from ..numbers import EMPTY, Kind, Parsed, Quantity, parse
+from ..settings import Settings
 from .layout import TableLayout
 
 Values = dict[str, Any]
@@ -45,31 +48,57 @@ def _difference(values: Values, a: str, b: str) -> float | None:
     return x - y if x is not None and y is not None else None
 
 
-def _capaian(values: Values, target: str, actual: str) -> float | None:
-    t, r = _number(values, target), _number(values, actual)
-    if t is None or r is None or not t:
-        return None
-    return (2 * t - r) / t if values.get("polaritas") == "Negatif" else r / t
+@dataclass(frozen=True)
+class Context:
+    """What the template's performance formulas read besides their own row: the settings sheet, and the
+    indicator IDs Tabel 3.2 marks Negatif (Tabel 3.3 and 3.5 take their polarity from there)."""
+
+    settings: Settings = field(default_factory=Settings)
+    negative_ids: frozenset[str] = frozenset()
+
+    def polarity(self, table: str, values: Values) -> Polarity:
+        """As the template's ``negatif`` formulas decide it (build.py: _listed_negative, _negative_polarity)."""
+        indicator_id = str(values.get("id") or "")
+        listed = id_key(indicator_id or str(values.get("indikator") or ""))
+        if listed and listed in {id_key(entry) for entry in self.settings.negative_indicators}:
+            return Polarity.NEGATIVE
+        if table == "3.2":
+            negative = marked_negative(str(values.get("polaritas") or ""))
+        else:
+            negative = bool(indicator_id.strip()) and id_key(indicator_id) in self.negative_ids
+        return Polarity.NEGATIVE if negative else Polarity.POSITIVE
 
 
-def _efisiensi(values: Values) -> float | None:
+def _fraction(points: float | None) -> float | None:
+    return None if points is None else points / 100
+
+
+def _capaian(values: Values, context: Context, table: str, offset: str = "") -> float | None:
+    polarity = context.polarity(table, values)
+    target, actual = _number(values, f"target{offset}"), _number(values, f"realisasi{offset}")
+    return _fraction(capaian(target, actual, polarity, context.settings.negative_formula))
+
+
+def _efisiensi(values: Values, context: Context) -> float | None:
+    # Without the group's mean capaian (other rows) only the default formula is known here; for the others
+    # the printed figure is typed, and the checks compare it with the rule.
     serapan = _ratio(values, "realisasi_rp", "anggaran")
-    return None if serapan is None else 1 - serapan
+    return _fraction(efficiency(None if serapan is None else serapan * 100, None, context.settings.efficiency_formula))
 
 
-# What each derived cell's formula (build.py) shows, from the typed inputs of its row: percentages as
-# fractions, as the template stores them.
-DERIVED: dict[str, dict[str, Callable[[Values], float | None]]] = {
+# What each derived cell's formula (build.py) shows, from the typed inputs of its row and the context:
+# percentages as fractions, as the template stores them. None: not known here (the printed figure is typed).
+DERIVED: dict[str, dict[str, Callable[[Values, Context], float | None]]] = {
     "3.8": {
-        "selisih": lambda v: _difference(v, "anggaran", "realisasi"),
-        "persen": lambda v: _ratio(v, "realisasi", "anggaran"),
+        "selisih": lambda v, _: _difference(v, "anggaran", "realisasi"),
+        "persen": lambda v, _: _ratio(v, "realisasi", "anggaran"),
     },
-    "3.7": {"persen": lambda v: _ratio(v, "realisasi", "anggaran")},
-    "3.2": {"capaian": lambda v: _capaian(v, "target", "realisasi")},
-    "3.3": {f"capaian{k}": (lambda v, k=k: _ratio(v, f"realisasi{k}", f"target{k}")) for k in (0, 1, 2)},
+    "3.7": {"persen": lambda v, _: _ratio(v, "realisasi", "anggaran")},
+    "3.2": {"capaian": lambda v, c: _capaian(v, c, "3.2")},
+    "3.3": {f"capaian{k}": (lambda v, c, k=k: _capaian(v, c, "3.3", str(k))) for k in (0, 1, 2)},
     "3.5": {
-        "capaian": lambda v: _ratio(v, "realisasi", "target"),
-        "serapan": lambda v: _ratio(v, "realisasi_rp", "anggaran"),
+        "capaian": lambda v, c: _capaian(v, c, "3.5"),
+        "serapan": lambda v, _: _ratio(v, "realisasi_rp", "anggaran"),
         "efisiensi": _efisiensi,
     },
 }
@@ -91,7 +120,9 @@ def shows_same(value: object, formula_value: float | None, quantity: Quantity, d
     return abs(value - formula_value) < 0.005
 
 
-def write_row(sheet, table: TableLayout, row: int, printed: dict[str, Any], total: bool = False) -> None:
+def write_row(
+    sheet, table: TableLayout, row: int, printed: dict[str, Any], total: bool = False, context: Context = Context()
+) -> None:
     """Type one row into the template. ``printed`` maps column keys to what the report shows: the text as
     printed or a Parsed for a figure, a string or number for the other columns. Keys left out keep what
     the template has there; on the JUMLAH row (``total``) the figures a formula should show are unknown."""
@@ -115,6 +146,6 @@ def write_row(sheet, table: TableLayout, row: int, printed: dict[str, Any], tota
                 continue  # nothing printed: the template's formula stays
             if key in figures and key in derived:
                 parsed, quantity = figures[key]
-                if shows_same(value, derived[key](values), quantity, parsed.decimals):
+                if shows_same(value, derived[key](values, context), quantity, parsed.decimals):
                     continue
         cell.value = value
