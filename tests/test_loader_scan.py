@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import sys
@@ -121,3 +122,27 @@ def test_hostile_parts_are_scanned_in_linear_time(label):
         "xlsx._scan_bytes(sys.stdin.buffer.read(), xlsx.StyleTable([None], [False]), LIMITS)"
     )
     subprocess.run([sys.executable, "-c", code], input=part, check=True, timeout=60)
+
+
+@pytest.mark.parametrize("layout", ["as written", "pretty-printed (the parser path)"])
+def test_a_shared_formula_moved_off_the_sheet_is_a_corrupt_file_on_both_paths(tmp_path, layout):
+    # B3 shares C2's A2+1 one column to the left: its reference would be column 0. The byte scan defers
+    # the text of shared cells; the error must still surface while loading (exit 2), not when read (exit 3).
+    import openpyxl
+    from conftest import run_cli
+
+    book = openpyxl.Workbook()
+    book.active["C2"], book.active["B3"], book.active["A1"] = "=A2+1", "=Z9", 1
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as source, zipfile.ZipFile(tmp_path / "rusak.xlsx", "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<f>A2+1</f>", b'<f t="shared" ref="B2:C3" si="0">A2+1</f>')
+                data = data.replace(b"<f>Z9</f>", b'<f t="shared" si="0"/>')
+                if layout != "as written":
+                    data = data.replace(b"<c ", b"\n<c ")
+            target.writestr(info, data)
+    result = run_cli("validate", tmp_path / "rusak.xlsx", "--format", "json")
+    assert result.returncode == 2, result.stderr
+    assert json.loads(result.stdout)["error"]["reason"] == "corrupt"

@@ -220,19 +220,24 @@ class SharedFormula:
                     pieces.append(self.letter(number))
         self.down, self.down_rows = "".join(pieces), rows
 
-    def at(self, target: tuple[int, int]) -> str:
+    def check(self, target: tuple[int, int]) -> None:
+        """Raise openpyxl's ``TranslatorError`` where a reference would move off the sheet (a corrupt file)."""
         row_delta, col_delta = target[0] - self.origin[0], target[1] - self.origin[1]
-        if col_delta == 0 and (self.lowest_row is None or self.lowest_row + row_delta > 0):
-            # Filled down, the common case: only the rows move (the column letters are worked out once).
-            if self.down is None:
-                self._fill_columns()
-            return self.down.format(*[number + row_delta for number in self.down_rows])
         if (self.lowest_row is not None and self.lowest_row + row_delta <= 0) or (
             self.col_span is not None and not (1 <= self.col_span[0] + col_delta and self.col_span[1] + col_delta <= 18278)
         ):
             from openpyxl.formula.translate import TranslatorError
 
             raise TranslatorError("Formula out of range")
+
+    def at(self, target: tuple[int, int]) -> str:
+        self.check(target)
+        row_delta, col_delta = target[0] - self.origin[0], target[1] - self.origin[1]
+        if col_delta == 0:
+            # Filled down, the common case: only the rows move (the column letters are worked out once).
+            if self.down is None:
+                self._fill_columns()
+            return self.down.format(*[number + row_delta for number in self.down_rows])
         letter = self.letter
         return self.template.format(
             *[number + row_delta if is_row else letter(number + col_delta) for is_row, number in self.slots]
@@ -245,6 +250,7 @@ class _SharedCell:
     __slots__ = ("shared", "position")
 
     def __init__(self, shared: SharedFormula, position: tuple[int, int]) -> None:
+        shared.check(position)  # a broken file is rejected while loading, like the parser path does
         self.shared, self.position = shared, position
 
     def text(self) -> str:
