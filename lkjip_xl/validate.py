@@ -15,7 +15,6 @@ from .model import Document
 from .settings import Settings
 from .snapshot import WorkbookSnapshot
 from .template import extract as template
-from .template.layout import is_output_sheet
 
 
 def _settings(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None) -> tuple[Settings, list[Finding]]:
@@ -40,8 +39,6 @@ def read_document(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None =
 
 
 def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None) -> Report:
-    for name in [name for name in snapshot.sheets if is_output_sheet(name)]:
-        del snapshot.sheets[name]  # an annotated copy or a workbook the button marked: our output is no input
     document, findings = read_document(snapshot, overrides)
     findings.extend(run_checks(document))
     return Report(

@@ -163,3 +163,18 @@ def test_sheets_lkjip_xl_wrote_are_never_read_as_tables(tmp_path):
     data = json.loads(run_cli("validate", source, "--format", "json").stdout)
     assert data["tables"] == ["3.7"]
     assert data["counts"]["error"] == 0, data["findings"]
+
+
+def test_our_own_output_sheets_are_not_input(tmp_path):
+    # A workbook the button marked carries a hidden marks sheet and a summary: neither is the office's
+    # content (no F005 "hidden sheet"), nor a table to find.
+    book = openpyxl.load_workbook(EXAMPLE)
+    book.create_sheet("_lkjip_tanda").sheet_state = "hidden"
+    summary = book.create_sheet(f"{SUMMARY_SHEET} (2)")
+    summary["A1"], summary["A3"], summary["C3"] = "Tabel 3.8", "Uraian", "Anggaran"
+    marked = tmp_path / "ditandai.xlsx"
+    book.save(marked)
+    original = json.loads(run_cli("validate", EXAMPLE, "--format", "json").stdout)
+    result = json.loads(run_cli("validate", marked, "--format", "json").stdout)
+    assert result["counts"] == original["counts"]
+    assert [f["code"] for f in result["findings"]] == [f["code"] for f in original["findings"]]

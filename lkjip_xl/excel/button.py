@@ -19,12 +19,12 @@ from ..findings import Report
 from ..i18n import Lang, Text
 from ..load.preflight import is_xlwings_steering_sheet
 from ..report.summary import build_summary
-from ..template.layout import MARKS_SHEET, SUMMARY_SHEET
+from ..template.layout import SUMMARY_SHEET
 from ..validate import check_snapshot
 from .live import LiveBook
 from .marks import MarkResult, update_marks
 from .reader import read_snapshot
-from .summary_sheet import previous_summaries, write_summary
+from .summary_sheet import write_summary
 
 LANG: Lang = "id"  # finance officers read Indonesian; the add-in has no other language setting
 TITLE = "LKjIP"
@@ -111,7 +111,7 @@ def _validate(live: LiveBook, lang: Lang) -> Outcome:
     live.screen_updating(False)
     try:
         live.recalculate_if_manual()
-        snapshot = read_snapshot(live, skip=our_sheets(live))
+        snapshot = read_snapshot(live)
         report = check_snapshot(snapshot)
         sheet = write_summary(live, build_summary(report, lang))
         marks = update_marks(live, report, lang)
@@ -119,11 +119,6 @@ def _validate(live: LiveBook, lang: Lang) -> Outcome:
         return Outcome(report, sheet, marks)
     finally:
         live.screen_updating(True)
-
-
-def our_sheets(live: LiveBook) -> set[str]:
-    """The sheets this add-in writes: they are output, never input."""
-    return {MARKS_SHEET, *previous_summaries(live)}
 
 
 def foreign_config_sheets(names: list[str]) -> list[str]:

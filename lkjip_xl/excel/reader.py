@@ -17,17 +17,17 @@ from typing import Any
 
 from ..numbers import EXCEL_ERRORS, CellError, is_percent_format
 from ..snapshot import SheetSnapshot, WorkbookSnapshot
+from ..template.layout import is_output_sheet
 from .live import Box, LiveBook, Pos
 
 CHUNK_ROWS = 2000  # rows per bulk read: bounds one call's size on a sheet whose used range runs far down
 
 
-def read_snapshot(live: LiveBook, skip: set[str] = frozenset()) -> WorkbookSnapshot:
-    """Every sheet of the workbook except those named in ``skip`` (compared without case)."""
-    folded = {name.casefold() for name in skip}
+def read_snapshot(live: LiveBook) -> WorkbookSnapshot:
+    """Every sheet of the workbook but lkjip-xl's own output (as the file loader: ``is_output_sheet``)."""
     snapshot = WorkbookSnapshot(live.name)
     for name in live.sheet_names():
-        if name.casefold() not in folded:
+        if not is_output_sheet(name):
             snapshot.sheets[name] = read_sheet(live, name)
     return snapshot
 

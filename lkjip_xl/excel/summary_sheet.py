@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
 
 from ..report.annotate import quoted_sheet, unique_sheet_name
 from ..report.summary import COLUMN_WIDTHS, TITLE, FindingRow, Summary, summary_grid
-from ..template.layout import SUMMARY_SHEET
+from ..template.layout import SUMMARY_SHEET, is_summary_sheet
 from .live import LiveBook, boxes
-
-_OURS = re.compile(re.escape(SUMMARY_SHEET.casefold()) + r"(?: \(\d+\))?")
-
 
 def write_summary(live: LiveBook, summary: Summary) -> str:
     """Replace the previous run's summary sheet with this one, written in blocks; the new sheet's name."""
@@ -51,7 +47,7 @@ def previous_summaries(live: LiveBook) -> list[str]:
     titles = {TITLE("id"), TITLE("en")}
     found = []
     for sheet in live.sheet_names():
-        if _OURS.fullmatch(sheet.casefold()) and live.values(sheet, (1, 1, 1, 1))[0][0] in titles:
+        if is_summary_sheet(sheet) and live.values(sheet, (1, 1, 1, 1))[0][0] in titles:
             found.append(sheet)
     return found
 

@@ -24,6 +24,7 @@ from defusedxml import ElementTree as SafeET
 from ..errors import CORRUPT, InputRejected
 from ..numbers import CellError, is_percent_format
 from ..snapshot import Formulas, Inventory, Oversize, SheetSnapshot, WorkbookSnapshot, parse_a1
+from ..template.layout import is_output_sheet
 from .preflight import LIMITS, Limits
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -91,7 +92,8 @@ def _read_xml(archive: zipfile.ZipFile, part: str):
 
 
 def workbook_parts(archive: zipfile.ZipFile) -> list[SheetEntry]:
-    """The worksheets in workbook order, with their XML part and visibility."""
+    """The worksheets in workbook order, with their XML part and visibility; not the sheets lkjip-xl itself
+    wrote (an annotated copy's summary, the button's marks): they are output, never input."""
     root_rels = _read_xml(archive, "_rels/.rels")
     workbook_part = next(
         (rel.get("Target", "").lstrip("/") for rel in root_rels if rel.get("Type", "").endswith("/officeDocument")),
@@ -114,6 +116,8 @@ def workbook_parts(archive: zipfile.ZipFile) -> list[SheetEntry]:
         path, kind = targets.get(rid, (None, ""))
         if path is None or not kind.endswith("/worksheet"):
             continue  # chart sheets and dialog sheets hold no tables
+        if is_output_sheet(element.get("name", "")):
+            continue
         sheets.append(SheetEntry(element.get("name", ""), path, element.get("state", "visible")))
     return sheets
 

@@ -20,12 +20,16 @@ SETTINGS_SHEET = "Pengaturan"
 INSTRUCTIONS_SHEET = "Petunjuk"
 SUMMARY_SHEET = "Ringkasan Validasi"
 MARKS_SHEET = "_lkjip_tanda"  # hidden: the cells the Excel button marked, so the next click can unmark them
-_OUTPUT_SHEET = re.compile(rf"{re.escape(SUMMARY_SHEET.casefold())}(?: \(\d+\))?|{re.escape(MARKS_SHEET)}")
+_SUMMARY_NAME = re.compile(rf"{re.escape(SUMMARY_SHEET.casefold())}(?: \(\d+\))?")  # Excel's " (2)" for a copy
+
+
+def is_summary_sheet(name: str) -> bool:
+    return _SUMMARY_NAME.fullmatch(name.casefold()) is not None
 
 
 def is_output_sheet(name: str) -> bool:
     """Sheets lkjip-xl itself writes into a workbook (summaries, the button's marks): output, never input."""
-    return _OUTPUT_SHEET.fullmatch(name.casefold()) is not None
+    return is_summary_sheet(name) or name.casefold() == MARKS_SHEET.casefold()
 
 
 # Settings sheet: key (column A, a stable id), label (B), value (C), help (D).
