@@ -74,8 +74,8 @@ def test_libreoffice_opens_the_copy_with_original_sheets_unchanged(soffice, tmp_
     assert SUMMARY_SHEET in reopened.sheetnames
     original = openpyxl.load_workbook(EXAMPLE)
     for name in original.sheetnames:
-        for row_a, row_b in zip(original[name].iter_rows(values_only=True), reopened[name].iter_rows(values_only=True)):
-            for a, b in zip(row_a, row_b):
+        for row_a, row_b in zip(original[name].iter_rows(values_only=True), reopened[name].iter_rows(values_only=True), strict=True):
+            for a, b in zip(row_a, row_b, strict=True):
                 if isinstance(a, str) and a.startswith("="):
                     continue  # LibreOffice rewrites formula text; their values are compared elsewhere
                 assert a == b or (a in (None, "") and b in (None, "")), (name, a, b)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 
+import distributed  # in the [test] extra: missing is an error, not a skip
 import pytest
 
 from lkjip_xl.batch.cluster import run_on_cluster
@@ -14,7 +15,6 @@ from lkjip_xl.batch.sources import Source
 from batch_fixtures import submissions, workbook_bytes
 from conftest import run_cli
 
-distributed = pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
