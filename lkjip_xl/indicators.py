@@ -140,8 +140,10 @@ def read_verdict(text: str) -> tuple[Verdict | None, bool]:
             return verdict, True
     if "efisien" not in words:
         return None, False
-    if any(words.startswith(prefix) for prefix in ("tidak", "tdk", "in", "kurang")):
-        return (Verdict.INEFFICIENT if not words.startswith("kurang") else None), False
+    if re.search(r"(tidak|tdk)efisien|^inefisien", words):  # "Sangat Tidak Efisien" too
+        return Verdict.INEFFICIENT, False
+    if "kurangefisien" in words:
+        return None, False
     return Verdict.EFFICIENT, False
 
 
@@ -310,8 +312,9 @@ _FILLER = {"indeks", "indek", "index", "nilai", "predikat", "persentase", "prose
 
 
 def _folded(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).casefold()
-    return re.sub(r"[^0-9a-z]+", " ", text).strip()
+    # Accents go as the marks NFKD splits off ("Kéren" is "Keren"), before the rest of the punctuation.
+    text = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    return re.sub(r"[^0-9a-z]+", " ", text.casefold()).strip()
 
 
 def family(name: str) -> str | None:

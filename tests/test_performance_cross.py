@@ -156,6 +156,13 @@ def test_x021_efficiency_word_of_tabel_32_against_tabel_35(tmp_path):
         efficiency=[eff(1, "IKU-01", "Indeks IKM", 3.4, 3.44, 2000, 1800)],
     )
     assert codes(agreeing) == []
+    # A word outside the rule is K113's, which names Tabel 3.5's verdict itself: not reported twice.
+    graded = check(
+        tmp_path, name="c.xlsx",
+        indicators=[ind(1, "IKU-01", "Indeks IKM", 3.4, 3.0, keterangan="Sangat Efisien")],
+        efficiency=[eff(1, "IKU-01", "Indeks IKM", 3.4, 3.0, 2000, 1900)],  # capaian 88 %, serapan 95 %
+    )
+    assert codes(graded) == [("K113", "J6")] and only(graded, "K113").expected == "Tidak Efisien"
 
 
 def test_a_35_without_indicator_names_is_matched_through_its_sasaran_in_33(tmp_path):

@@ -25,6 +25,7 @@ from lkjip_xl.indicators import (
     read_verdict,
     sakip_predikat,
     split_list,
+    text_key,
 )
 
 
@@ -96,6 +97,8 @@ def test_the_qualitative_efficiency_rule_of_the_seed():
         ("Sangat Efisien", Verdict.EFFICIENT, False),
         ("Inefisien", Verdict.INEFFICIENT, False),
         ("Kurang Efisien", None, False),
+        ("Sangat Tidak Efisien", Verdict.INEFFICIENT, False),
+        ("Sangat kurang efisien", None, False),
         ("Baik", None, False),
     ],
 )
@@ -159,6 +162,7 @@ def test_one_indicator_under_its_names():
     assert name_key("Indek Kepuasan Masyarakat (IKM)") == name_key("Indeks IKM")
     assert name_key("Persentase layanan sesuai SOP") == name_key("persentase  Layanan sesuai SOP.")
     assert name_key("Persentase layanan sesuai SOP") != name_key("Jumlah desa mandiri")
+    assert text_key("Pelayanan Publik yang Kéren") == text_key("pelayanan publik yang keren")  # accents go
 
 
 def test_lists_and_ids():

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..findings import Check, Finding, Severity, Unit
 from ..i18n import Num, Text
-from ..indicators import IkmScale, ikm_scale, is_efficiency_label, read_verdict
+from ..indicators import IkmScale, ikm_scale, read_verdict
 from ..model import Document, Field, TrendRow
 from ..numbers import Agreement, Kind, agreement, money_equal
 from . import rule
@@ -478,9 +478,9 @@ def efficiency_word_against_table_35(document: Document) -> list[Finding]:
     verdicts = verdicts_by_indicator(document, Indicators(document))
     findings = []
     for row in document.indicators.rows:
-        if not is_efficiency_label(row.note.text):
-            continue
-        written, _ = read_verdict(row.note.text)
+        written, own_word = read_verdict(row.note.text)
+        if not own_word:
+            continue  # another word ("Sangat Efisien"): K113 reports it, with Tabel 3.5's verdict
         match = verdicts.index.find(row)
         verdict = verdicts.by_row.get(id(match.row)) if match else None
         if written is None or verdict is None or written is verdict:
