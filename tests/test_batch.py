@@ -170,6 +170,16 @@ def test_no_workbooks_is_an_error(tmp_path):
     assert result.returncode == 2 and "tidak ada buku kerja" in result.stderr
 
 
+def test_a_file_named_twice_is_checked_once(tmp_path):
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    for seed, name in enumerate(("a.xlsx", "b.xlsx"), start=1):
+        (folder / name).write_bytes(workbook_bytes(seed=seed))
+    result = run_cli("batch", folder, folder / "a.xlsx", folder, "--json-dir", tmp_path / "json")
+    assert result.returncode == 0 and "2 berkas diperiksa" in result.stdout, result.stdout + result.stderr
+    assert sorted(path.name for path in (tmp_path / "json").iterdir()) == ["a.xlsx.json", "b.xlsx.json"]
+
+
 def test_output_inside_the_folder_is_not_checked_next_time(tmp_path):
     # run_cli refuses an existing file being rewritten, which is the point here: a plain run.
     (tmp_path / "a.xlsx").write_bytes(workbook_bytes(seed=1))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 
 import distributed  # in the [test] extra: missing is an error, not a skip
 import pytest
@@ -13,7 +15,7 @@ from lkjip_xl.batch.outcome import PASSED, UNCHECKED, Options, Outcome, check_so
 from lkjip_xl.batch.sources import Source
 
 from batch_fixtures import submissions, workbook_bytes
-from conftest import run_cli
+from conftest import EXAMPLE, run_cli
 
 
 
@@ -43,9 +45,18 @@ def test_dask_gives_the_same_findings_as_local_workers(cluster, tmp_path):
     assert (tmp_path / "laporan.xlsx").stat().st_size > 0
 
 
-def test_unreachable_scheduler_is_a_clear_error(tmp_path):
+def test_the_summary_names_the_checks_on_dask_too(cluster, tmp_path):
+    # Without --out nothing else in this process imports the checks: their titles must still be there.
+    shutil.copy(EXAMPLE, tmp_path / "contoh.xlsx")
+    result = run_cli("batch", tmp_path, "--scheduler", cluster, timeout=600)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.search(r"B1\d\d ×\d+ \w", result.stdout), result.stdout
+
+
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "alamat salah"])
+def test_unreachable_scheduler_is_a_clear_error(tmp_path, address):
     (tmp_path / "a.xlsx").write_bytes(b"")
-    result = run_cli("batch", tmp_path, "--scheduler", "tcp://127.0.0.1:9", timeout=120)
+    result = run_cli("batch", tmp_path, "--scheduler", address, timeout=120)
     assert result.returncode == 2 and "tidak dapat dihubungi" in result.stderr
 
 

@@ -55,3 +55,15 @@ def test_memory_cap_stops_a_file_alone(tmp_path):
     outcomes = run_local(sources, Options(max_memory_mb=1024), 1, lambda outcome: None, greedy_check)
     by_name = {outcome.name: outcome for outcome in outcomes}
     assert by_name["rakus"].status == UNCHECKED and by_name["baik"].status == PASSED
+    assert by_name["rakus"].error["reason"] == "out_of_memory" and "1024 MiB" in by_name["rakus"].error["message"]
+
+
+def out_of_memory_check(source: Source, options: Options) -> Outcome:
+    raise MemoryError  # what the allocator says where no cap applies (Dask, Windows) but memory ran out
+
+
+def test_out_of_memory_without_a_cap_names_no_limit(tmp_path):
+    good = tmp_path / "baik.xlsx"
+    good.write_bytes(workbook_bytes(seed=1))
+    outcomes = run_local([Source("rakus", str(good))], Options(max_memory_mb=0), 1, lambda outcome: None, out_of_memory_check)
+    assert outcomes[0].error["reason"] == "out_of_memory" and "MiB" not in outcomes[0].error["message"]

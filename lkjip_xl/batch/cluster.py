@@ -14,7 +14,7 @@ import threading
 from typing import Callable, Iterable
 
 from ..i18n import Text
-from .outcome import INTERNAL, INTERNAL_REASON, TIMED_OUT, Options, Outcome, Rejection, check_source, unchecked
+from .outcome import Options, Outcome, Rejection, check_source, unchecked
 from .sources import Source
 
 DASK_MISSING = Text(
@@ -48,7 +48,7 @@ def check_within_time(
     thread.start()
     thread.join(options.timeout)
     if not box:
-        return unchecked(source, Rejection.of("timeout", TIMED_OUT, seconds=f"{options.timeout:g}"), options.lang)
+        return unchecked(source, Rejection.timed_out(options.timeout), options.lang)
     return box[0]
 
 
@@ -67,7 +67,7 @@ def run_on_cluster(
         raise ClusterUnavailable(DASK_MISSING) from None
     try:
         client = Client(address, timeout="10s")
-    except (OSError, TimeoutError) as error:
+    except (OSError, TimeoutError, ValueError) as error:  # ValueError: an address Dask cannot read
         raise ClusterUnavailable(NO_SCHEDULER, address=address, detail=type(error).__name__) from None
     outcomes = []
     with client:
@@ -83,7 +83,7 @@ def run_on_cluster(
                 suspects.append(source)  # perhaps only queued on a worker that another file killed
                 continue
             else:
-                outcome = unchecked(source, _failure(future), options.lang)
+                outcome = unchecked(source, Rejection.for_error(future.exception(), options), options.lang)
             outcomes.append(outcome)
             on_done(outcome)
             future.release()
@@ -93,7 +93,10 @@ def run_on_cluster(
             if future.status == "finished":
                 outcome = future.result()
             else:
-                rejection = Rejection.of("crashed", WORKERS_DIED) if _killed(future) else _failure(future)
+                if _killed(future):
+                    rejection = Rejection.of("crashed", WORKERS_DIED)
+                else:
+                    rejection = Rejection.for_error(future.exception(), options)
                 outcome = unchecked(source, rejection, options.lang)
             outcomes.append(outcome)
             on_done(outcome)
@@ -103,7 +106,3 @@ def run_on_cluster(
 
 def _killed(future) -> bool:
     return future.status == "error" and type(future.exception()).__name__ == "KilledWorker"
-
-
-def _failure(future) -> Rejection:
-    return Rejection.of(INTERNAL_REASON, INTERNAL, detail=type(future.exception()).__name__)

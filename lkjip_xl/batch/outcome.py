@@ -9,10 +9,13 @@ outcome that says so.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..checks import load_all
 from ..errors import InputRejected, rejection_report
+from ..findings import CATALOGUE, Severity
 from ..i18n import Lang, Text
 
 if TYPE_CHECKING:
@@ -44,6 +47,10 @@ OUT_OF_MEMORY = Text(
     "berkas ini membutuhkan memori melebihi batas {limit} MiB per proses",
     "this file needs more memory than the limit of {limit} MiB per process",
 )
+OUT_OF_MEMORY_UNCAPPED = Text(
+    "berkas ini membutuhkan lebih banyak memori daripada yang tersedia",
+    "this file needs more memory than is available",
+)
 INTERNAL = Text(
     "kesalahan internal lkjip-xl ({detail}); mohon laporkan bersama berkasnya",
     "internal lkjip-xl error ({detail}); please report it with the file",
@@ -74,6 +81,22 @@ class Rejection:
     def from_error(cls, error: InputRejected) -> Rejection:
         return cls.of(error.reason, error.text, **error.params)
 
+    @classmethod
+    def timed_out(cls, seconds: float) -> Rejection:
+        return cls.of("timeout", TIMED_OUT, seconds=f"{seconds:g}")
+
+    @classmethod
+    def for_error(cls, error: BaseException, options: Options) -> Rejection:
+        """What an exception met while checking one file says about it (in the worker or sent back from it)."""
+        if isinstance(error, InputRejected):
+            return cls.from_error(error)
+        if isinstance(error, MemoryError):
+            if options.max_memory_mb > 0:
+                return cls.of("out_of_memory", OUT_OF_MEMORY, limit=options.max_memory_mb)
+            return cls.of("out_of_memory", OUT_OF_MEMORY_UNCAPPED)
+        # A bug of lkjip-xl met on one file: that file's outcome (exit code 3), never the batch's end.
+        return cls.of(INTERNAL_REASON, INTERNAL, detail=type(error).__name__)
+
     def message(self, lang: Lang) -> str:
         return self.text(lang, **dict(self.params))
 
@@ -85,7 +108,7 @@ class Options:
     lang: Lang = "id"
     overrides: dict[str, Any] | None = None  # --config
     timeout: float = 120.0  # seconds per file
-    max_memory_mb: int = 2048  # per worker process; 0 = no limit
+    max_memory_mb: int = 2048  # per worker process; 0 = no limit (on Dask and Windows there is none)
 
 
 @dataclass
@@ -142,10 +165,26 @@ def check_source(source: Source, options: Options) -> Outcome:
         report.file = source.name
         status = PASSED if report.valid else FAILED
         return Outcome(source.name, status, report.to_dict(options.lang), time.perf_counter() - started, source.local_file)
-    except InputRejected as error:
-        rejection = Rejection.from_error(error)
-    except MemoryError:
-        rejection = Rejection.of("out_of_memory", OUT_OF_MEMORY, limit=options.max_memory_mb)
     except Exception as error:  # noqa: BLE001 - one file's bug is that file's outcome, never the batch's end
-        rejection = Rejection.of(INTERNAL_REASON, INTERNAL, detail=type(error).__name__)
+        rejection = Rejection.for_error(error, options)
     return unchecked(source, rejection, options.lang, time.perf_counter() - started)
+
+
+TOP_PROBLEMS = 3
+
+
+def ordered(outcomes: list[Outcome]) -> list[Outcome]:
+    """Files to act on first: could not be checked, then failed (most errors first), then passed; by name."""
+    return sorted(outcomes, key=lambda o: (STATUS_ORDER.index(o.status), -o.counts["error"], o.name))
+
+
+def main_problems(outcome: Outcome, lang: Lang) -> str:
+    """The most frequent checks of a file, errors first: "B101 ×5 Jumlah induk ...; N004 ×2 ..."."""
+    load_all()  # the checks' titles (a Dask run has not imported them in this process)
+    counts = Counter((Severity(f["severity"]).rank, f["code"]) for f in outcome.findings)
+    top = sorted(counts.items(), key=lambda item: (item[0][0], -item[1], item[0][1]))[:TOP_PROBLEMS]
+    parts = []
+    for (_, code), count in top:
+        check = CATALOGUE.get(code)
+        parts.append(f"{code} ×{count}" + (f" {check.title(lang)}" if check else ""))
+    return "; ".join(parts)

@@ -8,13 +8,15 @@ import re
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
 from ..i18n import Lang, Text
 from ..outfile import replacing
-from .outcome import FAILED, INTERNAL_REASON, PASSED, STATUS_LABELS, STATUS_ORDER, UNCHECKED, Options, Outcome
+from .outcome import (
+    FAILED, INTERNAL_REASON, PASSED, STATUS_LABELS, STATUS_ORDER, UNCHECKED, Options, Outcome, main_problems, ordered,
+)
 from .sources import Source, find_sources
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # text from workbooks must not drive the terminal
@@ -51,7 +53,8 @@ def check_all(
     if scheduler:
         from .cluster import run_on_cluster
 
-        return run_on_cluster(sources, options, scheduler, on_done)
+        # Workers there run under Dask's own memory limit (--memory-limit), not ours.
+        return run_on_cluster(sources, replace(options, max_memory_mb=0), scheduler, on_done)
     from .local import run_local
 
     return run_local(sources, options, jobs, on_done)
@@ -153,7 +156,6 @@ def run_batch(
 
 def summary_text(result: BatchResult, lang: Lang, out: Path | None, json_dir: Path | None) -> str:
     """What the terminal shows at the end: the totals, then every file that needs action and why."""
-    from .workbook import main_problems, ordered
 
     lines = [
         DONE(

@@ -94,7 +94,8 @@ def _skipped(name: str) -> bool:
 
 
 def find_sources(inputs: list[Path], exclude: set[Path] = frozenset()) -> list[Source]:
-    """Every workbook under ``inputs`` (folders recursively, zip archives read in place), sorted by name."""
+    """Every workbook under ``inputs`` (folders recursively, zip archives read in place), once each even when
+    named twice (a folder and a file in it), sorted by name."""
     excluded = {os.path.realpath(path) for path in exclude}
     found: list[Source] = []
     for given in inputs:
@@ -109,7 +110,10 @@ def find_sources(inputs: list[Path], exclude: set[Path] = frozenset()) -> list[S
             found.append(
                 Source(_label(str(given)), os.path.abspath(given), problem=Rejection.of("not_found", PATH_NOT_FOUND))
             )
-    return sorted(found, key=lambda source: source.name)
+    unique: dict[tuple[str, str | None], Source] = {}
+    for source in found:
+        unique.setdefault((os.path.realpath(source.path), source.member), source)
+    return sorted(unique.values(), key=lambda source: source.name)
 
 
 def _from_file(path: Path, excluded: set[str], listed: bool) -> list[Source]:

@@ -31,7 +31,7 @@ from ..findings import CATALOGUE, Severity
 from ..i18n import Lang, Text
 from ..outfile import replacing
 from ..report.summary import FILE, FINDING_HEADERS, OFFICE, YEAR
-from .outcome import FAILED, PASSED, STATUS_LABELS, STATUS_ORDER, UNCHECKED, Outcome
+from .outcome import FAILED, PASSED, STATUS_LABELS, STATUS_ORDER, UNCHECKED, Outcome, main_problems, ordered
 
 SUMMARY_SHEET = Text("Ringkasan", "Summary")
 FINDINGS = Text("Temuan", "Findings")  # the sheet, and the count column in "Kode"
@@ -55,7 +55,6 @@ TRUNCATED = Text(
 
 MAX_ROWS = 1_048_576  # Excel's limit per sheet
 MAX_TEXT = 32_767  # Excel's limit per cell
-TOP_PROBLEMS = 3
 
 BOLD = Font(bold=True)
 TITLE_FONT = Font(bold=True, size=13)
@@ -68,22 +67,6 @@ STATUS_FILLS = {
 }
 WRAP = Alignment(wrap_text=True, vertical="top")
 UNIT_FORMATS = {"rupiah": "#,##0", "percent": "0.00", "value": "General"}
-
-
-def ordered(outcomes: list[Outcome]) -> list[Outcome]:
-    """Files to act on first: could not be checked, then failed (most errors first), then passed; by name."""
-    return sorted(outcomes, key=lambda o: (STATUS_ORDER.index(o.status), -o.counts["error"], o.name))
-
-
-def main_problems(outcome: Outcome, lang: Lang) -> str:
-    """The most frequent checks of a file, errors first: "B101 ×5 Jumlah induk ...; N004 ×2 ..."."""
-    counts = Counter((Severity(f["severity"]).rank, f["code"]) for f in outcome.findings)
-    top = sorted(counts.items(), key=lambda item: (item[0][0], -item[1], item[0][1]))[:TOP_PROBLEMS]
-    parts = []
-    for (_, code), count in top:
-        check = CATALOGUE.get(code)
-        parts.append(f"{code} ×{count}" + (f" {check.title(lang)}" if check else ""))
-    return "; ".join(parts)
 
 
 class _Sheet:
