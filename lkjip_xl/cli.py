@@ -48,11 +48,24 @@ LANG_OPTION = click.option(
 )
 
 
+def _error(text: str) -> None:
+    """A message on stderr, with control characters made harmless: file names can hold escapes too."""
+    click.echo(terminal_text(text), err=True)
+
+
 def _fail(path: str, message: str, fmt: str, reason: str) -> int:
     if fmt == "json":
         click.echo(json.dumps(rejection_report(path, reason, message), ensure_ascii=False, indent=2))
-    click.echo(terminal_text(f"lkjip-xl: {path}: {message}"), err=True)  # a file name can hold escapes too
+    _error(f"lkjip-xl: {path}: {message}")
     return EXIT_UNCHECKABLE
+
+
+def _internal(name: str | None, error: Exception, lang: Lang) -> int:
+    """A bug of lkjip-xl: never a traceback for the user (unless LKJIP_XL_DEBUG), its own exit code."""
+    if os.environ.get("LKJIP_XL_DEBUG"):
+        raise error
+    _error(f"lkjip-xl: {name + ': ' if name else ''}{INTERNAL(lang, detail=type(error).__name__)}")
+    return EXIT_INTERNAL
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,10 +107,7 @@ def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, la
     except SettingsError as error:
         return _fail(name, str(error), fmt, "config")
     except Exception as error:  # noqa: BLE001 - never a traceback for the user; a bug gets its own exit code
-        if os.environ.get("LKJIP_XL_DEBUG"):
-            raise
-        click.echo(f"lkjip-xl: {name}: {INTERNAL(lang, detail=type(error).__name__)}", err=True)
-        return EXIT_INTERNAL
+        return _internal(name, error, lang)
     report.file = name
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
@@ -112,9 +122,9 @@ def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, la
         try:
             sheet = add_summary_sheet(file, out, build_summary(report, lang))
         except OSError as error:
-            click.echo(f"lkjip-xl: {out}: {OUT_FAILED(lang, detail=error.strerror or error)}", err=True)
+            _error(f"lkjip-xl: {out}: {OUT_FAILED(lang, detail=error.strerror or error)}")
             return EXIT_UNCHECKABLE
-        click.echo(OUT_WRITTEN(lang, path=out, sheet=sheet), err=fmt == "json")
+        click.echo(terminal_text(OUT_WRITTEN(lang, path=out, sheet=sheet)), err=fmt == "json")
     return EXIT_OK if report.valid else EXIT_ERRORS
 
 
@@ -153,16 +163,13 @@ def run_import(file: Path, out: Path, lang: Lang) -> int:
     except InputRejected as rejection:
         return _fail(name, rejection.message(lang), "text", rejection.reason)
     except OSError as error:
-        click.echo(f"lkjip-xl: {out}: {OUT_FAILED(lang, detail=error.strerror or error)}", err=True)
+        _error(f"lkjip-xl: {out}: {OUT_FAILED(lang, detail=error.strerror or error)}")
         return EXIT_UNCHECKABLE
     except Exception as error:  # noqa: BLE001 - never a traceback for the user; a bug gets its own exit code
-        if os.environ.get("LKJIP_XL_DEBUG"):
-            raise
-        click.echo(f"lkjip-xl: {name}: {INTERNAL(lang, detail=type(error).__name__)}", err=True)
-        return EXIT_INTERNAL
+        return _internal(name, error, lang)
     for line in render(result, lang):
         click.echo(line)
-    click.echo(IMPORT_WRITTEN(lang, path=out))
+    click.echo(terminal_text(IMPORT_WRITTEN(lang, path=out)))
     return EXIT_OK
 
 
@@ -244,7 +251,7 @@ def _addin_step(step: Callable[[], None], lang: Lang) -> int:
     try:
         step()
     except InputRejected as rejection:
-        click.echo(f"lkjip-xl: addin: {rejection.message(lang)}", err=True)
+        _error(f"lkjip-xl: addin: {rejection.message(lang)}")
         return EXIT_UNCHECKABLE
     return EXIT_OK
 
@@ -284,30 +291,27 @@ def run_batch_command(paths: list[Path], out: Path | None, json_dir: Path | None
     try:
         overrides = load_config(config) if config else None
     except SettingsError as error:
-        click.echo(f"lkjip-xl: {error}", err=True)
+        _error(f"lkjip-xl: {error}")
         return EXIT_UNCHECKABLE
     if out is not None and any(path.is_file() and _same_file(path, out) for path in paths):
-        click.echo(f"lkjip-xl: {out}: {SAME_FILE(lang)}", err=True)
+        _error(f"lkjip-xl: {out}: {SAME_FILE(lang)}")
         return EXIT_UNCHECKABLE
     options = Options(lang=lang, overrides=overrides, timeout=timeout, max_memory_mb=max_memory)
     try:
         result = run_batch(paths, options, jobs=jobs, scheduler=scheduler, out=out, json_dir=json_dir)
     except KeyboardInterrupt:
-        click.echo(f"lkjip-xl: {INTERRUPTED(lang)}", err=True)
+        _error(f"lkjip-xl: {INTERRUPTED(lang)}")
         return EXIT_INTERRUPTED
     except ClusterUnavailable as error:
-        click.echo(f"lkjip-xl: {error.text(lang, **error.params)}", err=True)
+        _error(f"lkjip-xl: {error.text(lang, **error.params)}")
         return EXIT_UNCHECKABLE
     except OSError as error:  # the report or a JSON file could not be written
-        click.echo(f"lkjip-xl: {OUT_FAILED(lang, detail=error.strerror or error)}", err=True)
+        _error(f"lkjip-xl: {OUT_FAILED(lang, detail=error.strerror or error)}")
         return EXIT_UNCHECKABLE
     except Exception as error:  # noqa: BLE001 - a bug in the batch itself
-        if os.environ.get("LKJIP_XL_DEBUG"):
-            raise
-        click.echo(f"lkjip-xl: {INTERNAL(lang, detail=type(error).__name__)}", err=True)
-        return EXIT_INTERNAL
+        return _internal(None, error, lang)
     if not result.outcomes:
-        click.echo(f"lkjip-xl: {NO_WORKBOOKS(lang, paths=', '.join(map(str, paths)))}", err=True)
+        _error(f"lkjip-xl: {NO_WORKBOOKS(lang, paths=', '.join(map(str, paths)))}")
         return EXIT_UNCHECKABLE
     click.echo(summary_text(result, lang, out, json_dir), nl=False)
     if result.internal_errors:

@@ -3,8 +3,6 @@ submitted file is never touched."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
@@ -19,7 +17,7 @@ from corpus import Sheet, lkjip_workbook, template_sheets, untouched, write_zip,
 from pasted import one_sheet
 
 from lkjip_xl.report import annotate
-from lkjip_xl.report.safe import spreadsheet_text, terminal_text
+from lkjip_xl.report.safe import terminal_text
 from lkjip_xl.template import layout as L
 from lkjip_xl.template.layout import SUMMARY_SHEET
 
@@ -98,6 +96,20 @@ def test_escape_sequences_from_a_workbook_never_reach_the_terminal(tmp_path):
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.stdout)
 
 
+def test_escape_sequences_from_a_pasted_table_never_reach_the_terminal_on_import(tmp_path):
+    rows = {
+        1: {1: "Tabel 3.7 Ringkasan Anggaran Kecamatan Jati Tahun 2024"},
+        2: {1: "No", 2: "Uraian", 3: "Anggaran", 4: "Realisasi", 5: "Persentase", 6: "Catatan_x001B_]0;judul_x0007_"},
+        3: {1: 1, 2: "Belanja A", 3: 100, 4: 90, 5: 0.9},
+        4: {2: "JUMLAH", 3: 100, 4: 90, 5: 0.9},
+    }
+    source = write_zip(tmp_path / "tempel.xlsx", xlsx_parts([Sheet("Data_x001B_[31m", rows)]))
+    result = run_cli("import", source, "--out", tmp_path / "templat.xlsx")
+    assert result.returncode == 0, result.stderr
+    assert "Catatan" in result.stdout  # the column it could not place is named...
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.stdout)  # ...without its controls
+
+
 def test_a_file_name_with_escape_sequences_is_shown_harmless(tmp_path):
     path = tmp_path / "laporan\x1b[2J.xlsx"
     path.write_bytes(b"")
@@ -159,26 +171,7 @@ def test_an_output_that_cannot_be_written_is_a_clear_error(tmp_path):
     assert "tidak dapat ditulis" in result.stderr
 
 
-# -- the helpers every writer uses ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("text", ["=1+1", "+62 812", "-5", "@SUM(A1)", "\t=1", "\r=1"])
-def test_spreadsheet_text_keeps_formula_starters_as_text(text):
-    field = spreadsheet_text(text)
-    assert field == "'" + text
-    row = next(csv.reader(io.StringIO(_csv_line(["Uraian", field]))))
-    assert row[1] == "'" + text
-
-
-@pytest.mark.parametrize("text", ["Belanja pegawai", "1.720.118.000", "Rp -4.000", " =spasi dulu", ""])
-def test_spreadsheet_text_leaves_ordinary_text_alone(text):
-    assert spreadsheet_text(text) == text
-
-
-def _csv_line(fields: list[str]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerow(fields)
-    return buffer.getvalue()
+# -- the helper every terminal writer uses ---------------------------------------------------------
 
 
 def test_terminal_text_removes_every_control_character():

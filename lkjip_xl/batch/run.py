@@ -14,12 +14,12 @@ from typing import Callable, Iterator
 
 from ..i18n import Lang, Text
 from ..outfile import replacing
+from ..report.safe import terminal_text
 from .outcome import (
     FAILED, INTERNAL_REASON, PASSED, STATUS_LABELS, STATUS_ORDER, UNCHECKED, Options, Outcome, main_problems, ordered,
 )
 from .sources import Source, find_sources
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # text from workbooks must not drive the terminal
 
 PROGRESS = Text("Memeriksa", "Checking")
 DONE = Text(
@@ -182,7 +182,7 @@ def summary_text(result: BatchResult, lang: Lang, out: Path | None, json_dir: Pa
             problems = main_problems(outcome, lang)
             why += f" ({problems})" if problems else ""
         who = f" [{outcome.office}]" if outcome.office else ""
-        lines.append(_CONTROL.sub("?", f"  {label}: {outcome.name}{who}: {why}"))
+        lines.append(terminal_text(f"  {label}: {outcome.name}{who}: {why}"))  # workbook text: no controls
     if out is not None:
         lines.append(REPORT_WRITTEN(lang, path=out))
     if json_dir is not None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -20,6 +19,7 @@ from typing import Iterator
 
 from ..errors import InputRejected
 from ..i18n import Text
+from ..report.safe import terminal_text
 from .outcome import Rejection
 
 # Everything a reviewer may receive as "the workbook": the ones lkjip-xl cannot read still get a row in
@@ -52,9 +52,6 @@ MEMBER_ENCRYPTED = Text(
     "the file inside the archive is password-protected: send it again without a password",
 )
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
 @dataclass(frozen=True)
 class Source:
     """One submission to check. ``path`` is on disk: the workbook, or the archive that holds ``member``."""
@@ -76,7 +73,7 @@ class Source:
 
 def _label(text: str) -> str:
     """A name from an archive or a folder as it may be shown: no control characters."""
-    return _CONTROL.sub("?", text)
+    return terminal_text(text)
 
 
 def _is_regular(path: Path) -> bool:

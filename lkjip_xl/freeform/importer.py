@@ -18,6 +18,7 @@ from ..indicators import id_key, marked_negative
 from ..model import BudgetRow
 from ..numbers import parse
 from ..outfile import replacing
+from ..report.safe import terminal_text
 from ..settings import Settings
 from ..snapshot import WorkbookSnapshot, a1
 from ..structure import sums_hold
@@ -199,9 +200,10 @@ def write_import(snapshot: WorkbookSnapshot, out: Path) -> Imported:
 
 
 def render(result: Imported, lang: Lang) -> list[str]:
+    """Lines for the terminal: sheet names, headers and captions come from the workbook, so no controls."""
     lines = [phrase.render(lang) for phrase in result.placed]
     if result.not_placed:
         lines.append(NOT_PLACED(lang))
         lines += [f"  - {phrase.render(lang)}" for phrase in result.not_placed]
-    return lines
+    return [terminal_text(line) for line in lines]
 
