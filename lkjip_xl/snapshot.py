@@ -6,6 +6,7 @@ Rows and columns are 1-based, as in Excel.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -96,6 +97,7 @@ class SheetSnapshot:
     bold: set[Pos] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
     visibility: str = "visible"  # visible | hidden | veryHidden
+    _anchors: dict[Pos, Pos] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def max_row(self) -> int:
@@ -133,11 +135,29 @@ class SheetSnapshot:
         """The first cell of the merged range that covers this cell without starting at it, else None.
 
         Excel shows and computes with the first cell's value only; whatever the other cells hold is hidden.
+        Asked for every figure of a table: answered from an index built once (``merged`` is complete by then).
         """
+        if self._anchors is None:
+            self._anchors = self._index_merges()
+        return self._anchors.get((row, col))
+
+    def _index_merges(self) -> dict[Pos, Pos]:
+        """Each covered cell but a range's first to that first cell, within the grid (beyond it no cell holds
+        anything). Merged ranges do not overlap in a sound file, so the index holds at most one entry per
+        grid cell; ranges past that budget (overlapping: a damaged or crafted file) are left out."""
+        rows, cols = self.max_row, self.max_col
+        budget = rows * cols
+        anchors: dict[Pos, Pos] = {}
         for min_row, min_col, max_row, max_col in self.merged:
-            if min_row <= row <= max_row and min_col <= col <= max_col and (row, col) != (min_row, min_col):
-                return min_row, min_col
-        return None
+            last_row, last_col = min(max_row, rows), min(max_col, cols)
+            area = max(0, last_row - min_row + 1) * max(0, last_col - min_col + 1)
+            if area > budget:
+                continue
+            budget -= area
+            for covered in itertools.product(range(min_row, last_row + 1), range(min_col, last_col + 1)):
+                if covered != (min_row, min_col):
+                    anchors.setdefault(covered, (min_row, min_col))
+        return anchors
 
     def set_value(self, row: int, col: int, value: Any) -> None:
         while len(self.values) < row:

@@ -32,11 +32,13 @@ def _at(findings: list[dict], code: str) -> set[str]:
     return {finding["cell"] for finding in findings if finding["code"] == code}
 
 
-def _workbook(tmp_path: Path, lines, merged: str | None = None, extra: list[Sheet] = ()) -> Path:
+def _workbook(tmp_path: Path, lines, merged: str | list[str] = (), extra: list[Sheet] = ()) -> Path:
     """Tabel 3.8 rows from 6: the program, then its sub kegiatan; JUMLAH after them."""
     sheets = template_sheets(lines)
-    if merged:
-        sheets[1].after_data = f'<mergeCells count="1"><mergeCell ref="{merged}"/></mergeCells>'
+    ranges = [merged] if isinstance(merged, str) else list(merged)
+    if ranges:
+        cells = "".join(f'<mergeCell ref="{ref}"/>' for ref in ranges)
+        sheets[1].after_data = f'<mergeCells count="{len(ranges)}">{cells}</mergeCells>'
     return write_zip(tmp_path / "laporan.xlsx", xlsx_parts(sheets + list(extra)))
 
 
@@ -79,6 +81,24 @@ def test_a_merged_number_cell_is_reported_where_it_reads_empty(tmp_path):
     assert _at(findings, "N011") == {"E8"}
     # The hidden 200 of E8 is not summed as if it showed, nor taken as 0: no misleading parent total.
     assert "E6" not in _at(findings, "B101")
+
+
+def test_among_many_merged_ranges_the_one_that_matters_is_seen(tmp_path):
+    # 250 lines and 50,000 ranges below the table (the sheet's index of merged cells is built once).
+    lines = [(PROGRAM, "Program", 250, 250)] + [(f"7.01.01.2.01.{n:04d}", "Sub", 1, 1) for n in range(1, 251)]
+    merged = ["E7:E8"] + [f"Z{row}:AA{row}" for row in range(1000, 51_000)]
+    findings = _findings(_workbook(tmp_path, lines, merged=merged), expected_exit=1)
+    assert _at(findings, "N011") == {"E8"}
+
+
+def test_the_merge_index_answers_as_excel_shows_the_sheet():
+    sheet = SheetSnapshot("S", values=[[None] * 6 for _ in range(10)])
+    sheet.merged = [(2, 2, 3, 4), (1, 1, 10, 6), (8, 5, 40, 9)]  # the second overlaps everything: crafted
+    assert sheet.merge_anchor(3, 4) == (2, 2) and sheet.merge_anchor(2, 3) == (2, 2)
+    assert sheet.merge_anchor(2, 2) is None  # the first cell holds the figure
+    assert sheet.merge_anchor(9, 5) == (8, 5)  # clipped to the grid, not dropped
+    assert sheet.merge_anchor(1, 1) is None and sheet.merge_anchor(5, 5) is None  # past the budget: left out
+    assert sheet.merge_anchor(20, 7) is None  # beyond the grid no cell holds anything
 
 
 def test_unmerged_cells_have_no_n011(tmp_path):
