@@ -142,7 +142,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def import_(file: Path, out: Path, lang: Lang) -> None:
     """Salin tabel dari buku kerja bebas ke templat / copy a free-form workbook's tables into the template.
 
-    Mencantumkan apa yang tidak dapat dipindahkan. Keluar 0: templat ditulis; 2: tidak dapat dibaca.
+    Mencantumkan apa yang tidak dapat dipindahkan. Keluar 0: templat ditulis; 2: tidak dapat dibaca; 3: kesalahan internal.
     """
     sys.exit(run_import(file, out, lang))
 

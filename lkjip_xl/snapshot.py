@@ -34,6 +34,11 @@ def parse_a1(ref: str) -> Pos:
     return int(digits), col
 
 
+def quoted_sheet(name: str) -> str:
+    """A sheet name as a reference writes it: quoted, quotes doubled."""
+    return "'" + name.replace("'", "''") + "'"
+
+
 # Built hundreds of thousands of times for a big table: slotted and hashable, treated as immutable
 # (a frozen dataclass's __init__ is several times slower).
 @dataclass(slots=True, unsafe_hash=True)
@@ -49,7 +54,7 @@ class CellRef:
         return a1(self.row, self.col)
 
     def __str__(self) -> str:
-        return f"'{self.sheet}'!{self.a1}"
+        return f"{quoted_sheet(self.sheet)}!{self.a1}"
 
 
 class Formulas(dict):

@@ -177,3 +177,9 @@ def test_an_output_that_cannot_be_written_is_a_clear_error(tmp_path):
 def test_terminal_text_removes_every_control_character():
     assert terminal_text("a\x1b[2Jb\x9b31mc\x07d\ne") == "a [2Jb 31mc d e"
     assert terminal_text("Rp 1.720.118.000 — 93,33%") == "Rp 1.720.118.000 — 93,33%"
+
+
+def test_a_sheet_name_with_a_quote_is_written_as_a_reference_reads_it():
+    from lkjip_xl.snapshot import CellRef
+
+    assert str(CellRef("Data Pak O'Neil", 3, 2)) == "'Data Pak O''Neil'!B3"

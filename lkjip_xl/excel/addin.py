@@ -37,14 +37,12 @@ from ..report.annotate import write_package
 
 ADDIN_FILE = "lkjip_xl.xlam"  # the VBA imports the module named like the file: import lkjip_xl; lkjip_xl.main()
 TEMPLATE_FILE = "quickstart_addin_ribbon.xlam"
-VBA_PART = "xl/vbaProject.bin"
 RIBBON_PART = "customUI/customUI.xml"
 RIBBON_RELS_PART = "customUI/_rels/customUI.xml.rels"
 ICON_PART = "customUI/images/lkjip.png"
 ICON_ID = "lkjipIcon"
 TEMPLATE_CONFIG_SHEET = "_myaddin.conf"  # shipped switched off: the VBA reads "<PROJECT_NAME>.conf"
 CONFIG_SHEET = XLWINGS_CONFIG_SHEET  # PROJECT_NAME is "myaddin" in the shipped VBA
-MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 RIBBON_NS = "http://schemas.microsoft.com/office/2006/01/customui"
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
@@ -242,7 +240,6 @@ def config_sheet_xml(template_sheet: str, settings: list[Setting]) -> bytes:
 
 # -- installing -----------------------------------------------------------------------------------------
 
-PLATFORMS = ("windows", "macos")
 MAC_STARTUP = "Library/Group Containers/UBF8T346G9.Office/User Content.localized/Startup.localized/Excel"
 MAC_SCRIPTS = "Library/Application Scripts/com.microsoft.Excel"
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding, Report, Severity
 from ..i18n import Lang, Text
-from ..report.annotate import quoted_sheet
+from ..snapshot import quoted_sheet
 from ..snapshot import column_letter, parse_a1
 from ..template.layout import MARKS_SHEET
 from .live import ExcelRefused, LiveBook

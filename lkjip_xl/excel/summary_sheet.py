@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 
-from ..report.annotate import quoted_sheet, unique_sheet_name
+from ..report.annotate import unique_sheet_name
+from ..snapshot import quoted_sheet
 from ..report.summary import COLUMN_WIDTHS, TITLE, FindingRow, Summary, summary_grid
 from ..template.layout import SUMMARY_SHEET, is_summary_sheet
 from .live import LiveBook, boxes

@@ -56,7 +56,6 @@ class Found:
     header: Header
     kind: str | None
     caption: str | None = None  # the caption's number as printed ("3.8", "2.3-1")
-    caption_ref: CellRef | None = None
     titles: list[str] = field(default_factory=list)  # rows between the caption and the header
     rows: list[int] = field(default_factory=list)  # body rows, in order
     total_row: int | None = None
@@ -143,7 +142,7 @@ def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
 
     found: list[Found] = []
     current: Found | None = None
-    caption: tuple[str, CellRef] | None = None
+    caption: str | None = None
     titles: list[str] = []
     row = 1
     while row <= sheet.max_row:
@@ -154,7 +153,7 @@ def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
         number = caption_number(cells[0][1])
         if number is not None:
             current = None
-            caption, titles = (number, sheet.ref(row, cells[0][0])), [cells[0][1]]
+            caption, titles = number, [cells[0][1]]
             row += 1
             continue
         if is_header_like(cells):
@@ -166,7 +165,7 @@ def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
             else:
                 current = Found(sheet, header, kind)
                 if caption is not None:
-                    current.caption, current.caption_ref = caption
+                    current.caption = caption
                     current.titles = titles
                 found.append(current)
                 caption, titles = None, []

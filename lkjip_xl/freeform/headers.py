@@ -39,7 +39,6 @@ class HeaderColumn:
 class Header:
     rows: list[int]
     columns: list[HeaderColumn]
-    kind: str | None = None  # budget, indicator, trend, efficiency
     keys: dict[str, int] = field(default_factory=dict)  # template column key -> column, once a table is chosen
     unplaced: list[HeaderColumn] = field(default_factory=list)  # columns no template key took
     years: dict[str, int] = field(default_factory=dict)  # key -> the year its group names (Tabel 3.3)

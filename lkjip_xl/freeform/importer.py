@@ -20,7 +20,7 @@ from ..numbers import parse
 from ..outfile import replacing
 from ..report.safe import terminal_text
 from ..settings import Settings
-from ..snapshot import WorkbookSnapshot, a1
+from ..snapshot import WorkbookSnapshot, a1, quoted_sheet
 from ..structure import sums_hold
 from ..template import layout as L
 from ..template.build import build_template
@@ -115,7 +115,7 @@ def _copy_table(sheet, view: TableView, read: FreeformRead, result: Imported, co
         amounts = {column.key: _printed(view, row, column) for column in mapped if column.quantity is not None}
         write_row(sheet, layout, layout.last_body_row + 1, amounts, total=True)
     last = found.last_row
-    source = f"'{found.sheet.name}'!{a1(found.header.rows[0], found.header.first_col)}:{a1(last, found.header.last_col)}"
+    source = f"{quoted_sheet(found.sheet.name)}!{a1(found.header.rows[0], found.header.first_col)}:{a1(last, found.header.last_col)}"
     result.placed.append(PLACED.with_params(table=layout.table, rows=min(len(found.rows), capacity), source=source, sheet=layout.sheet))
     if len(found.rows) > capacity:
         extra = found.rows[capacity:]

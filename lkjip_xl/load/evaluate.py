@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..numbers import CIRCULAR, UNVERIFIABLE, CellError
@@ -118,10 +118,7 @@ class _Compiled:
     function: Callable[..., Any]
     positions: list[int]  # for each input of the function, the index of the reference that feeds it
     # Results by scalar inputs: a formula copied down a column over empty rows is computed once.
-    results: dict = None
-
-    def __post_init__(self) -> None:
-        self.results = {}
+    results: dict = field(default_factory=dict)
 
 
 class FormulaEvaluator:

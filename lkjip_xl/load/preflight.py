@@ -387,7 +387,7 @@ def _check_kind(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> Non
 
 
 def _inventory(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], limits: Limits) -> Package:
-    from .xlsx import workbook_parts  # xlsx reads LIMITS from here
+    from .xlsx import local_name, workbook_parts  # xlsx reads LIMITS from here
 
     inventory = Inventory()
     by_name = {info.filename: info for info in members}
@@ -404,7 +404,7 @@ def _inventory(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipIn
     if "xl/connections.xml" in by_name:
         root = SafeET.fromstring(archive.read("xl/connections.xml"), forbid_dtd=True)
         inventory.connections = [
-            element.get("name") or element.get("id", "?") for element in root.iter() if _local(element.tag) == "connection"
+            element.get("name") or element.get("id", "?") for element in root.iter() if local_name(element.tag) == "connection"
         ]
     for entry in workbook_parts(archive):
         if is_xlwings_steering_sheet(entry.name):
@@ -416,13 +416,11 @@ def _inventory(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipIn
             inventory.oversized_sheets[entry.name] = Oversize("bytes", info.file_size, limits.sheet_bytes)
     main = _main_part(archive, set(by_name))
     for element in SafeET.fromstring(archive.read(main), forbid_dtd=True).iter():
-        if _local(element.tag) == "calcPr" and element.get("calcMode") == "manual":
+        if local_name(element.tag) == "calcPr" and element.get("calcMode") == "manual":
             inventory.manual_calculation = True
     return Package(path, inventory)
 
 
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
 
 
 # xlwings' add-in VBA reads a sheet "<project>.conf" in the active workbook before its own config, and runs

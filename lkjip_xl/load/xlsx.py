@@ -33,15 +33,9 @@ REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-# Number format ids that Excel defines without writing them into styles.xml (ECMA-376 18.8.30), spelled
-# as openpyxl reports them. The currency and accounting ids (5-8, 41-44) depend on the reader's locale.
-_BUILTIN_FORMATS = {
-    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00",
-    12: "# ?/?", 13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM",
-    19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm", 37: "#,##0_);(#,##0)",
-    38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)", 40: "#,##0.00_);[Red](#,##0.00)", 45: "mm:ss",
-    46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
-}
+# The percent formats among the number format ids Excel defines without writing them into styles.xml
+# (ECMA-376 18.8.30): the only formats the loader keeps.
+_BUILTIN_PERCENT_FORMATS = {9: "0%", 10: "0.00%"}
 
 
 @dataclass
@@ -79,7 +73,7 @@ class SheetTooLarge(Exception):
         self.oversize = oversize
 
 
-def _local(tag: str) -> str:
+def local_name(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
@@ -110,7 +104,7 @@ def workbook_parts(archive: zipfile.ZipFile) -> list[SheetEntry]:
         targets[rel.get("Id")] = (path, rel.get("Type", ""))
     sheets = []
     for element in _read_xml(archive, workbook_part).iter():
-        if _local(element.tag) != "sheet":
+        if local_name(element.tag) != "sheet":
             continue
         rid = element.get(f"{{{REL_NS}}}id") or element.get(f"{{{STRICT_REL_NS}}}id")
         path, kind = targets.get(rid, (None, ""))
@@ -131,18 +125,18 @@ def read_styles(archive: zipfile.ZipFile) -> StyleTable:
     fonts_bold: list[bool] = []
     table = StyleTable()
     for child in root:
-        name = _local(child.tag)
+        name = local_name(child.tag)
         if name == "numFmts":
             for fmt in child:
                 custom[int(fmt.get("numFmtId", "0"))] = fmt.get("formatCode", "")
         elif name == "fonts":
             for font in child:
-                bold = next((f for f in font if _local(f.tag) == "b"), None)
+                bold = next((f for f in font if local_name(f.tag) == "b"), None)
                 fonts_bold.append(bold is not None and bold.get("val", "1") not in ("0", "false"))
         elif name == "cellXfs":
             for xf in child:
                 fmt_id = int(xf.get("numFmtId", "0"))
-                code = custom.get(fmt_id, _BUILTIN_FORMATS.get(fmt_id))
+                code = custom.get(fmt_id, _BUILTIN_PERCENT_FORMATS.get(fmt_id))
                 table.percent_formats.append(code if code and is_percent_format(code) else None)
                 font_id = int(xf.get("fontId", "0"))
                 table.bold.append(font_id < len(fonts_bold) and fonts_bold[font_id])

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 from defusedxml import ElementTree as SafeET
 
 from ..outfile import replacing
-from ..snapshot import a1, column_letter
+from ..snapshot import a1, column_letter, quoted_sheet
 from ..template.layout import SUMMARY_SHEET
 from .summary import COLUMN_WIDTHS, Summary, summary_grid
 
@@ -58,11 +58,6 @@ def _inline(ref: str, text: str, bold: bool = False, color: str | None = None) -
 
 def _number(ref: str, value: float | int) -> str:
     return f'<c r="{ref}"><v>{value!r}</v></c>' if isinstance(value, float) else f'<c r="{ref}"><v>{value}</v></c>'
-
-
-def quoted_sheet(name: str) -> str:
-    """A sheet name as a reference writes it: quoted, quotes doubled."""
-    return "'" + name.replace("'", "''") + "'"
 
 
 def sheet_xml(summary: Summary) -> tuple[str, str | None]:

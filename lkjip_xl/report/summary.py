@@ -154,8 +154,6 @@ class SummaryGrid:
     def last_row(self) -> int:
         return len(self.rows)
 
-    def finding_rows(self) -> range:
-        return range(self.header_row + 1, self.last_row + 1)
 
 
 def summary_grid(summary: Summary) -> SummaryGrid:
