@@ -52,6 +52,18 @@ def test_an_excel_error_value_is_reported_at_its_cell(tmp_path, code):
     assert code in next(f["message"] for f in findings if f["code"] == "N006")
 
 
+def test_a_typed_error_hides_only_the_same_error_in_formulas(tmp_path):
+    from lkjip_xl.numbers import CellError
+
+    lines = [
+        (PROGRAM, "Program", Formula("SUM(E7:E8)", CellError("#N/A")), 200),  # the typed #N/A spread here
+        (SUB_1, "Sub", CellError("#N/A"), 100),
+        (SUB_2, "Sub", 300, Formula("#REF!+1", CellError("#REF!"))),  # a formula broken on its own
+    ]
+    findings = _findings(_workbook(tmp_path, lines), expected_exit=1)
+    assert _at(findings, "N006") == {"E7", "F8"}
+
+
 def test_figures_without_error_values_have_no_n006(tmp_path):
     path = _workbook(tmp_path, [(PROGRAM, "Program", 300, 200), (SUB_1, "Sub", 300, 200)])
     assert not _at(_findings(path), "N006")

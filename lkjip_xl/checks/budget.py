@@ -633,18 +633,19 @@ class _Checker:
 
     def _number_findings(self) -> None:
         keys = ("anggaran", "realisasi", "selisih", "persen") if self.table.has_selisih else ("anggaran", "realisasi", "persen")
-        # An error value typed or pasted into a cell spreads to every formula that uses it: report it where
-        # it starts, not again in each formula it reaches.
-        typed_error = any(
-            getattr(row, key).parsed.kind is Kind.ERROR and getattr(row, key).formula is None
+        # An error value spreads to every formula that reads it: report it where it starts (a typed error, a
+        # formula broken on its own), not again in each formula it reaches.
+        errors = [
+            item
             for row in self.all_rows
-            for key in keys
-        )
+            for item in (getattr(row, key) for key in keys)
+            if item.parsed.kind is Kind.ERROR and item.ref is not None
+        ]
         for row in self.all_rows:
             values = self.values[id(row)]
             for key in keys:
                 item = getattr(row, key)
-                if typed_error and item.formula is not None and item.parsed.kind is Kind.ERROR:
+                if item.parsed.kind is Kind.ERROR and _reached_by(item, errors):
                     continue
                 self.findings.extend(
                     number_findings(
@@ -893,3 +894,17 @@ def budget_tables(document: Document) -> list[Finding]:
     for table in document.budget.values():
         findings.extend(check_budget_table(table, document.settings, text_severity))
     return findings
+
+
+def _reached_by(item: Field, errors: list[Field]) -> bool:
+    """Whether this formula's error value comes from another cell of the table holding the same one."""
+    if item.formula is None or item.ref is None:
+        return False
+    from ..load.evaluate import refers_to
+
+    return any(
+        other is not item
+        and other.parsed.text == item.parsed.text
+        and refers_to(item.formula, item.ref.sheet, (other.ref.row, other.ref.col))
+        for other in errors
+    )

@@ -88,6 +88,21 @@ def _parse_ref(text: str) -> _Ref:
     return _Ref(sheet, rows, cols, absolute, text)
 
 
+def refers_to(formula: str, sheet: str, cell: Pos) -> bool:
+    """Whether ``formula`` (on ``sheet``) reads ``cell`` of its own sheet, directly or within a range."""
+    try:
+        refs = _shape(formula, cell)[1]
+    except Exception:  # noqa: BLE001 - a formula the tokenizer or this reader cannot follow reads nothing known
+        return False
+    row, col = cell
+    return any(
+        (ref.sheet is None or ref.sheet == sheet)
+        and (ref.rows is None or ref.rows[0] <= row <= ref.rows[1])
+        and (ref.cols is None or ref.cols[0] <= col <= ref.cols[1])
+        for ref in refs
+    )
+
+
 def _shape(formula: str, here: Pos) -> tuple[str, list[_Ref]]:
     """The formula with relative references written as offsets from its cell, and its references."""
     from openpyxl.formula.tokenizer import Tokenizer
