@@ -258,6 +258,7 @@ class ExcelDouble:
                 if value in ("", None):
                     sheet.values.pop(pos, None)
                     continue
+                assert not (isinstance(value, str) and len(value) > 32_767), "Excel takes 32,767 characters a cell"
                 if isinstance(value, str) and sheet.number_formats.get(pos) != "@":
                     excel_would_convert = value[:1] in "=+-@" or _LOOKS_NUMERIC.match(value)
                     assert not excel_would_convert, f"Excel would not keep {value!r} as text in {sheet.name}!{pos}"

@@ -264,6 +264,19 @@ def test_text_taken_from_the_workbook_stays_text_in_the_summary(tmp_path, soffic
     assert "-Program penunjang" in labels and not outcome.report.valid
 
 
+def test_a_label_longer_than_a_cell_holds_is_cut_to_fit_in_the_summary(tmp_path, soffice):
+    from helpers import budget_workbook, parent, sub
+
+    source = tmp_path / "panjang.xlsx"
+    label = "Sub kegiatan " + "panjang " * 5000  # 40,000 characters: Excel refuses such a cell
+    # The program's sums are off: its name is quoted in the messages, which come out longer still.
+    budget_workbook(source, [parent("7.01.01", 300, 200, uraian=label), sub("7.01.01.2.01.0001", 100, 100)])
+    excel = ExcelDouble.from_workbook(source, libreoffice_roundtrip(soffice, source, tmp_path / "lo"))
+    excel.press()  # the double refuses a longer text, as Excel does
+    longest = max(len(value) for value in excel.sheet(SUMMARY_SHEET).values.values() if isinstance(value, str))
+    assert longest == 32_767
+
+
 # -- when something is wrong -----------------------------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ from corpus import Sheet, lkjip_workbook, template_sheets, untouched, write_zip,
 from pasted import one_sheet
 
 from lkjip_xl.report import annotate
-from lkjip_xl.report.safe import terminal_text
+from lkjip_xl.report.safe import CELL_TEXT_LIMIT, terminal_text
 from lkjip_xl.template import layout as L
 from lkjip_xl.template.layout import SUMMARY_SHEET
 
@@ -83,7 +83,7 @@ def test_a_cell_longer_than_excel_allows_is_cut_to_fit(tmp_path):
     source, out = write_zip(tmp_path / "laporan.xlsx", xlsx_parts(template_sheets(lines))), tmp_path / "hasil.xlsx"
     run_cli("validate", source, "--out", out)
     lengths = [len(str(cell.value)) for cell in _summary_cells(out)]
-    assert max(lengths) == annotate.CELL_TEXT_LIMIT
+    assert max(lengths) == CELL_TEXT_LIMIT
 
 
 def test_escape_sequences_from_a_workbook_never_reach_the_terminal(tmp_path):

@@ -30,6 +30,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from ..findings import CATALOGUE, Severity
 from ..i18n import Lang, Text
 from ..outfile import replacing
+from ..report.safe import cell_text
 from ..report.summary import FILE, FINDING_HEADERS, OFFICE, YEAR
 from .outcome import FAILED, PASSED, STATUS_LABELS, STATUS_ORDER, UNCHECKED, Outcome, main_problems, ordered
 
@@ -54,7 +55,6 @@ TRUNCATED = Text(
 )
 
 MAX_ROWS = 1_048_576  # Excel's limit per sheet
-MAX_TEXT = 32_767  # Excel's limit per cell
 
 BOLD = Font(bold=True)
 TITLE_FONT = Font(bold=True, size=13)
@@ -81,7 +81,7 @@ class _Sheet:
     def cell(self, value: Any, *, font=None, fill=None, number_format=None, link: Hyperlink | str | None = None,
              wrap: bool = False) -> Cell:
         if isinstance(value, str):
-            text = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_TEXT]
+            text = cell_text(ILLEGAL_CHARACTERS_RE.sub("", value))
             cell = WriteOnlyCell(self.sheet, value=text)
             cell.data_type = "s"  # openpyxl would store "=..." as a formula
         else:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding, Report, Severity
 from ..i18n import Lang, Text
-from ..snapshot import quoted_sheet
-from ..snapshot import column_letter, parse_a1
+from ..report.safe import cell_text
+from ..snapshot import column_letter, parse_a1, quoted_sheet
 from ..template.layout import MARKS_SHEET
 from .live import ExcelRefused, LiveBook
 
@@ -61,7 +61,7 @@ def wanted_marks(report: Report, lang: Lang) -> dict[Cell, tuple[str, str]]:
         lines = [
             NOTE_LINE(lang, severity=f.severity.label(lang), code=f.code, message=f.message(lang)) for f in findings
         ]
-        wanted[cell] = (FILLS[worst], "\n\n".join(lines))
+        wanted[cell] = (FILLS[worst], cell_text("\n\n".join(lines)))  # kept in a cell of the record too
     return wanted
 
 

@@ -20,6 +20,7 @@ from defusedxml import ElementTree as SafeET
 from ..outfile import replacing
 from ..snapshot import a1, column_letter, quoted_sheet
 from ..template.layout import SUMMARY_SHEET
+from .safe import cell_text
 from .summary import COLUMN_WIDTHS, Summary, summary_grid
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -38,12 +39,8 @@ class AnnotateError(Exception):
     """The copy could not be made; the message says why."""
 
 
-# Excel holds at most this many characters in a cell, and reports a damaged file past it.
-CELL_TEXT_LIMIT = 32_767
-
-
 def _text(value: str) -> str:
-    return escape(_ILLEGAL_XML.sub("", value)[:CELL_TEXT_LIMIT])
+    return escape(cell_text(_ILLEGAL_XML.sub("", value)))
 
 
 def _inline(ref: str, text: str, bold: bool = False, color: str | None = None) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding, Report, Severity
 from ..i18n import Lang, Num, Text
+from .safe import cell_text
 
 TITLE = Text("Ringkasan Validasi LKjIP", "LKjIP Validation Summary")
 FILE = Text("Berkas", "File")
@@ -161,6 +162,7 @@ def summary_grid(summary: Summary) -> SummaryGrid:
     grid = SummaryGrid(rows=[])
 
     def add(cells: list[Value], bold: tuple[int, ...] = (), first: int = 1) -> int:
+        cells = [cell_text(cell) if isinstance(cell, str) else cell for cell in cells]  # every writer's limit
         grid.rows.append([None] * (first - 1) + cells + [None] * (width - len(cells) - first + 1))
         row = len(grid.rows)
         grid.bold.update((row, col) for col in bold)
