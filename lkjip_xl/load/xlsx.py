@@ -266,6 +266,19 @@ class _NotPlain(Exception):
 _XML_DECL_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
+def _utf8_head(data: bytes) -> bytes | None:
+    """The start of a part without BOM and leading space, or None when it is not plainly UTF-8 XML
+    (no "<" first, or an XML declaration naming another encoding)."""
+    head = data[:200].removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    if not head.startswith(b"<"):
+        return None
+    if head.startswith(b"<?xml"):
+        declared = _XML_DECL_ENCODING.search(head[: head.find(b"?>")])
+        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+            return None
+    return head
+
+
 def _plain_events(handle) -> Iterable[tuple[str, Any]]:
     """End events from the C parser, for a UTF-8 part without any DTD.
 
@@ -280,13 +293,8 @@ def _plain_events(handle) -> Iterable[tuple[str, Any]]:
     while chunk := handle.read(1 << 16):
         if first:
             first = False
-            head = chunk.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
-            if not head.startswith(b"<"):
+            if _utf8_head(chunk) is None:
                 raise _NotPlain
-            if head.startswith(b"<?xml"):
-                declared = _XML_DECL_ENCODING.search(head[: head.find(b"?>")])
-                if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
-                    raise _NotPlain
         window = tail + chunk
         if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
             raise _NotPlain
@@ -382,14 +390,8 @@ def _xml_text(raw: bytes) -> str:
 
 
 def _plain_enough(data: bytes) -> bool:
-    head = data[:200].removeprefix(b"\xef\xbb\xbf").lstrip()
-    if head.startswith(b"<?xml"):
-        declared = _XML_DECL_ENCODING.search(head[: head.find(b"?>")])
-        if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
-            return False
-        if b"<?" in data[data.find(b"?>") :]:
-            return False
-    elif not head.startswith(b"<"):
+    head = _utf8_head(data)
+    if head is None or (head.startswith(b"<?xml") and b"<?" in data[data.find(b"?>") :]):
         return False
     if any(marker in data for marker in _UNSAFE) or b"='" in data or b"= '" in data:
         return False  # single-quoted attributes (or a formula comparing with a quoted name: rare, parsed)
