@@ -31,14 +31,15 @@ from ..findings import CATALOGUE, Severity
 from ..i18n import Lang, Text
 from ..outfile import replacing
 from ..report.safe import cell_text
-from ..report.summary import FILE, FINDING_HEADERS, OFFICE, YEAR
+from ..report.summary import (
+    CELL, CHECKED, CODE, EXPECTED, FILE, FINDINGS_TITLE, MESSAGE, NUMBER, OFFICE, REPORTED, ROW, SEVERITY, TABLE, YEAR,
+)
 from .outcome import FAILED, PASSED, STATUS_LABELS, STATUS_ORDER, UNCHECKED, Outcome, main_problems, ordered
 
 SUMMARY_SHEET = Text("Ringkasan", "Summary")
-FINDINGS = Text("Temuan", "Findings")  # the sheet, and the count column in "Kode"
+FINDINGS = FINDINGS_TITLE  # the sheet, and the count column in "Kode"
 CODES_SHEET = Text("Kode", "Codes")
 TITLE = Text("Hasil Pemeriksaan LKjIP: {count} berkas", "LKjIP Check Results: {count} files")
-CHECKED_AT = Text("Diperiksa", "Checked")
 STATUS = Text("Status", "Status")
 MAIN_PROBLEMS = Text("Masalah utama", "Main problems")
 REASON = Text("Alasan tidak dapat diperiksa", "Why it could not be checked")
@@ -48,7 +49,6 @@ JSON_REPORT = Text("Laporan JSON", "JSON report")
 SHEET = Text("Sheet", "Sheet")
 TITLE_COLUMN = Text("Judul", "Title")
 FILES = Text("Berkas", "Files")
-SEVERITY = Text("Tingkat", "Severity")
 TRUNCATED = Text(
     "{count} temuan lagi tidak muat dalam satu sheet: lihat laporan JSON per berkas (--json-dir).",
     "{count} more findings do not fit in one sheet: see the per-file JSON reports (--json-dir).",
@@ -151,13 +151,13 @@ def write_report(
     findings_title = FINDINGS(lang)
     # Above the table, in the wide column B: what was checked, when, and the totals per status.
     summary.append([None, summary.cell(TITLE(lang, count=len(outcomes)), font=TITLE_FONT)])
-    summary.append([None, CHECKED_AT(lang), (when or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")])
+    summary.append([None, CHECKED(lang), (when or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")])
     tally = Counter(outcome.status for outcome in outcomes)
     for status in STATUS_ORDER:
         summary.append([None, summary.cell(STATUS_LABELS[status](lang), fill=STATUS_FILLS[status]), tally[status]])
     summary.append([])
     headers = [
-        FINDING_HEADERS[0](lang), FILE(lang), OFFICE(lang), YEAR(lang), STATUS(lang),
+        NUMBER(lang), FILE(lang), OFFICE(lang), YEAR(lang), STATUS(lang),
         Severity.ERROR.label(lang), Severity.WARNING.label(lang), Severity.INFO.label(lang),
         MAIN_PROBLEMS(lang), REASON(lang), DETAILS(lang), JSON_REPORT(lang),
     ]
@@ -199,11 +199,9 @@ def write_report(
 
 def _write_findings(workbook: Workbook, title: str, outcomes: list[Outcome], lang: Lang) -> None:
     sheet = _Sheet(workbook, title, [40, 30, 7, 7, 7, 12, 12, 8, 40, 18, 18, 100])
-    labels = {header: header(lang) for header in FINDING_HEADERS}
-    by_name = {text.en: label for text, label in labels.items()}
     headers = [
-        FILE(lang), OFFICE(lang), YEAR(lang), by_name["Table"], by_name["Code"], by_name["Severity"],
-        SHEET(lang), by_name["Cell"], by_name["Row"], by_name["Reported"], by_name["Expected"], by_name["Message"],
+        text(lang)
+        for text in (FILE, OFFICE, YEAR, TABLE, CODE, SEVERITY, SHEET, CELL, ROW, REPORTED, EXPECTED, MESSAGE)
     ]
     sheet.header(headers)
     severity_labels = {severity.value: severity.label(lang) for severity in Severity}
@@ -244,7 +242,7 @@ def _write_codes(workbook: Workbook, outcomes: list[Outcome], lang: Lang) -> Non
         files.update(set(codes))
         for finding in outcome.findings:
             severity_of.setdefault(finding["code"], finding["severity"])
-    headers = [FINDING_HEADERS[2](lang), SEVERITY(lang), TITLE_COLUMN(lang), FILES(lang), FINDINGS(lang)]
+    headers = [CODE(lang), SEVERITY(lang), TITLE_COLUMN(lang), FILES(lang), FINDINGS(lang)]
     sheet.header(headers)
     for code in sorted(files, key=lambda code: (-files[code], code)):
         check = CATALOGUE.get(code)

@@ -20,17 +20,16 @@ FAILED = Text("TIDAK LULUS: {errors} kesalahan", "FAILED: {errors} errors")
 TABLE = Text("Tabel", "Table")
 TOTAL = Text("Jumlah", "Total")
 COUNT_HEADERS = [TABLE, Severity.ERROR, Severity.WARNING, Severity.INFO]
-FINDING_HEADERS = [
-    Text("No", "No"),
-    Text("Tingkat", "Severity"),
-    Text("Kode", "Code"),
-    Text("Tabel", "Table"),
-    Text("Sel", "Cell"),
-    Text("Baris", "Row"),
-    Text("Tertulis", "Reported"),
-    Text("Seharusnya", "Expected"),
-    Text("Pesan", "Message"),
-]
+# The columns of a finding, here and in the batch report (batch/workbook.py).
+NUMBER = Text("No", "No")
+SEVERITY = Text("Tingkat", "Severity")
+CODE = Text("Kode", "Code")
+CELL = Text("Sel", "Cell")
+ROW = Text("Baris", "Row")
+REPORTED = Text("Tertulis", "Reported")
+EXPECTED = Text("Seharusnya", "Expected")
+MESSAGE = Text("Pesan", "Message")
+FINDING_HEADERS = [NUMBER, SEVERITY, CODE, TABLE, CELL, ROW, REPORTED, EXPECTED, MESSAGE]
 FINDINGS_TITLE = Text("Temuan", "Findings")
 WORKBOOK_WIDE = Text("(buku kerja)", "(workbook)")
 COLUMN_WIDTHS = [5, 12, 11, 11, 16, 40, 18, 18, 120]
