@@ -19,7 +19,7 @@ from ..model import BudgetRow, BudgetTable, Document, Field
 from ..numbers import Agreement, Kind, agreement, money_equal, transposed_digits
 from ..settings import Settings
 from . import rule
-from .cells import Resolution, number_findings
+from .cells import Resolution, number_findings, numbering_gaps, row_number
 
 RUPIAH, PERCENT = Unit.RUPIAH, Unit.PERCENT
 
@@ -829,33 +829,24 @@ class _Checker:
             self._add(OVERSPENT, row, "realisasi", reported=r, expected=a, percent=Num(r / a * 100, "percent"))
 
     def _numbering(self) -> None:
-        numbered = []
-        for row in self.table.rows:
-            value = row.number.parsed.value
-            if value is not None and float(value).is_integer() and value > 0:
-                numbered.append((row, int(value)))
+        numbered = [(row, row_number(row.number.parsed.value)) for row in self.table.rows]
+        numbered = [(row, number) for row, number in numbered if number is not None]
         if len(numbered) < 2:
             return
         levels = [row.level for row, _ in numbered if row.level is not None]
         usual = max(set(levels), key=levels.count) if levels else None
-        seen: dict[int, BudgetRow] = {}
-        previous = None
+        self.findings += numbering_gaps(
+            self.table.table, [(row, number, row.name) for row, number in numbered], NUMBER_DUPLICATE, NUMBER_GAP
+        )
+        if usual is not Level.SUB_KEGIATAN:
+            return
         for row, number in numbered:
-            ref = row.number.ref
-            common = dict(table=self.table.table, label=row.name)
-            if number in seen:
-                self.findings.append(NUMBER_DUPLICATE.at(ref, number=number, other=seen[number].row, **common))
-            elif previous is not None and number > previous + 1:
-                missing = list(range(previous + 1, number))
-                shown = missing if len(missing) <= 5 else [missing[0], "…", missing[-1]]
+            if row.level is not None and row.level is not usual:
                 self.findings.append(
-                    NUMBER_GAP.at(ref, previous=previous, number=number, missing=[str(m) for m in shown], **common)
-                )
-            seen.setdefault(number, row)
-            previous = number
-            if usual is not None and row.level is not None and row.level is not usual and usual is Level.SUB_KEGIATAN:
-                self.findings.append(
-                    NUMBER_ON_PARENT.at(ref, level=self._level_name(row), number=number, numbered=LEVELS[usual], **common)
+                    NUMBER_ON_PARENT.at(
+                        row.number.ref, table=self.table.table, label=row.name,
+                        level=self._level_name(row), number=number, numbered=LEVELS[usual],
+                    )
                 )
 
 

@@ -7,6 +7,7 @@ the reading the row's arithmetic chose when the cell was ambiguous.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..findings import Check, Finding, Severity, Unit
 from ..i18n import Num, Phrase, Text
@@ -325,3 +326,27 @@ def number_findings(
             )
         ]
     return []
+
+
+def row_number(value: float | None) -> int | None:
+    """A row's No. when it is one (a positive whole number)."""
+    return int(value) if value is not None and float(value).is_integer() and value > 0 else None
+
+
+def numbering_gaps(table: str, numbered: list[tuple[Any, int, str]], duplicate: Check, gap: Check) -> list[Finding]:
+    """Repeated and skipped row numbers, at the number cell. ``numbered``: in order, each numbered row (with
+    its ``number`` field and sheet ``row``), its number and its label."""
+    findings = []
+    seen: dict[int, Any] = {}
+    previous = None
+    for row, number, label in numbered:
+        common = dict(table=table, label=label)
+        if number in seen:
+            findings.append(duplicate.at(row.number.ref, number=number, other=seen[number].row, **common))
+        elif previous is not None and number > previous + 1:
+            missing = [str(n) for n in range(previous + 1, number)]
+            shown = missing if len(missing) <= 5 else [missing[0], "…", missing[-1]]
+            findings.append(gap.at(row.number.ref, previous=previous, number=number, missing=shown, **common))
+        seen.setdefault(number, row)
+        previous = number
+    return findings

@@ -41,7 +41,7 @@ from ..numbers import EXCEL_ERRORS, Agreement, Kind, agreement, round_half_up
 from ..settings import Settings
 from ..snapshot import CellRef
 from . import rule
-from .cells import Resolution, number_findings
+from .cells import Resolution, number_findings, numbering_gaps, row_number
 
 VALUE, PERCENT, RUPIAH = Unit.VALUE, Unit.PERCENT, Unit.RUPIAH
 
@@ -809,23 +809,8 @@ def _word_findings(table: str, row, cell: TextField, verdict: Verdict | None, wi
 
 def numbering_findings(table: str, rows: list) -> list[Finding]:
     """Duplicate and missing row numbers, duplicate indicator IDs."""
-    findings = []
-    seen: dict[int, object] = {}
-    previous = None
-    for row in rows:
-        value = number(row.number)
-        if value is None or not float(value).is_integer() or value <= 0:
-            continue
-        current = int(value)
-        common = dict(table=table, label=row_label(row))
-        if current in seen:
-            findings.append(NUMBER_DUPLICATE.at(row.number.ref, number=current, other=seen[current].row, **common))
-        elif previous is not None and current > previous + 1:
-            missing = [str(n) for n in range(previous + 1, current)]
-            shown = missing if len(missing) <= 5 else [missing[0], "…", missing[-1]]
-            findings.append(NUMBER_GAP.at(row.number.ref, previous=previous, number=current, missing=shown, **common))
-        seen.setdefault(current, row)
-        previous = current
+    numbered = [(row, row_number(number(row.number)), row_label(row)) for row in rows]
+    findings = numbering_gaps(table, [item for item in numbered if item[1] is not None], NUMBER_DUPLICATE, NUMBER_GAP)
     ids: dict[str, object] = {}
     for row in rows:
         key = id_key(row.indicator_id.text)
