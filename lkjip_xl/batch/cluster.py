@@ -92,12 +92,10 @@ def run_on_cluster(
             distributed_wait([future])
             if future.status == "finished":
                 outcome = future.result()
+            elif _killed(future):
+                outcome = unchecked(source, Rejection.of("crashed", WORKERS_DIED), options.lang)
             else:
-                if _killed(future):
-                    rejection = Rejection.of("crashed", WORKERS_DIED)
-                else:
-                    rejection = Rejection.for_error(future.exception(), options)
-                outcome = unchecked(source, rejection, options.lang)
+                outcome = unchecked(source, Rejection.for_error(future.exception(), options), options.lang)
             outcomes.append(outcome)
             on_done(outcome)
             future.release()

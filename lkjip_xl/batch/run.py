@@ -156,7 +156,6 @@ def run_batch(
 
 def summary_text(result: BatchResult, lang: Lang, out: Path | None, json_dir: Path | None) -> str:
     """What the terminal shows at the end: the totals, then every file that needs action and why."""
-
     lines = [
         DONE(
             lang,

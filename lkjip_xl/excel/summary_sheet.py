@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-
 from ..report.annotate import unique_sheet_name
-from ..snapshot import quoted_sheet
 from ..report.summary import COLUMN_WIDTHS, TITLE, FindingRow, Summary, summary_grid
+from ..snapshot import quoted_sheet
 from ..template.layout import SUMMARY_SHEET, is_summary_sheet
 from .live import LiveBook, boxes
+
 
 def write_summary(live: LiveBook, summary: Summary) -> str:
     """Replace the previous run's summary sheet with this one, written in blocks; the new sheet's name."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..i18n import Lang, Phrase, Text
 from ..indicators import id_key, marked_negative
-from ..model import BudgetRow
+from ..model import BudgetRow, Document
 from ..numbers import parse
 from ..outfile import replacing
 from ..report.safe import terminal_text
@@ -183,7 +183,7 @@ def import_snapshot(snapshot: WorkbookSnapshot, settings: Settings | None = None
     return workbook, result
 
 
-def _context(document) -> Context:
+def _context(document: Document) -> Context:
     """What the imported template's formulas will read: the settings it is built with, and the IDs its
     Tabel 3.2 marks Negatif."""
     marked = [row for row in document.indicators.rows if row.indicator_id.text] if document.indicators else []
