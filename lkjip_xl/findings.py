@@ -172,6 +172,7 @@ class Report:
     year: int | None = None
     tables: list[str] = field(default_factory=list)  # the tables that were found and checked
     layout: str | None = None  # "template" or "freeform"
+    readings: list[str] = field(default_factory=list)  # how each free-form table was read (validate --explain)
 
     def sorted(self) -> list[Finding]:
         return sorted(self.findings, key=Finding.sort_key)

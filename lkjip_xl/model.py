@@ -167,6 +167,7 @@ class Document:
     missing: list[str] = field(default_factory=list)  # tables the workbook should have and does not
     sheets_read: list[str] = field(default_factory=list)
     inventory: Inventory = field(default_factory=Inventory)  # macros, links, hidden sheets... (F checks)
+    readings: dict = field(default_factory=dict)  # table -> how a free-form table was read (freeform/reading.py)
 
     @property
     def tables(self) -> list[str]:

@@ -63,6 +63,8 @@ class Found:
     repeated_headers: list[int] = field(default_factory=list)
     notes: list[int] = field(default_factory=list)
     table: str | None = None  # the table it was taken as
+    # Template key -> the columns its header is merged over ("URAIAN" over G:O): the value is in any of them.
+    text_spans: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def ref(self) -> CellRef:

@@ -22,6 +22,7 @@ from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
 from .levels import guess_levels
+from .reading import prepare_budget, reading_of
 from .view import TableView
 
 NO_TABLES = Text(
@@ -48,13 +49,20 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
         if found is None:
             document.missing.append(layout.table)
             continue
+        budget_layout = None
+        if layout.table in ("3.7", "3.8"):
+            budget_layout = prepare_budget(found)
+            found.text_spans["uraian"] = budget_layout.label_span
         view = TableView(found, layout)
         views[layout.table] = view
         table = read_table(view, layout)
+        levels: dict[int, str] = {}
         if isinstance(table, BudgetTable):
             _mend_total(table, found, view)
             if table.table == "3.8":
                 guess_levels(table)
+            levels = {view.row_of(row.row): row.level.value for row in table.rows if row.level is not None}
+        document.readings[layout.table] = reading_of(found, layout.table, budget_layout, levels)
         attach(document, table)
         if found.sheet.name not in document.sheets_read:
             document.sheets_read.append(found.sheet.name)

@@ -34,6 +34,11 @@ class HeaderColumn:
     def text(self) -> str:
         return f"{self.group} / {self.own}" if self.group else self.own
 
+    @property
+    def nearest_group(self) -> str:
+        """The group word right above the column ("Operasi" under "Kelompok Belanja / Operasi")."""
+        return self.group.split(" / ")[-1] if self.group else ""
+
 
 @dataclass
 class Header:
@@ -42,6 +47,10 @@ class Header:
     keys: dict[str, int] = field(default_factory=dict)  # template column key -> column, once a table is chosen
     unplaced: list[HeaderColumn] = field(default_factory=list)  # columns no template key took
     years: dict[str, int] = field(default_factory=dict)  # key -> the year its group names (Tabel 3.3)
+    # Column groups of a budget table (SIPD "Operasi | Modal | Total", each with Anggaran and Realisasi):
+    # group name -> concept -> column, and the group whose figures are the row's own (None when unsure).
+    groups: dict[str, dict[str, int]] = field(default_factory=dict)
+    money_group: str | None = None
 
     @property
     def first_col(self) -> int:
@@ -146,19 +155,52 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
         groups = [text for text in texts[:-1] if text != own]
         group = " / ".join(dict.fromkeys(groups))
         year = next((year_of(text) for text in groups if year_of(text)), None)
-        group_concept = next((concept(text) for text in groups if concept(text)), None)
-        columns.append(HeaderColumn(col, own, group, concept(own), group_concept, year))
+        group_concept = next((concept(text) for text in reversed(groups) if concept(text)), None)
+        columns.append(HeaderColumn(col, own, group, _own_concept(own, group_concept), group_concept, year))
     return Header(rows, columns)
 
 
+def _is_body_cell(text: str, value: object) -> bool:
+    if year_of(text) is not None:
+        return False
+    return not isinstance(value, str) or len(text) > MAX_HEADER_TEXT or _is_figure(text)
+
+
+def _merged_header_end(sheet: SheetSnapshot, start: int) -> int:
+    """The last row a header cell of row ``start`` is merged down to ("Kode" over A6:D8 in SIPD exports): the
+    rows it spans are header rows even when they hold only group words ("Operasi | Modal | Total")."""
+    end = start
+    for min_row, _, max_row, _ in sheet.merged:
+        if min_row == start and max_row > end:
+            end = max_row
+    return min(end, start + MAX_HEADER_ROWS - 1)
+
+
+_UNIT_WORDS = {("rp",), ("rupiah",), ("rp", "000"), ("%",), ("persen",)}
+
+
+def _own_concept(own: str, group_concept: str | None) -> str | None:
+    """A column's concept from its own words; a unit alone ("(Rp)", "(%)" under a merged "REALISASI") takes
+    its group's: the money of the group, or its percentage."""
+    found = concept(own)
+    words = tokens(own)
+    if words not in _UNIT_WORDS or group_concept is None:
+        return found
+    return "persen" if words in {("%",), ("persen",)} else group_concept
+
+
 def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:
-    """The header rows starting at ``start``: the next rows belong to it while they are header-like."""
+    """The header rows starting at ``start``: the next rows belong to it while they are header-like, or while
+    a header cell of the first row is merged down over them."""
     rows = [start]
+    spanned = _merged_header_end(sheet, start)
     row = start + 1
     while len(rows) < MAX_HEADER_ROWS and row <= sheet.max_row:
         cells = cells_of(row)
-        if not cells or not is_header_like(cells):
+        if row > spanned and (not cells or not is_header_like(cells)):
             break
+        if any(_is_body_cell(text, value) for _, text, value in cells):
+            break  # a figure or a long text: the body has begun
         rows.append(row)
         row += 1
     return rows
@@ -254,12 +296,53 @@ def _layout_key(layout: L.TableLayout, column: HeaderColumn) -> str | None:
     return None
 
 
+_GROUPED_CONCEPTS = ("anggaran", "realisasi", "persen", "capaian", "serapan", "selisih")
+_TOTAL_GROUP_WORDS = {"total", "jumlah"}
+
+
+def budget_groups(header: Header) -> None:
+    """Find the column groups of a budget header and which group's figures are the row's own.
+
+    Groups exist when one concept (Anggaran) stands under several group words (SIPD: Operasi | Modal | Total).
+    The row's own figures are those of the group that holds the percentage with its anggaran and realisasi
+    (a percentage is checked against its own group only); failing that, the group named Total / Jumlah.
+    When neither tells, ``money_group`` stays None and no money column is read: a guessed pairing would
+    check a percentage against another group's anggaran.
+    """
+    groups: dict[str, dict[str, int]] = {}
+    for column in header.columns:
+        if column.concept in _GROUPED_CONCEPTS:
+            groups.setdefault(column.nearest_group, {}).setdefault(column.concept, column.col)
+    if sum(1 for concepts in groups.values() if "anggaran" in concepts) < 2:
+        header.groups, header.money_group = {}, None
+        return
+    header.groups = groups
+    complete = [name for name, concepts in groups.items() if {"anggaran", "realisasi"} <= set(concepts)]
+    with_percent = [name for name in complete if set(groups[name]) & {"persen", "capaian", "serapan"}]
+    named_total = [name for name in complete if set(tokens(name)) & _TOTAL_GROUP_WORDS]
+    if len(with_percent) == 1:
+        header.money_group = with_percent[0]
+    elif len(named_total) == 1:
+        header.money_group = named_total[0]
+    else:
+        header.money_group = None
+
+
+def _outside_money_group(header: Header, column: HeaderColumn) -> bool:
+    """A figure column of another group than the row's own (Operasi, Modal beside Total)."""
+    return bool(header.groups) and column.concept in _GROUPED_CONCEPTS and column.nearest_group != header.money_group
+
+
 def assign_keys(header: Header, table: str) -> None:
     """Map the header's columns to the template keys of ``table``; the first column to claim a key keeps it."""
     layout = L.TABLES_BY_ID[table]
     kind = KIND_OF_TABLE[table]
     valid = set(layout.keys())
     header.keys, header.unplaced, header.years = {}, [], {}
+    if kind == "budget":
+        budget_groups(header)
+    else:
+        header.groups, header.money_group = {}, None
     offsets: dict[int, int] = {}
     if kind == "trend":
         years = sorted({column.year for column in header.columns if column.year})[-3:]
@@ -269,6 +352,8 @@ def assign_keys(header: Header, table: str) -> None:
             key: str | None = f"{_YEAR_KEYS[column.concept]}{offsets[column.year]}"
             if key in valid:
                 header.years[key] = column.year
+        elif kind == "budget" and _outside_money_group(header, column):
+            continue  # a figure of another column group: read into the groups, not a column of its own
         else:
             key = _key(kind, column) or _layout_key(layout, column)
         if key is None or key not in valid or key in header.keys:

@@ -1,0 +1,236 @@
+"""How a table nobody here made was read: the reading as an artifact (architecture.md).
+
+For each column its meaning, the evidence (its header words and group, the shape of its values) and whether
+that is certain; for each row its role (header, column numbers, repeated header, group, data, total, note,
+an account line) with the evidence. The reader decides here, in one place, what is read and what is left
+out; the checks consume only the table built from what is certain, and what could not be mapped is said
+once per table (S004). ``validate --explain`` prints it.
+
+Split codes (SIPD: urusan | SKPD | program/kegiatan/sub kegiatan | akun over columns A-D) are told apart by
+the shape of their values: the column whose values are Kepmendagri program / kegiatan / sub kegiatan codes
+gives the row's code; a row with an account code (5.1.02.01...) is a line of the sub kegiatan's spending
+by account: a fourth level this tool does not model, so it is left out of the sums and said once; a row
+with only an urusan or SKPD code sits above the programs and is left out the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..codes import parse_code
+from ..snapshot import CellRef, a1
+from .detect import Found
+from .headers import HeaderColumn
+from .words import cell_text
+
+# An account code (rekening, Permendagri 90/2019): 4 / 5 / 6, then a one-digit group (5.1, 5.1.02.01.001...).
+# Its second part has one digit, which tells it from a Kepmendagri program code (5.01.02).
+_ACCOUNT = re.compile(r"^[4-6](?:\.\d(?:\.\d{1,5})*)?\.?$")
+# Share of a code column's values that must have one shape for the column to be read as that shape.
+SHAPE_SHARE = 0.9
+
+# Column meanings that are not a template key.
+AKUN, CODE_PART, GROUP_FIGURE = "akun", "kode lain", "kelompok"
+# Row roles.
+HEADER, NUMBERS, REPEATED, DATA, TOTAL, NOTE, ACCOUNT_LINE, ABOVE_PROGRAM = (
+    "judul kolom",
+    "nomor kolom",
+    "judul kolom berulang",
+    "data",
+    "jumlah",
+    "catatan",
+    "rekening (akun)",
+    "urusan / perangkat daerah",
+)
+
+
+@dataclass
+class ColumnReading:
+    col: int
+    header: str  # the header words as printed, group first ("Kelompok Belanja / Total / %")
+    meaning: str | None  # a template key ("anggaran"), a group figure ("kelompok Operasi: anggaran"), or None
+    evidence: str
+    certain: bool
+
+    @property
+    def letter(self) -> str:
+        return re.sub(r"\d+", "", a1(1, self.col))
+
+
+@dataclass
+class RowReading:
+    row: int
+    role: str
+    level: str | None = None
+    evidence: str = ""
+
+
+@dataclass
+class Reading:
+    table: str
+    sheet: str
+    columns: list[ColumnReading] = field(default_factory=list)
+    rows: list[RowReading] = field(default_factory=list)
+    left_out: dict[str, list[int]] = field(default_factory=dict)  # row role -> sheet rows not checked
+    ref: CellRef | None = None  # the table's first header cell
+
+    @property
+    def unread(self) -> list[ColumnReading]:
+        """Columns with a header whose meaning the reader could not map: not checked."""
+        return [column for column in self.columns if column.meaning is None]
+
+    def explain(self) -> str:
+        lines = [f"Tabel {self.table} ('{self.sheet}')"]
+        for column in self.columns:
+            meaning = column.meaning or "tidak dikenali: tidak diperiksa"
+            sure = "pasti" if column.certain else "tidak pasti"
+            lines.append(f"  kolom {column.letter}: {column.header!r} -> {meaning} ({sure}; {column.evidence})")
+        roles: dict[str, list[int]] = {}
+        for row in self.rows:
+            roles.setdefault(row.role if row.level is None else f"{row.role} ({row.level})", []).append(row.row)
+        for role, rows in roles.items():
+            lines.append(f"  baris {role}: {_ranges(rows)}")
+        return "\n".join(lines)
+
+
+def _ranges(rows: list[int], most: int = 12) -> str:
+    spans: list[list[int]] = []
+    for row in sorted(rows):
+        if spans and row == spans[-1][1] + 1:
+            spans[-1][1] = row
+        else:
+            spans.append([row, row])
+    shown = [str(a) if a == b else f"{a}-{b}" for a, b in spans[:most]]
+    if len(spans) > most:
+        shown.append(f"… ({len(rows)} baris)")
+    return ", ".join(shown)
+
+
+def _text(found: Found, row: int, col: int) -> str:
+    value = found.sheet.value(row, col)
+    return "" if value is None else cell_text(value)[0].strip()
+
+
+def _shape(texts: list[str]) -> str | None:
+    """What a code column holds: Kepmendagri codes ("kepmendagri"), account codes ("akun"), or neither."""
+    if not texts:
+        return None
+    accounts = sum(1 for text in texts if _ACCOUNT.match(text))
+    if accounts >= SHAPE_SHARE * len(texts):
+        return AKUN
+    codes = sum(1 for text in texts if not _ACCOUNT.match(text) and parse_code(text) is not None)
+    if codes >= SHAPE_SHARE * len(texts):
+        return "kepmendagri"
+    return None
+
+
+def _same_header_span(found: Found, key: str) -> list[int]:
+    """The columns a mapped text column's header is merged over ("URAIAN" over G14:O15): labels sit in any."""
+    col = found.header.keys.get(key)
+    if col is None:
+        return []
+    by_col = {column.col: column for column in found.header.columns}
+    own = by_col[col]
+    span = [col]
+    nxt = col + 1
+    while nxt in by_col and by_col[nxt].own == own.own and by_col[nxt].concept == own.concept:
+        span.append(nxt)
+        nxt += 1
+    return span
+
+
+@dataclass
+class BudgetLayout:
+    """What the reader decided about a budget block before the template's reader reads it."""
+
+    code_col: int | None = None  # the column giving each row its Kepmendagri code
+    label_span: list[int] = field(default_factory=list)
+    code_roles: dict[int, str] = field(default_factory=dict)  # code column -> "kepmendagri" / AKUN / CODE_PART
+    left_out: dict[str, list[int]] = field(default_factory=dict)
+
+
+def prepare_budget(found: Found) -> BudgetLayout:
+    """Decide the code column of a split code and which rows are data, before the table is read.
+
+    Changes ``found``: its ``kode`` key points at the Kepmendagri column, and rows with an account code or only
+    an urusan / SKPD code leave its body (kept in ``left_out`` with their role).
+    """
+    layout = BudgetLayout(label_span=_same_header_span(found, "uraian"))
+    code_cols = [column.col for column in found.header.columns if column.concept == "kode"]
+    if len(code_cols) < 2:
+        layout.code_col = found.header.keys.get("kode")
+        return layout
+    for col in code_cols:
+        texts = [text for row in found.rows if (text := _text(found, row, col))]
+        if texts:
+            layout.code_roles[col] = _shape(texts) or CODE_PART
+    kepmendagri = [col for col, role in layout.code_roles.items() if role == "kepmendagri"]
+    accounts = [col for col, role in layout.code_roles.items() if role == AKUN]
+    if len(kepmendagri) != 1:
+        # No single column of program codes: no code is read (the hierarchy is not certain from codes).
+        found.header.keys.pop("kode", None)
+        return layout
+    layout.code_col = kepmendagri[0]
+    if "kode" in found.header.keys:
+        found.header.keys["kode"] = layout.code_col
+    kept: list[int] = []
+    for row in found.rows:
+        if any(_text(found, row, col) for col in accounts):
+            layout.left_out.setdefault(ACCOUNT_LINE, []).append(row)
+        elif not _text(found, row, layout.code_col) and any(_text(found, row, col) for col in code_cols):
+            layout.left_out.setdefault(ABOVE_PROGRAM, []).append(row)
+        else:
+            kept.append(row)
+    found.rows = kept
+    return layout
+
+
+def _column_reading(found: Found, column: HeaderColumn, layout: BudgetLayout | None) -> ColumnReading:
+    header = found.header
+    key = next((key for key, col in header.keys.items() if col == column.col), None)
+    where = f"judul {column.text!r}"
+    if key is not None:
+        return ColumnReading(column.col, column.text, key, where, True)
+    if layout is not None and column.concept == "kode" and column.col not in layout.code_roles and layout.code_roles:
+        return ColumnReading(column.col, column.text, "kosong", "bagian judul Kode tanpa isi", True)
+    if layout is not None:
+        role = layout.code_roles.get(column.col)
+        if role == AKUN:
+            return ColumnReading(column.col, column.text, "kode rekening (akun)", "nilainya kode akun 4/5/6.x", True)
+        if role is not None:
+            return ColumnReading(column.col, column.text, CODE_PART, "bagian kode (urusan / perangkat daerah)", True)
+        if column.col in layout.label_span:
+            return ColumnReading(column.col, column.text, "uraian", "judul digabung di atas kolom uraian", True)
+    for key, col in header.keys.items():
+        if column.col in _same_header_span(found, key)[1:]:
+            letter = re.sub(r"\d+", "", a1(1, col))
+            evidence = f"judulnya digabung dengan kolom {letter}; dibaca di kolom {letter}"
+            return ColumnReading(column.col, column.text, f"{key} (lanjutan kolom {letter})", evidence, True)
+    if header.groups and column.nearest_group in header.groups and column.concept:
+        if column.nearest_group == header.money_group:
+            return ColumnReading(column.col, column.text, f"{column.concept} (kelompok {column.nearest_group})", where, True)
+        if header.money_group is not None:
+            return ColumnReading(
+                column.col, column.text, f"{GROUP_FIGURE} {column.nearest_group}: {column.concept}", where, True
+            )
+    return ColumnReading(column.col, column.text, None, where, False)
+
+
+def reading_of(found: Found, table_id: str, layout: BudgetLayout | None = None, levels: dict[int, str] | None = None) -> Reading:
+    """The reading of a found block taken as ``table_id`` (rows' levels as the table model gave them)."""
+    reading = Reading(table_id, found.sheet.name, ref=found.ref)
+    reading.columns = [_column_reading(found, column, layout) for column in found.header.columns]
+    reading.rows.extend(RowReading(row, HEADER, evidence="kata judul kolom") for row in found.header.rows)
+    reading.rows.extend(RowReading(row, REPEATED, evidence="judul kolom atau nomor kolom") for row in found.repeated_headers)
+    levels = levels or {}
+    reading.rows.extend(RowReading(row, DATA, levels.get(row) if table_id == "3.8" else None) for row in found.rows)
+    if found.total_row is not None:
+        reading.rows.append(RowReading(found.total_row, TOTAL, evidence="label JUMLAH / TOTAL"))
+    reading.rows.extend(RowReading(row, NOTE) for row in found.notes)
+    if layout is not None:
+        for role, rows in layout.left_out.items():
+            reading.rows.extend(RowReading(row, role, evidence="kolom kode") for row in rows)
+            reading.left_out[role] = rows
+    reading.rows.sort(key=lambda item: item.row)
+    return reading
