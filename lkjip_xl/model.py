@@ -72,7 +72,14 @@ class BudgetRow:
 
     @property
     def name(self) -> str:
-        return self.label.text or (self.code.canonical if self.code else f"baris {self.row}")
+        if self.label.text:
+            return self.label.text
+        if self.code is not None:
+            return self.code.canonical
+        # The sheet row the officer sees, not the row's index in the table (a free-form table's rows are numbered
+        # in the template's layout).
+        ref = self.label.ref or self.anggaran.ref or self.realisasi.ref
+        return f"baris {ref.row if ref is not None else self.row}"
 
     def __repr__(self) -> str:
         return f"BudgetRow({self.row}, {self.level}, {self.name[:30]!r})"

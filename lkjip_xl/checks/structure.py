@@ -97,6 +97,11 @@ NOT_UNDERSTOOD = Check(
 )
 
 UNREAD_COLUMNS = Text("kolom {columns} tidak dikenali", "columns {columns} not recognised")
+COPIES = Text(
+    "salinannya di sheet {sheets} (sama isinya, tidak dilaporkan dua kali)",
+    "its copies on sheets {sheets} (same content, not reported twice)",
+)
+OTHER_BLOCKS = Text("tabel serupa lain di {cells}", "other similar tables at {cells}")
 ROLE_NAMES = {
     ACCOUNT_LINE: Text("rincian per rekening (akun; tingkat keempat, tidak dimodelkan)", "per-account line (a fourth level, not modelled)"),
     ABOVE_PROGRAM: Text("urusan / perangkat daerah (di atas program)", "urusan / office (above the programs)"),
@@ -119,6 +124,10 @@ def not_understood(document: Document) -> list[Finding]:
         for role, rows in reading.left_out.items():
             shown = ", ".join(str(row) for row in rows[:6]) + (", …" if len(rows) > 6 else "")
             parts.append(LEFT_OUT_ROWS.with_params(count=len(rows), role=ROLE_NAMES.get(role, role), rows=shown))
+        if reading.copies:
+            parts.append(COPIES.with_params(sheets=", ".join(reading.copies)))
+        if reading.others:
+            parts.append(OTHER_BLOCKS.with_params(cells=", ".join(reading.others[:6])))
         if parts:
             findings.append(NOT_UNDERSTOOD.at(reading.ref, table=table, table_name=table, parts=_joined(parts)))
     return findings

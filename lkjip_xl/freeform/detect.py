@@ -42,6 +42,16 @@ NOTE_STARTS = [(word,) for word in NOTE_WORDS]
 CAPTION_REACH = 6
 
 
+_PAGE_LINE = re.compile(
+    r"^(?:(?:halaman|hal|page|lembar)\s*[.:]?\s*\d{1,4}(?:\s*(?:dari|of|/)\s*\d{1,4})?|-\s*\d{1,4}\s*-)$", re.IGNORECASE
+)
+
+
+def is_page_line(text: str) -> bool:
+    """A page number printed between the pages of a table ("Halaman 41", "Hal. 3 dari 7", "- 12 -"): never data."""
+    return bool(_PAGE_LINE.match(text.strip()))
+
+
 def is_total_text(text: str) -> bool:
     """ "JUMLAH", "TOTAL", "Jumlah Total", "JUMLAH BELANJA": the row that holds the table's total."""
     words = tokens(text)
@@ -61,6 +71,7 @@ class Found:
     total_row: int | None = None
     total_col: int | None = None  # where the JUMLAH label is (the No column in the seed)
     repeated_headers: list[int] = field(default_factory=list)
+    page_lines: list[int] = field(default_factory=list)  # "Halaman 41", "- 12 -" between a table's pages
     notes: list[int] = field(default_factory=list)
     table: str | None = None  # the table it was taken as
     # Template key -> the columns its header is merged over ("URAIAN" over G:O): the value is in any of them.
@@ -92,6 +103,9 @@ class Found:
         if not inside:
             self.notes.append(row)
             return "note"
+        if is_page_line(" ".join(text for _, text in inside)):
+            self.page_lines.append(row)
+            return "page"
         numbers, labels = self.number_cols, self.label_cols
         if self.kind == "budget":
             for col, text in inside:

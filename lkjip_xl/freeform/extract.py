@@ -22,7 +22,7 @@ from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
 from .levels import guess_levels
-from .reading import prepare_budget, reading_of
+from .reading import Reading, is_copy, prepare_budget, reading_of
 from .view import TableView
 
 NO_TABLES = Text(
@@ -52,7 +52,7 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
         budget_layout = None
         if layout.table in ("3.7", "3.8"):
             budget_layout = prepare_budget(found)
-            found.text_spans["uraian"] = budget_layout.label_span
+            found.text_spans = budget_layout.spans
         view = TableView(found, layout)
         views[layout.table] = view
         table = read_table(view, layout)
@@ -62,11 +62,25 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
             if table.table == "3.8":
                 guess_levels(table)
             levels = {view.row_of(row.row): row.level.value for row in table.rows if row.level is not None}
-        document.readings[layout.table] = reading_of(found, layout.table, budget_layout, levels)
+        reading = reading_of(found, layout.table, budget_layout, levels)
+        _note_other_blocks(detection, found, reading)
+        document.readings[layout.table] = reading
         attach(document, table)
         if found.sheet.name not in document.sheets_read:
             document.sheets_read.append(found.sheet.name)
     return views
+
+
+def _note_other_blocks(detection: Detection, found: Found, reading: Reading) -> None:
+    """Blocks like the checked table that were not taken: copies of it (said once, never checked twice) and
+    other candidates (named, not checked)."""
+    for block in detection.unplaced:
+        if block.kind != found.kind:
+            continue
+        if is_copy(block, found):
+            reading.copies.append(block.sheet.name)
+        else:
+            reading.others.append(str(block.ref))
 
 
 def _mend_total(table: BudgetTable, found: Found, view: TableView) -> None:

@@ -80,7 +80,15 @@ def row_cells(sheet: SheetSnapshot, row: int) -> Cells:
 
 
 def _is_figure(text: str) -> bool:
-    return parse(text, Quantity.MONEY).kind in _FIGURES
+    return not is_unit_word(text) and parse(text, Quantity.MONEY).kind in _FIGURES
+
+
+_UNIT_WORDS = {("rp",), ("rupiah",), ("rp", "000"), ("%",), ("persen",)}
+
+
+def is_unit_word(text: str) -> bool:
+    """ "(Rp)", "Rp", "(%)": a unit under a group word ("REALISASI" over "(Rp)" and "(%)"), a header cell."""
+    return tokens(text) in _UNIT_WORDS
 
 
 def is_header_like(cells: Cells) -> bool:
@@ -92,7 +100,7 @@ def is_header_like(cells: Cells) -> bool:
         year = year_of(text)
         if len(text) > MAX_HEADER_TEXT or (year is None and isinstance(value, (int, float))):
             return False
-        if year or concept(text):
+        if year or concept(text) or is_unit_word(text):
             hits += 1
     if hits < 2 or hits * 2 < len(cells):
         return False
@@ -126,12 +134,15 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
         return Header(rows, [])
     first, last = columns_seen[0], columns_seen[-1]
     # Merged cells lend their text to every cell they cover.
+    merged: set[tuple[int, int]] = set()  # header cells whose extent a merge states
     for row in rows:
         for col in range(first, last + 1):
-            if (row, col) not in grid:
-                origin = _merged_origin(sheet, row, col)
-                if origin and origin in grid and origin[0] in rows:
-                    grid[(row, col)] = grid[origin]
+            origin = _merged_origin(sheet, row, col)
+            if origin is None:
+                continue
+            merged.add((row, col))
+            if (row, col) not in grid and origin in grid and origin[0] in rows:
+                grid[(row, col)] = grid[origin]
     # Without merges a group's text sits in its first column only: carry it right over the columns that
     # have a sub-header below them, up to the next text in that row.
     for index, row in enumerate(rows[:-1]):
@@ -141,7 +152,8 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
             text = grid.get((row, col))
             has_sub = any((lower, col) in grid for lower in below)
             if text is not None:
-                carried = text if has_sub else None
+                # A merged group ("Kelompok Belanja" over F6:I6) ends where its merge ends.
+                carried = text if has_sub and (row, col) not in merged else None
             elif carried is not None and has_sub:
                 grid[(row, col)] = carried
             else:
@@ -174,9 +186,6 @@ def _merged_header_end(sheet: SheetSnapshot, start: int) -> int:
         if min_row == start and max_row > end:
             end = max_row
     return min(end, start + MAX_HEADER_ROWS - 1)
-
-
-_UNIT_WORDS = {("rp",), ("rupiah",), ("rp", "000"), ("%",), ("persen",)}
 
 
 def _own_concept(own: str, group_concept: str | None) -> str | None:

@@ -30,6 +30,10 @@ _ACCOUNT = re.compile(r"^[4-6](?:\.\d(?:\.\d{1,5})*)?\.?$")
 # Share of a code column's values that must have one shape for the column to be read as that shape.
 SHAPE_SHARE = 0.9
 
+# Concepts that, left without a column of the table, say nothing sure about the column (a second "Uraian"
+# may be a type, a second "Anggaran" a figure of something else): such a column stays not understood.
+LABEL_LIKE_IGNORED = ("uraian", "anggaran", "realisasi", "persen", "capaian", "serapan", "selisih", "target")
+
 # Column meanings that are not a template key.
 AKUN, CODE_PART, GROUP_FIGURE = "akun", "kode lain", "kelompok"
 # Row roles.
@@ -43,6 +47,7 @@ HEADER, NUMBERS, REPEATED, DATA, TOTAL, NOTE, ACCOUNT_LINE, ABOVE_PROGRAM = (
     "rekening (akun)",
     "urusan / perangkat daerah",
 )
+PAGE_LINE = "halaman"
 
 
 @dataclass
@@ -74,6 +79,8 @@ class Reading:
     rows: list[RowReading] = field(default_factory=list)
     left_out: dict[str, list[int]] = field(default_factory=dict)  # row role -> sheet rows not checked
     ref: CellRef | None = None  # the table's first header cell
+    copies: list[str] = field(default_factory=list)  # sheets holding the same table again (not checked twice)
+    others: list[str] = field(default_factory=list)  # cells where another block like it starts (not checked)
 
     @property
     def unread(self) -> list[ColumnReading]:
@@ -91,6 +98,10 @@ class Reading:
             roles.setdefault(row.role if row.level is None else f"{row.role} ({row.level})", []).append(row.row)
         for role, rows in roles.items():
             lines.append(f"  baris {role}: {_ranges(rows)}")
+        if self.copies:
+            lines.append(f"  salinan tabel yang sama (tidak diperiksa lagi): {', '.join(self.copies)}")
+        if self.others:
+            lines.append(f"  blok lain yang mirip (tidak diperiksa): {', '.join(self.others)}")
         return "\n".join(lines)
 
 
@@ -146,6 +157,7 @@ class BudgetLayout:
 
     code_col: int | None = None  # the column giving each row its Kepmendagri code
     label_span: list[int] = field(default_factory=list)
+    spans: dict[str, list[int]] = field(default_factory=dict)  # key -> the columns its merged header is over
     code_roles: dict[int, str] = field(default_factory=dict)  # code column -> "kepmendagri" / AKUN / CODE_PART
     left_out: dict[str, list[int]] = field(default_factory=dict)
 
@@ -157,6 +169,8 @@ def prepare_budget(found: Found) -> BudgetLayout:
     an urusan / SKPD code leave its body (kept in ``left_out`` with their role).
     """
     layout = BudgetLayout(label_span=_same_header_span(found, "uraian"))
+    # The code is not taken from any filled cell of its span: its column is chosen by its values (below).
+    layout.spans = {key: span for key in found.header.keys if key != "kode" and len(span := _same_header_span(found, key)) > 1}
     code_cols = [column.col for column in found.header.columns if column.concept == "kode"]
     if len(code_cols) < 2:
         layout.code_col = found.header.keys.get("kode")
@@ -214,6 +228,9 @@ def _column_reading(found: Found, column: HeaderColumn, layout: BudgetLayout | N
             return ColumnReading(
                 column.col, column.text, f"{GROUP_FIGURE} {column.nearest_group}: {column.concept}", where, True
             )
+    if column.concept is not None and column.concept not in LABEL_LIKE_IGNORED:
+        # Understood, but the table has no place for it (a Kode column beside a Tabel 3.7).
+        return ColumnReading(column.col, column.text, f"{column.concept} (tidak dipakai tabel ini)", where, True)
     return ColumnReading(column.col, column.text, None, where, False)
 
 
@@ -228,9 +245,28 @@ def reading_of(found: Found, table_id: str, layout: BudgetLayout | None = None, 
     if found.total_row is not None:
         reading.rows.append(RowReading(found.total_row, TOTAL, evidence="label JUMLAH / TOTAL"))
     reading.rows.extend(RowReading(row, NOTE) for row in found.notes)
+    reading.rows.extend(RowReading(row, PAGE_LINE, evidence="nomor halaman") for row in found.page_lines)
     if layout is not None:
         for role, rows in layout.left_out.items():
             reading.rows.extend(RowReading(row, role, evidence="kolom kode") for row in rows)
             reading.left_out[role] = rows
     reading.rows.sort(key=lambda item: item.row)
     return reading
+
+
+# Share of a block's body cells that must equal the checked table's for the block to be a copy of it.
+COPY_SHARE = 0.9
+
+
+def is_copy(block: Found, table: Found) -> bool:
+    """Whether ``block`` holds the same table as ``table`` (SIPD exports keep one filtered copy of the main
+    sheet per bidang): the same header at the same place and, row by row, the same labels and figures."""
+    if block.header.signature() != table.header.signature() or block.header.rows != table.header.rows:
+        return False
+    cols = sorted({column.col for column in table.header.columns})
+    rows = sorted(set(table.rows) | set(block.rows))
+    if not rows:
+        return False
+    cells = [(row, col) for row in rows for col in cols]
+    same = sum(1 for row, col in cells if block.sheet.value(row, col) == table.sheet.value(row, col))
+    return same >= COPY_SHARE * len(cells)

@@ -14,6 +14,7 @@ from typing import Any
 from ..snapshot import CellRef
 from ..template.layout import TableLayout
 from .detect import Found
+from .headers import is_unit_word
 from .words import cell_text
 
 _NUMBERED = re.compile(r"^\s*\(?\d{1,4}[.)]?\s*$")
@@ -63,8 +64,17 @@ class TableView:
             return None
         span = found.text_spans.get(key)
         if span:
-            column = next((col for col in span if self.sheet.text(source, col)), column)
+            column = self._in_span(source, column, span)
         return self._row_merge_anchor(source, column) or (source, column)
+
+    def _in_span(self, row: int, column: int, span: list[int]) -> int:
+        """Where in the columns one merged header is over the row's value is: a label in any of them (the first
+        filled); a figure after an "Rp" typed in a cell of its own ("Rp | 1.000.000")."""
+        if self.key_of_col and column in self.found.number_cols:
+            if not is_unit_word(self.sheet.text(row, column)):
+                return column
+            return next((col for col in span[1:] if self.sheet.text(row, col)), column)
+        return next((col for col in span if self.sheet.text(row, col)), column)
 
     def _row_merge_anchor(self, row: int, col: int) -> tuple[int, int] | None:
         """The anchor of a merge across this row that covers ``col`` (Crystal Reports exports print a figure in
