@@ -22,7 +22,7 @@ from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
 from .levels import guess_levels
-from .reading import Reading, is_copy, prepare_budget, reading_of
+from .reading import Reading, fill_budget, is_copy, prepare_budget, reading_of
 from .view import TableView
 
 NO_TABLES = Text(
@@ -62,6 +62,7 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
             if table.table == "3.8":
                 guess_levels(table)
             levels = {view.row_of(row.row): row.level.value for row in table.rows if row.level is not None}
+            fill_budget(table, found, view.row_of, budget_layout)
         reading = reading_of(found, layout.table, budget_layout, levels)
         _note_other_blocks(detection, found, reading)
         document.readings[layout.table] = reading

@@ -19,10 +19,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..codes import parse_code
+from ..model import LEBIH, OTHER, SISA, TOTAL_GROUP, BudgetTable, Field, GroupFigures, kind_from_account_code
+from ..numbers import Quantity, parse
 from ..snapshot import CellRef, a1
 from .detect import Found
 from .headers import HeaderColumn
-from .words import cell_text
+from .words import cell_text, tokens
 
 # An account code (rekening, Permendagri 90/2019): 4 / 5 / 6, then a one-digit group (5.1, 5.1.02.01.001...).
 # Its second part has one digit, which tells it from a Kepmendagri program code (5.01.02).
@@ -270,3 +272,77 @@ def is_copy(block: Found, table: Found) -> bool:
     cells = [(row, col) for row in rows for col in cols]
     same = sum(1 for row, col in cells if block.sheet.value(row, col) == table.sheet.value(row, col))
     return same >= COPY_SHARE * len(cells)
+
+
+# -- what the reading fills into the table model (model.py: BudgetTable.selisih_meaning, BudgetRow.groups,
+# BudgetRow.kind) ---------------------------------------------------------------------------------------
+
+_LEBIH_WORDS = {"lebih", "bertambah", "kelebihan"}
+_OTHER_WORDS = {"sebelum", "sesudah", "setelah", "perubahan", "murni", "pergeseran", "lalu"}
+_BUDGET_WORDS = {"anggaran", "pagu", "alokasi"}
+
+
+def selisih_meaning(header: str) -> str | None:
+    """What a selisih column holds, from its header words.
+
+    SISA: "Sisa Anggaran", "Anggaran - Realisasi"; LEBIH: "Realisasi - Anggaran", "Lebih/(Kurang)",
+    "Bertambah/(Berkurang)"; OTHER: a difference of something else ("Selisih Pagu Sebelum dan Sesudah");
+    None: the header says only "Selisih" (the LKjIP default, anggaran - realisasi, is checked).
+    """
+    words = tokens(header)
+    if set(words) & _OTHER_WORDS:
+        return OTHER
+    if set(words) & _LEBIH_WORDS:
+        return LEBIH
+    budget = next((index for index, word in enumerate(words) if word in _BUDGET_WORDS), None)
+    spent = next((index for index, word in enumerate(words) if word == "realisasi"), None)
+    if budget is not None and spent is not None:
+        return SISA if budget < spent else LEBIH
+    if "sisa" in words:
+        return SISA
+    return None
+
+
+_GROUP_KEYS = {"anggaran": "anggaran", "realisasi": "realisasi", "persen": "persen", "capaian": "persen",
+               "serapan": "persen", "selisih": "sisa"}
+
+
+def group_name(text: str) -> str:
+    """ "Tak Terduga" -> "tak_terduga"; the group holding the row's own figures is TOTAL_GROUP."""
+    return "_".join(tokens(text)) or "kelompok"
+
+
+def _field(found: Found, row: int, col: int, concept: str) -> Field:
+    sheet = found.sheet
+    quantity = Quantity.PERCENT if _GROUP_KEYS[concept] == "persen" else Quantity.MONEY
+    return Field(sheet.ref(row, col), parse(sheet.value(row, col), quantity, sheet.number_format(row, col)), sheet.formula(row, col))
+
+
+def fill_budget(table: BudgetTable, found: Found, view_row_of, layout: BudgetLayout) -> None:
+    """Put what the reading understood into the table model: the selisih's meaning, each line's column
+    groups (only when the row's own figures are a group named Total: then the others are its parts), and
+    whether a line is revenue or spending where an account code says so."""
+    header = found.header
+    selisih_col = header.keys.get("selisih")
+    if selisih_col is not None:
+        text = next(column.text for column in header.columns if column.col == selisih_col)
+        table.selisih_meaning, table.selisih_header = selisih_meaning(text), text
+    total_named = header.money_group is not None and bool(set(tokens(header.money_group)) & {"total", "jumlah"})
+    accounts = [col for col, role in layout.code_roles.items() if role == AKUN]
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    for row in rows:
+        source = view_row_of(row.row)
+        if source is None:
+            continue
+        if total_named:
+            for name, concepts in header.groups.items():
+                key = TOTAL_GROUP if name == header.money_group else group_name(name)
+                figures = GroupFigures()
+                for concept, col in concepts.items():
+                    if concept in _GROUP_KEYS:
+                        setattr(figures, _GROUP_KEYS[concept], _field(found, source, col, concept))
+                row.groups[key] = figures
+        for col in accounts:
+            kind = kind_from_account_code(_text(found, source, col))
+            if kind is not None:
+                row.kind = kind
