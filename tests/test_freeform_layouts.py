@@ -321,3 +321,84 @@ def test_rp_typed_in_a_cell_of_its_own_beside_the_figure(tmp_path):
     assert [(row.anggaran.ref.a1, row.anggaran.value) for row in table.rows] == [("D2", 1000000), ("D3", 400000)]
     # 800.000 / 1.000.000 = 80%; 300.000 / 400.000 = 75%, printed 70%.
     assert errors(check_file(path)) == [("B105", "G3")]
+
+
+# -- Tabel 3.7 without codes: group rows, subtotals, JUMLAH at the top, numbering that restarts --------------
+
+
+def summary_37(path: Path, top: bool = False, subtotals: bool = False, realisasi_barang: int = 300000) -> Path:
+    """A Tabel 3.7 as offices print it: "A. BELANJA OPERASI" above its lines (numbered 1, 2), "B. BELANJA
+    MODAL" above its own (numbered from 1 again), percentages stored as fractions under a % format."""
+    book = Workbook()
+    sheet = book.active
+    lines = [("No", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "%")]
+    if top:
+        lines.append((None, "JUMLAH", 1500000, 1200000, 1200000 / 1500000))
+    lines += [
+        ("A", "BELANJA OPERASI", 1000000, 800000, 800000 / 1000000),
+        (1, "Belanja Pegawai", 600000, 500000, 500000 / 600000),
+        (2, "Belanja Barang dan Jasa", 400000, realisasi_barang, 300000 / 400000),
+    ]
+    if subtotals:
+        lines.append((None, "Jumlah Belanja Operasi", 1000000, 800000, 800000 / 1000000))
+    lines += [("B", "BELANJA MODAL", 500000, 400000, 400000 / 500000), (1, "Belanja Modal Peralatan", 500000, 400000, 0.8)]
+    if subtotals:
+        lines.append((None, "Jumlah Belanja Modal", 500000, 400000, 0.8))
+    lines.append((None, "JUMLAH", 1500000, 1200000, 1200000 / 1500000))
+    for line in lines:
+        sheet.append(list(line))
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row, 5).number_format = "0.00%"
+    book.save(path)
+    return path
+
+
+def b_findings(report) -> list[tuple[str, str]]:
+    """Budget and numbering findings, errors and warnings (a guessed hierarchy's sums may be either)."""
+    return sorted(
+        (finding.code, finding.ref.a1)
+        for finding in report.findings
+        if finding.code.startswith("B") and finding.severity.value in ("error", "warning")
+    )
+
+
+@pytest.mark.parametrize("top,subtotals", [(False, False), (False, True), (True, False)])
+def test_group_rows_subtotals_and_a_total_on_top_are_read_as_such(tmp_path, top, subtotals):
+    """JUMLAH 1.500.000 / 1.200.000 = A (600.000 + 400.000, 500.000 + 300.000) + B (500.000, 400.000): every
+    figure agrees. Before: the group rows were summed with their lines (B101 "3.000.000"), "Jumlah Belanja
+    Operasi" ended the table, a JUMLAH on top ended it before its first line, and the 1 under B was a
+    duplicate number (B121)."""
+    report = check_file(summary_37(tmp_path / "t37.xlsx", top=top, subtotals=subtotals))
+    assert b_findings(report) == []
+    table = extract_freeform(load_file(tmp_path / "t37.xlsx"), Settings()).document.budget["3.7"]
+    assert [row.label.text for row in table.rows if row.children] == ["BELANJA OPERASI", "BELANJA MODAL"]
+    assert table.total is not None and table.total.label.ref.row == (9 if subtotals else 8 if top else 7)
+    if subtotals or top:
+        (info,) = s004(report)
+        assert ("2 baris subtotal" if subtotals else "1 baris JUMLAH di atas tabel") in info.message("id")
+
+
+def test_a_wrong_line_under_a_group_is_found_where_it_is(tmp_path):
+    """Belanja Barang realised 310.000: its % (75% printed) is 310.000 / 400.000 = 77,50% (E4); its group
+    prints 800.000 against 500.000 + 310.000 = 810.000 (D2) and 80% against 810.000 / 1.000.000 = 81% (E2);
+    the JUMLAH 1.200.000 against 810.000 + 400.000 = 1.210.000 (D7). The anggaran all agree: no C finding."""
+    report = check_file(summary_37(tmp_path / "t37.xlsx", realisasi_barang=310000))
+    assert b_findings(report) == [("B102", "D2"), ("B102", "D7"), ("B105", "E4"), ("B106", "E2")]
+
+
+def test_a_repeated_number_names_the_sheet_row(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    for line in [
+        ("No", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "%"),
+        (None, None, None, None, None),
+        (1, "Belanja Pegawai", 600000, 500000, 500000 / 600000),
+        (2, "Belanja Barang", 400000, 300000, 0.75),
+        (2, "Belanja Modal", 500000, 400000, 0.8),
+    ]:
+        sheet.append(list(line))
+    for row in range(3, 6):
+        sheet.cell(row, 5).number_format = "0.00%"
+    book.save(tmp_path / "no.xlsx")
+    (duplicate,) = [finding for finding in check_file(tmp_path / "no.xlsx").findings if finding.code == "B121"]
+    assert duplicate.ref.a1 == "A5" and "baris 4" in duplicate.message("id")  # not the table's internal index

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..findings import Check, Finding, Severity
 from ..i18n import Text
-from ..freeform.reading import ABOVE_PROGRAM, ACCOUNT_LINE
+from ..freeform.reading import ABOVE_PROGRAM, ACCOUNT_LINE, SUBTOTAL, TOP_TOTAL
 from ..model import BudgetRow, BudgetTable, Document
 from ..structure import sums_hold
 from . import rule
@@ -103,6 +103,8 @@ COPIES = Text(
 )
 OTHER_BLOCKS = Text("tabel serupa lain di {cells}", "other similar tables at {cells}")
 ROLE_NAMES = {
+    SUBTOTAL: Text("subtotal (\"Jumlah Program ...\", \"Sub Total\")", "subtotal (\"Jumlah Program ...\", \"Sub Total\")"),
+    TOP_TOTAL: Text("JUMLAH di atas tabel (yang di bawah diperiksa)", "JUMLAH above the table (the one below is checked)"),
     ACCOUNT_LINE: Text("rincian per rekening (akun; tingkat keempat, tidak dimodelkan)", "per-account line (a fourth level, not modelled)"),
     ABOVE_PROGRAM: Text("urusan / perangkat daerah (di atas program)", "urusan / office (above the programs)"),
 }

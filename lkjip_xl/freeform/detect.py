@@ -52,10 +52,24 @@ def is_page_line(text: str) -> bool:
     return bool(_PAGE_LINE.match(text.strip()))
 
 
+# Words that may follow JUMLAH / TOTAL in the table's own total ("Jumlah Total", "TOTAL BELANJA", "Jumlah
+# Keseluruhan"); any other word names a part ("Jumlah Program ...", "Jumlah Belanja Operasi"): a subtotal.
+_TOTAL_WORDS = {"jumlah", "total", "belanja", "keseluruhan", "seluruhnya", "semua", "akhir", "umum", "grand", "rp"}
+
+
 def is_total_text(text: str) -> bool:
     """ "JUMLAH", "TOTAL", "Jumlah Total", "JUMLAH BELANJA": the row that holds the table's total."""
     words = tokens(text)
-    return bool(words) and words[0] in ("jumlah", "total") and len(words) <= 4
+    return bool(words) and words[0] in ("jumlah", "total") and set(words) <= _TOTAL_WORDS
+
+
+def is_subtotal_text(text: str) -> bool:
+    """ "Jumlah Program ...", "Sub Total", "SUBTOTAL", "Jumlah Belanja Operasi": a part's sum inside the table,
+    which never ends it."""
+    words = tokens(text)
+    if words[:1] == ("subtotal",) or words[:2] == ("sub", "total"):
+        return True
+    return bool(words) and words[0] in ("jumlah", "total") and not set(words) <= _TOTAL_WORDS and len(words) <= 12
 
 
 @dataclass
@@ -72,6 +86,9 @@ class Found:
     total_col: int | None = None  # where the JUMLAH label is (the No column in the seed)
     repeated_headers: list[int] = field(default_factory=list)
     page_lines: list[int] = field(default_factory=list)  # "Halaman 41", "- 12 -" between a table's pages
+    subtotals: list[int] = field(default_factory=list)  # "Jumlah Program ...": a part's sum, not checked
+    top_totals: list[int] = field(default_factory=list)  # a JUMLAH at the top when the bottom one is the total
+    closed: bool = False  # its total row ended it
     notes: list[int] = field(default_factory=list)
     table: str | None = None  # the table it was taken as
     # Template key -> the columns its header is merged over ("URAIAN" over G:O): the value is in any of them.
@@ -87,6 +104,15 @@ class Found:
 
     def columns_with(self, concepts: tuple[str, ...]) -> set[int]:
         return {column.col for column in self.header.columns if column.concept in concepts}
+
+    def _total(self, row: int, col: int) -> str:
+        """The JUMLAH row. Printed at the top, before any line, it does not end the table; printed at both top and
+        bottom, the bottom one is the total and the top one is left unchecked."""
+        if self.total_row is not None:
+            self.top_totals.append(self.total_row)
+        self.total_row, self.total_col = row, col
+        self.closed = bool(self.rows)
+        return "total" if self.closed else "top total"
 
     @cached_property
     def number_cols(self) -> set[int]:
@@ -109,9 +135,13 @@ class Found:
         numbers, labels = self.number_cols, self.label_cols
         if self.kind == "budget":
             for col, text in inside:
-                if col not in numbers and is_total_text(text):
-                    self.total_row, self.total_col = row, col
-                    return "total"
+                if col in numbers:
+                    continue
+                if is_subtotal_text(text):
+                    self.subtotals.append(row)
+                    return "subtotal"
+                if is_total_text(text):
+                    return self._total(row, col)
         has_number = any(col in numbers for col, _ in inside)
         label_text = next((text for col, text in inside if col in labels), "")
         if not has_number and (not label_text or tokens(label_text)[:1] in NOTE_STARTS):
@@ -141,7 +171,7 @@ class Detection:
 
 def _continues(current: Found, header: Header, kind: str | None) -> bool:
     """A header repeated on the next page: same kind, mostly the same words in the same columns."""
-    if current.total_row is not None or kind != current.kind:
+    if current.closed or kind != current.kind:
         return False
     before = set(current.header.signature())
     now = header.signature()

@@ -21,7 +21,7 @@ from ..structure import link_budget_rows
 from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
-from .levels import guess_levels
+from .levels import group_rows_by_sums, guess_levels
 from .reading import Reading, fill_budget, is_copy, prepare_budget, reading_of
 from .view import TableView
 
@@ -61,6 +61,8 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
             _mend_total(table, found, view)
             if table.table == "3.8":
                 guess_levels(table)
+            else:
+                group_rows_by_sums(table)
             levels = {view.row_of(row.row): row.level.value for row in table.rows if row.level is not None}
             fill_budget(table, found, view.row_of, budget_layout)
         reading = reading_of(found, layout.table, budget_layout, levels)

@@ -50,6 +50,7 @@ HEADER, NUMBERS, REPEATED, DATA, TOTAL, NOTE, ACCOUNT_LINE, ABOVE_PROGRAM = (
     "urusan / perangkat daerah",
 )
 PAGE_LINE = "halaman"
+SUBTOTAL, TOP_TOTAL = "subtotal", "jumlah di atas (jumlah di bawah yang diperiksa)"
 
 
 @dataclass
@@ -243,11 +244,16 @@ def reading_of(found: Found, table_id: str, layout: BudgetLayout | None = None, 
     reading.rows.extend(RowReading(row, HEADER, evidence="kata judul kolom") for row in found.header.rows)
     reading.rows.extend(RowReading(row, REPEATED, evidence="judul kolom atau nomor kolom") for row in found.repeated_headers)
     levels = levels or {}
-    reading.rows.extend(RowReading(row, DATA, levels.get(row) if table_id == "3.8" else None) for row in found.rows)
+    shown = table_id == "3.8" or len(set(levels.values())) > 1  # a flat Tabel 3.7 has no levels to show
+    reading.rows.extend(RowReading(row, DATA, levels.get(row) if shown else None) for row in found.rows)
     if found.total_row is not None:
         reading.rows.append(RowReading(found.total_row, TOTAL, evidence="label JUMLAH / TOTAL"))
     reading.rows.extend(RowReading(row, NOTE) for row in found.notes)
     reading.rows.extend(RowReading(row, PAGE_LINE, evidence="nomor halaman") for row in found.page_lines)
+    for role, rows in ((SUBTOTAL, found.subtotals), (TOP_TOTAL, found.top_totals)):
+        if rows:
+            reading.rows.extend(RowReading(row, role, evidence="label JUMLAH ... / SUB TOTAL") for row in rows)
+            reading.left_out[role] = list(rows)
     if layout is not None:
         for role, rows in layout.left_out.items():
             reading.rows.extend(RowReading(row, role, evidence="kolom kode") for row in rows)
