@@ -37,6 +37,14 @@ def dec(printed) -> Decimal | None:
     return -v if neg else v
 
 
+def dec_us(printed) -> Decimal | None:
+    """Read a US-grouped figure as printed in some Indonesian tables: '4,499,237,000', '99.48'."""
+    if printed is None:
+        return None
+    s = str(printed).replace("%", "").replace(",", "").strip()
+    return None if s in ("", "-") else Decimal(s)
+
+
 def decimals_of(printed) -> int:
     s = str(printed).replace("%", "").strip()
     return len(s.split(",")[1]) if "," in s else 0
@@ -71,7 +79,7 @@ def _num(v):
 
 
 def write_case(name, meta, sheet, rows, *, money_cols=(), pct_cols=(), num_cols=(), store="text",
-               pct_store="number", bold_rows=(), widths=None, merges=()):
+               pct_store="number", bold_rows=(), widths=None, merges=(), us=False):
     """rows: list of (row_number, [values by column letter order starting at A]) or plain lists from row 1.
 
     store: 'text' keeps every figure as printed (a string); 'number' turns money into int (or Decimal with
@@ -86,13 +94,14 @@ def write_case(name, meta, sheet, rows, *, money_cols=(), pct_cols=(), num_cols=
                 continue
             col = get_column_letter(c)
             cell = ws.cell(row=r, column=c)
+            read = dec_us if us else dec
             if store == "number" and isinstance(v, str) and col in money_cols + num_cols and _is_fig(v):
-                d = dec(v)
+                d = read(v)
                 cell.value = 0 if d is None else (int(d) if d == d.to_integral_value() else float(d))
                 cell.number_format = "#,##0" if d is None or d == d.to_integral_value() else "#,##0.00"
             elif store == "number" and isinstance(v, str) and col in pct_cols and _is_fig(v):
-                d = dec(v)
-                places = decimals_of(v)
+                d = read(v)
+                places = (len(v.split(".")[1].replace("%", "").strip()) if "." in v else 0) if us else decimals_of(v)
                 if d is None:
                     cell.value = v
                 elif pct_store == "fraction":
