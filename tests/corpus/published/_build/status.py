@@ -38,7 +38,14 @@ def main():
         tot["err"] += len(errs); tot["false"] += len(false); tot["exp"] += len(exp_err); tot["found"] += len(found)
         crash = " (crash)" if res.get("crash") else ""
         lines.append(f"| {xlsx.name} | {'yes' if meta.get('consistent') else 'no'} | {', '.join(res.get('tables', [])) or '-'}{crash} "
-                     f"| {len(errs)} | {len(false)} | {len(found)} / {len(exp_err)} | {', '.join(c.split('!')[1] for c in false) or '-'} |")
+                     f"| {len(errs)} | {len(false)} | {len(found)} / {len(exp_err)} | {', '.join(false) or '-'} |")
+    lines += ["", "## Cases", "", "| file | office | year | tables | consistent | expected (errors / warnings) |", "|---|---|---|---|---|---|"]
+    for meta_path in sorted(CORPUS.glob("*.json")):
+        m = json.loads(meta_path.read_text())
+        ne = sum(e["severity"] == "error" for e in m.get("expected", []))
+        nw = len(m.get("expected", [])) - ne
+        lines.append(f"| {meta_path.stem} | {m['office']} | {m['year']} | {', '.join(m['tables'])} | "
+                     f"{'yes' if m.get('consistent') else 'no'} | {ne} / {nw} |")
     lines += ["", f"Total: {tot['err']} errors reported, {tot['false']} false errors, "
                   f"{tot['found']} of {tot['exp']} expected errors found.", ""]
     (CORPUS / "STATUS.md").write_text("\n".join(lines))
