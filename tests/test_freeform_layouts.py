@@ -424,3 +424,33 @@ def test_import_places_the_lines_validate_read_and_names_the_rest(tmp_path):
     sheet = load_workbook(out)["Tabel 3.8"]
     codes = [sheet.cell(row, 2).value for row in range(1, sheet.max_row + 1)]
     assert "1.02.01.2.01.0001" in codes and not any(str(code).startswith("5.1") for code in codes if code)
+
+
+# -- a three-row header with the budget before and after its change (published corpus) ---------------------
+
+PUBLISHED = Path(__file__).parent / "corpus" / "published"
+
+
+def test_pagu_awal_and_revisi_the_percentage_is_of_the_revised_pagu():
+    """Disnakertrans Jawa Barat 2016 Tabel 3.7 (APBN): "PAGU DIPA (Rp.)" over "AWAL | REVISI", "REALISASI S/D
+    BULAN INI" over "KEUANGAN" over "(Rp.) | %", "FISIK" over "%". Every % is realisasi / REVISI: 3.614.620.000 /
+    3.633.525.000 = 99,48% (row 7), against AWAL 4.499.237.000 it would be 80,34%. "JUMLAH I", "JUMLAH II" and
+    "JUMLAH I + II" are sums of parts: not one of them ends the table. Before: 12 false errors (the qualifier
+    row read as data, "JENIS ANGGARAN/PROGRAM" read as the anggaran)."""
+    path = PUBLISHED / "prov-jabar-disnakertrans-2016-tabel-3-7-apbn.xlsx"
+    report = check_file(path)
+    assert errors(report) == []
+    reading = extract_freeform(load_file(path), Settings()).document.readings["3.7"]
+    meanings = {column.letter: column.meaning for column in reading.columns}
+    assert meanings["B"] == "uraian" and meanings["D"] == "anggaran" and meanings["E"] == "realisasi" and meanings["F"] == "persen"
+    assert meanings["C"].startswith("anggaran sebelum perubahan") and meanings["G"] is None
+    assert [item.row for item in reading.rows if item.role == "judul kolom"] == [3, 4, 5]
+
+
+def test_a_silpa_table_captioned_3_5_is_no_tabel_3_5():
+    """Disbun Jawa Barat 2016: "Tabel 3.5" is the SILPA (Sumber Anggaran | Anggaran | Realisasi | SILPA Rp, %):
+    money only, no indicator or target, so it is not read as the performance-against-budget table (it gave 7
+    false N005 on the "Sumber Anggaran" labels)."""
+    path = PUBLISHED / "prov-jabar-disbun-2016-tabel-3-5-silpa-dan-3-7-apbn.xlsx"
+    report = check_file(path)
+    assert "3.5" not in report.tables and not [cell for _, cell in errors(report) if cell.startswith("Tabel 3.5")]

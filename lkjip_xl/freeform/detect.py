@@ -245,6 +245,8 @@ def _fits(item: Found, table: str) -> bool:
     keys = item.header.keys
     if KIND_OF_TABLE[table] == "budget" and not ("anggaran" in keys and "realisasi" in keys):
         return False
+    if KIND_OF_TABLE[table] == "efficiency" and not ("target" in keys or "realisasi" in keys):
+        return False  # money alone (a SILPA table captioned 3.5) is no performance-against-budget table
     return value_keys(item.header, table) >= 2
 
 

@@ -147,14 +147,18 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
     # have a sub-header below them, up to the next text in that row.
     for index, row in enumerate(rows[:-1]):
         below = rows[index + 1 :]
+        above = rows[:index]
         carried: str | None = None
+        origin = first
         for col in range(first, last + 1):
             text = grid.get((row, col))
             has_sub = any((lower, col) in grid for lower in below)
+            # The group above must be the same: "KEUANGAN" under REALISASI stops where FISIK begins.
+            same_above = all(grid.get((upper, col)) == grid.get((upper, origin)) for upper in above)
             if text is not None:
                 # A merged group ("Kelompok Belanja" over F6:I6) ends where its merge ends.
-                carried = text if has_sub and (row, col) not in merged else None
-            elif carried is not None and has_sub:
+                carried, origin = (text if has_sub and (row, col) not in merged else None), col
+            elif carried is not None and has_sub and same_above:
                 grid[(row, col)] = carried
             else:
                 carried = None
@@ -188,11 +192,30 @@ def _merged_header_end(sheet: SheetSnapshot, start: int) -> int:
     return min(end, start + MAX_HEADER_ROWS - 1)
 
 
+# "PAGU" over "AWAL | REVISI", "ANGGARAN" over "Murni | Perubahan": the same figure before and after a change.
+_BEFORE_WORDS = {"awal", "murni", "semula", "sebelum", "induk"}
+_AFTER_WORDS = {"revisi", "perubahan", "setelah", "sesudah", "akhir", "menjadi", "p"}
+
+
+def _qualifier(own: str) -> str | None:
+    words = set(tokens(own))
+    if len(words) > 2:
+        return None
+    if words & _AFTER_WORDS:
+        return "after"
+    if words & _BEFORE_WORDS:
+        return "before"
+    return None
+
+
 def _own_concept(own: str, group_concept: str | None) -> str | None:
     """A column's concept from its own words; a unit alone ("(Rp)", "(%)" under a merged "REALISASI") takes
-    its group's: the money of the group, or its percentage."""
+    its group's: the money of the group, or its percentage; so does a qualifier ("AWAL", "REVISI" under
+    "PAGU DIPA"), see _before_and_after."""
     found = concept(own)
     words = tokens(own)
+    if found is None and group_concept is not None and _qualifier(own) is not None:
+        return group_concept
     if words not in _UNIT_WORDS or group_concept is None:
         return found
     return "persen" if words in {("%",), ("persen",)} else group_concept
@@ -206,7 +229,9 @@ def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:
     row = start + 1
     while len(rows) < MAX_HEADER_ROWS and row <= sheet.max_row:
         cells = cells_of(row)
-        if row > spanned and (not cells or not is_header_like(cells)):
+        # A row of qualifiers between header rows ("AWAL | REVISI | KEUANGAN" above "(Rp.) | %") is the header's too.
+        between = len(rows) + 1 < MAX_HEADER_ROWS and bool(cells) and is_header_like(cells_of(row + 1))
+        if row > spanned and (not cells or not (is_header_like(cells) or between)):
             break
         if any(_is_body_cell(text, value) for _, text, value in cells):
             break  # a figure or a long text: the body has begun
@@ -337,6 +362,22 @@ def budget_groups(header: Header) -> None:
         header.money_group = None
 
 
+def _before_and_after(header: Header) -> set[int]:
+    """Columns that are a budget figure before its change ("PAGU DIPA / AWAL" beside "PAGU DIPA / REVISI"):
+    the figure after the change is the anggaran the realisasi is measured against. When the header does not
+    say which is after, every one of them is left out: pairing the wrong one would check every percentage
+    against the wrong anggaran."""
+    left_out: set[int] = set()
+    for name in ("anggaran",):
+        qualified = [column for column in header.columns if column.concept == name and _qualifier(column.own)]
+        if len(qualified) < 2:
+            continue
+        after = [column for column in qualified if _qualifier(column.own) == "after"]
+        keep = after[0].col if len(after) == 1 else None
+        left_out.update(column.col for column in qualified if column.col != keep)
+    return left_out
+
+
 def _outside_money_group(header: Header, column: HeaderColumn) -> bool:
     """A figure column of another group than the row's own (Operasi, Modal beside Total)."""
     return bool(header.groups) and column.concept in _GROUPED_CONCEPTS and column.nearest_group != header.money_group
@@ -348,8 +389,10 @@ def assign_keys(header: Header, table: str) -> None:
     kind = KIND_OF_TABLE[table]
     valid = set(layout.keys())
     header.keys, header.unplaced, header.years = {}, [], {}
+    before: set[int] = set()
     if kind == "budget":
         budget_groups(header)
+        before = _before_and_after(header)
     else:
         header.groups, header.money_group = {}, None
     offsets: dict[int, int] = {}
@@ -361,8 +404,9 @@ def assign_keys(header: Header, table: str) -> None:
             key: str | None = f"{_YEAR_KEYS[column.concept]}{offsets[column.year]}"
             if key in valid:
                 header.years[key] = column.year
-        elif kind == "budget" and _outside_money_group(header, column):
-            continue  # a figure of another column group: read into the groups, not a column of its own
+        elif kind == "budget" and (_outside_money_group(header, column) or column.col in before):
+            header.unplaced.append(column)  # another group's figure, or the budget before its change: not the row's
+            continue
         else:
             key = _key(kind, column) or _layout_key(layout, column)
         if key is None or key not in valid or key in header.keys:

@@ -218,6 +218,7 @@ def group_rows_by_sums(table: BudgetTable) -> bool:
         return False
     heads = _heads(table.rows, either=True)
     if not heads:
+        _flat_unsure(table)
         return False
     before = [(row.level, row.level_source) for row in table.rows]
     for row in heads:
@@ -229,6 +230,15 @@ def group_rows_by_sums(table: BudgetTable) -> bool:
         for row, (level, source) in zip(table.rows, before):
             row.level, row.level_source = level, source
         link_budget_rows(table)
+        _flat_unsure(table)
         return False
     table.structure = "guessed"
     return True
+
+
+def _flat_unsure(table: BudgetTable) -> None:
+    """The JUMLAH is not the sum of the lines, and the lines do not all look alike (upper case, bold or
+    numbering set some apart: a Satker > Program > Kegiatan the sums do not confirm). Reading them as one flat
+    list is then a guess: said so (S002), and the budget checks do not hold the sums as certain."""
+    if len({style(row) for row in table.rows}) > 1:
+        table.structure = "guessed"

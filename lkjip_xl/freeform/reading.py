@@ -148,7 +148,7 @@ def _same_header_span(found: Found, key: str) -> list[int]:
     own = by_col[col]
     span = [col]
     nxt = col + 1
-    while nxt in by_col and by_col[nxt].own == own.own and by_col[nxt].concept == own.concept:
+    while nxt in by_col and (by_col[nxt].own, by_col[nxt].group, by_col[nxt].concept) == (own.own, own.group, own.concept):
         span.append(nxt)
         nxt += 1
     return span
@@ -231,6 +231,10 @@ def _column_reading(found: Found, column: HeaderColumn, layout: BudgetLayout | N
             return ColumnReading(
                 column.col, column.text, f"{GROUP_FIGURE} {column.nearest_group}: {column.concept}", where, True
             )
+    if column.concept == "anggaran" and "anggaran" in header.keys and column.col in {c.col for c in header.unplaced}:
+        if re.search(r"(?i)awal|murni|semula|sebelum|induk", column.own):
+            letter = re.sub(r"\d+", "", a1(1, header.keys["anggaran"]))
+            return ColumnReading(column.col, column.text, f"anggaran sebelum perubahan (yang dipakai: kolom {letter})", where, True)
     if column.concept is not None and column.concept not in LABEL_LIKE_IGNORED:
         # Understood, but the table has no place for it (a Kode column beside a Tabel 3.7).
         return ColumnReading(column.col, column.text, f"{column.concept} (tidak dipakai tabel ini)", where, True)

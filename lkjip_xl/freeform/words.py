@@ -49,6 +49,8 @@ def tokens(text: str) -> tuple[str, ...]:
 # What a header cell says its column holds. The first concept whose word appears wins, so the order
 # matters: "Realisasi %" is a percentage, "Realisasi (Rp)" an amount, "% Capaian" an achievement.
 CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # "Jenis Anggaran/Program", "Sumber Anggaran", "Jenis Belanja": the kind of a line, a label, never a figure.
+    ("uraian", ("jenis", "sumber")),
     ("efisiensi", ("efisiensi",)),
     ("efisien", ("efisien",)),  # "Efisien / Tidak": the verdict, not the figure
     ("serapan", ("serapan", "penyerapan")),
