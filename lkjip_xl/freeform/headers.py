@@ -347,7 +347,10 @@ def budget_groups(header: Header) -> None:
     for column in header.columns:
         if column.concept in _GROUPED_CONCEPTS:
             groups.setdefault(column.nearest_group, {}).setdefault(column.concept, column.col)
-    if sum(1 for concepts in groups.values() if "anggaran" in concepts) < 2:
+    # Groups matter when a figure's concept stands under two of them ("Tahun 2016 / Realisasi" beside
+    # "Keuangan / Realisasi" in an analysis table captioned 3.7).
+    repeated = any(sum(1 for concepts in groups.values() if name in concepts) >= 2 for name in ("anggaran", "realisasi"))
+    if not repeated:
         header.groups, header.money_group = {}, None
         return
     header.groups = groups
