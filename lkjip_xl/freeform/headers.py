@@ -193,7 +193,7 @@ def _merged_header_end(sheet: SheetSnapshot, start: int) -> int:
 
 
 # "PAGU" over "AWAL | REVISI", "ANGGARAN" over "Murni | Perubahan": the same figure before and after a change.
-_BEFORE_WORDS = {"awal", "murni", "semula", "sebelum", "induk"}
+_BEFORE_WORDS = {"awal", "murni", "semula", "sebelum", "induk"}  # checked first: "Sebelum Perubahan"
 _AFTER_WORDS = {"revisi", "perubahan", "setelah", "sesudah", "akhir", "menjadi", "p"}
 
 
@@ -201,10 +201,10 @@ def _qualifier(own: str) -> str | None:
     words = set(tokens(own))
     if len(words) > 2:
         return None
+    if words & _BEFORE_WORDS:  # "Sebelum Perubahan" is before the change
+        return "before"
     if words & _AFTER_WORDS:
         return "after"
-    if words & _BEFORE_WORDS:
-        return "before"
     return None
 
 
@@ -230,7 +230,10 @@ def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:
     while len(rows) < MAX_HEADER_ROWS and row <= sheet.max_row:
         cells = cells_of(row)
         # A row of qualifiers between header rows ("AWAL | REVISI | KEUANGAN" above "(Rp.) | %") is the header's too.
-        between = len(rows) + 1 < MAX_HEADER_ROWS and bool(cells) and is_header_like(cells_of(row + 1))
+        following = cells_of(row + 1)
+        between = len(rows) + 1 <= MAX_HEADER_ROWS and bool(cells) and (
+            (len(rows) + 1 < MAX_HEADER_ROWS and is_header_like(following)) or is_numbers_row(following)
+        )
         if row > spanned and (not cells or not (is_header_like(cells) or between)):
             break
         if any(_is_body_cell(text, value) for _, text, value in cells):

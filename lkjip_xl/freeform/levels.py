@@ -174,6 +174,26 @@ def guess_levels(table: BudgetTable) -> None:
     if open_rows:
         _choose(table, open_rows)
     link_budget_rows(table)
+    _flat_if_sums_say_so(table, candidates)
+
+
+def _flat_if_sums_say_so(table: BudgetTable, guessed: list[BudgetRow]) -> None:
+    """A guess no parent confirms ("Kegiatan ..." rows taken for parents of the rows after them), while the
+    JUMLAH is the sum of every line: the lines are one level (RSUD Al Ihsan's Tabel 10: programs without
+    figures, each holding kegiatan whose names do not all start with "Kegiatan")."""
+    total = table.total
+    parents = [row for row in guessed if row.children]
+    if total is None or not parents or any(sums_hold(row) is True for row in parents):
+        return
+    before = [(row, row.level, row.level_source) for row in guessed]
+    for row in guessed:
+        if row.level_source != "code" and row.level is not Level.PROGRAM:
+            row.level, row.level_source = Level.SUB_KEGIATAN, "sums"
+    link_budget_rows(table)
+    if sums_hold(total) is not True:
+        for row, level, source in before:
+            row.level, row.level_source = level, source
+        link_budget_rows(table)
 
 
 def _choose(table: BudgetTable, open_rows: list[BudgetRow]) -> None:

@@ -194,7 +194,8 @@ def integer_cells(values: list[str]) -> list[int] | None:
     """The integers of a row of column numbers ("1 2 3 4", "(1) (2) (3)"), else None."""
     numbers = []
     for text in values:
-        match = re.fullmatch(r"\(?(\d{1,2})\)?", text.strip())
+        # "(2)" typed into a cell is -2 to Excel (accounting negative): a column number all the same.
+        match = re.fullmatch(r"\(?-?(\d{1,2})\)?", text.strip().removesuffix(".0"))
         if not match:
             return None
         numbers.append(int(match.group(1)))
