@@ -60,6 +60,11 @@ SELISIH_MEANINGS = (SISA, LEBIH, OTHER)
 
 TOTAL_GROUP = "total"
 
+def kind_from_label(text: str) -> str | None:
+    """REVENUE for a heading that starts with PENDAPATAN, SPENDING for BELANJA; None otherwise."""
+    first = (text or "").strip().split(" ", 1)[0].casefold()
+    return {"pendapatan": REVENUE, "belanja": SPENDING}.get(first)
+
 # Account codes (Permendagri 90/2019 rekening): 4 pendapatan, 4.1 PAD, 4.1.01 ...; 5 belanja, 5.1 operasi, ...
 # The second segment is one digit, which tells them apart from Kepmendagri program codes (4.01.01 is a
 # program of urusan 4, spending).
