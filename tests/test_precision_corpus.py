@@ -29,6 +29,8 @@ _PERFORMANCE = ("issue 11: word and range targets (WTP, BB, '80 - 90%') called n
 _MERGES = ("issue 12: Crystal Reports merges: N011 error on S18:S26, the empty part of merges R:S whose anchor "
            "holds the figure (=SUM(R19:S21) is right)")
 
+_NO_TABLES = "issue 12: no table found, the file refused (exit 2, no_tables)"
+
 # case id -> why it fails today. Remove an entry when its case passes (strict xfail turns red then).
 XFAIL = {
     "synthetic/konsisten-40-seed1": f"{_FORMS}; {_PERFORMANCE}",
@@ -59,6 +61,22 @@ XFAIL = {
                                                      "checked",
     "realdata/toba-dinkes-2022-lra-double-counted": f"{_MERGES}; R22 (=SUM(R23:S26) counting 5.1 and 5.2 twice) "
                                                     "is not checked",
+    # The published corpus (tests/corpus/published/, another branch), as measured on that branch's files on
+    # 2026-12-07: re-measure when it lands.
+    "published/kab-labura-inspektorat-2020-kinerja-makro": _NO_TABLES,
+    "published/kota-cimahi-bpkad-renja-2017-evaluasi-2016": _NO_TABLES,
+    "published/kota-cimahi-bpkad-renstra-2017-anggaran-realisasi-2013-2015": _NO_TABLES,
+    "published/prov-jabar-bpmpd-2016-rekapitulasi-belanja": _NO_TABLES,
+    "published/prov-jabar-bpmpd-2016-rincian-belanja-langsung": f"{_NO_TABLES}; its 4 errors missed",
+    "published/prov-jabar-bakesbangpol-2016-tabel-3-7": "B102, B105, B106 false errors; D28 missed",
+    "published/prov-jabar-bappeda-2016-tabel-3-7-analisis-program": "13 B105 false errors; 8 of 9 errors missed",
+    "published/prov-jabar-disbun-2016-tabel-3-5-silpa-dan-3-7-apbn": "N005, B101, B102 false errors; 6 errors missed",
+    "published/prov-jabar-diskanlaut-2016-tabel-3-7-realisasi-belanja": "D15 missed",
+    "published/prov-jabar-disnakertrans-2016-tabel-3-1-target-realisasi": "8 N005 false errors",
+    "published/prov-jabar-disnakertrans-2016-tabel-3-7-apbn": "12 N005 false errors",
+    "published/prov-jabar-rsud-alihsan-2016-tabel-10-realisasi-keuangan": "B101, B102, B105, B106, B116, N005 "
+                                                                          "false errors (24)",
+    "published/prov-sumut-setda-2021-tabel-19-realisasi-keuangan": "F5 missed",
 }
 
 
@@ -80,10 +98,14 @@ def test_no_false_error_and_every_expected_error(case, tmp_path):
     assert not outcome.false_errors, f"{len(outcome.false_errors)} false errors in {case.id}:\n{false}"
     missed = "\n".join(f"  {item.where}: {item.why}" for item in outcome.missed)
     assert not outcome.missed, f"expected errors not found in {case.id}:\n{missed}"
+    undeserved = "\n".join(f"  {seen.where} {seen.code}: {seen.message}" for seen in outcome.undeserved_warnings)
+    assert not outcome.undeserved_warnings, f"warnings a consistent table does not deserve in {case.id}:\n{undeserved}"
 
 
 def test_every_xfail_entry_names_a_case():
-    assert set(XFAIL) <= {case.id for case in _all_cases()}
+    """Stale entries are removed; entries of a corpus not present yet (published) wait for it."""
+    present = {case.id.split("/")[0] for case in _all_cases()}
+    assert {name for name in XFAIL if name.split("/")[0] in present} <= {case.id for case in _all_cases()}
 
 
 def test_every_corpus_has_cases_but_the_published_one_may_be_missing():
