@@ -666,6 +666,7 @@ def write_many(out_dir: Path, count: int, lines: int, error_rate: float, seed: i
 FREEFORM_MISTAKES = ("parent_sum", "transposed_digits", "wrong_percent", "wrong_capaian", "sign_error")
 
 NBSP = "\u00a0"
+PAGE_LINES = 25  # budget lines per printed page of a pasted Tabel 3.8
 _PERCENT_FORMAT, _MONEY_FORMAT, _MONEY_SEN_FORMAT = "0.00%", "#,##0", "#,##0.00"
 
 
@@ -811,6 +812,8 @@ def freeform(lines: int, seed: int = 0, mistake: str | None = None) -> FreeformB
         by_row[len(rows) + 1] = line
         rows.append(_cells(number if line.level == SUB else "", line.code, line.uraian, anggaran_cell, realisasi_cell,
                            selisih_cell, persen_cell, bold=line.level != SUB))
+        if len(by_row) % PAGE_LINES == 0:  # the page number the report printed, pasted with the table
+            rows.append(_cells(f"Halaman {40 + len(by_row) // PAGE_LINES}"))
     total_anggaran = sum(Decimal(str(s.anggaran)) for s in subs)
     total_realisasi = sum(Decimal(repr(float(s.realisasi))).quantize(Decimal("0.01")) for s in subs)
     rows.append(_cells("", "", "JUMLAH", (float(total_anggaran), _MONEY_FORMAT),
@@ -825,15 +828,16 @@ def freeform(lines: int, seed: int = 0, mistake: str | None = None) -> FreeformB
 
 
 def _freeform_37(book: FreeformBook, anggaran: Decimal, realisasi: Decimal) -> None:
+    """Tabel 3.7 with "Rp" in its own cell beside each amount, under a header merged over both cells."""
     rows = book.sheet("Tabel 3.7")
     rows.append(_cells("TABEL : 3.7", bold=True))
-    rows.append(_cells("No", "URAIAN", "Anggaran (Rp)", "Realisasi (Rp)", "%", bold=True))
+    rows.append(_cells("No", "URAIAN", "Anggaran (Rp)", "", "Realisasi (Rp)", "", "%", bold=True))
+    book.merges["Tabel 3.7"] = ["C2:D2", "E2:F2"]
     rows.append(_cells("", "BELANJA DAERAH", bold=True))
-    shown = _half_up(realisasi / anggaran * 100, 2)
-    rows.append(_cells("1.", "Belanja Operasi", "Rp " + _grouped(anggaran, ".", ",", 0),
-                       "Rp " + _grouped(realisasi, ".", ",", 2), f"{shown}".replace(".", ",") + "%"))
-    rows.append(_cells("", "JUMLAH", "Rp " + _grouped(anggaran, ".", ",", 0),
-                       "Rp " + _grouped(realisasi, ".", ",", 2), f"{shown}".replace(".", ",") + "%", bold=True))
+    shown = f"{_half_up(realisasi / anggaran * 100, 2)}".replace(".", ",") + "%"
+    amounts = ("Rp", (float(anggaran), _MONEY_FORMAT), "Rp", (float(realisasi), _MONEY_SEN_FORMAT))
+    rows.append(_cells("1.", "Belanja Operasi", *amounts, shown))
+    rows.append(_cells("", "JUMLAH", *amounts, shown, bold=True))
 
 
 # Tabel 3.2 / 3.3 / 3.5 indicators: (name, satuan, target, realisasi, printed capaian) with the capaian as a

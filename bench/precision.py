@@ -344,7 +344,8 @@ def section(outcomes: list[Outcome], corpora: tuple[str, ...], missing: list[str
         "all). Warnings per 1,000 checked cells, where checked cells are the cells holding a figure (any non-empty "
         "value) in the tables the tool recognised. Synthetic tables deserve only "
         f"{', '.join(DESERVED_WARNINGS)} (one line is over budget on purpose) and a warning that a polarity was "
-        "assumed (angka kematian ibu, penduduk miskin); any other warning there is undeserved.",
+        "assumed (angka kematian ibu, penduduk miskin); any other warning there is undeserved. Refusals wrong: files refused (exit 2, e.g. no_tables) that "
+        "should have been checked, or the reverse.",
         "",
         "| corpus | files | errors on consistent files | false errors | expected errors found | warnings / 1,000 "
         "checked cells (all warnings) | undeserved warnings | checked cells | refusals wrong | seconds |",
@@ -418,10 +419,7 @@ def main(argv: list[str] | None = None) -> None:
               f"{outcome.checked_cells} checked cells{', refused ' + outcome.refused if outcome.refused else ''} "
               f"({outcome.seconds:.1f} s)", flush=True)
     lines = section(outcomes, corpora, missing)
-    print("\n".join(lines[:8 + len(corpora)]))
-    for line in lines:
-        if line.startswith(("- `", "  - ")):
-            print(line)
+    print("\n".join(lines))
     write_section(args.results, lines)
     print(f"results written to {args.results}")
 

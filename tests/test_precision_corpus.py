@@ -21,7 +21,8 @@ from bench.precision import CORPORA, Case, cases, run
 
 _FORMS = ("issue 11: figures as offices write them read as not-a-number or misread: 'Rp. 7.631.085.000,-' (N005), "
           "commas for thousands and sen '1,340,020,000,00' (N004, B104 with a 1000x reading); the column-number "
-          "row '6 = 4 - 5' read as data (N005, B108, B131)")
+          "row '6 = 4 - 5' read as data (N005, B108, B131); 'Rp' in its own cell beside the amount read as the "
+          "amount 0 (Tabel 3.7: B110, X001)")
 _PERFORMANCE = ("issue 11: word and range targets (WTP, BB, '80 - 90%') called not-a-number (N005), negative-polarity "
                 "indicators (angka kematian ibu, penduduk miskin) checked with the positive formula (K101), "
                 "capaian '-' without a target called K103")
