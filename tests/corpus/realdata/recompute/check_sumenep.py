@@ -1,13 +1,17 @@
+"""Recompute a SIPD 'Rekapitulasi belanja' export by hand: every parent (urusan, bidang, organisasi, program,
+kegiatan, sub kegiatan, account levels) = the sum of its children in F, G, H, I; J = F + H, K = G + I, L = K / J;
+where present M = J - K (sisa) and N = M / J. Usage: python check_sumenep.py [WORKBOOK] (default: the 2026 one)."""
+import sys
 import openpyxl
 from decimal import Decimal as D, ROUND_HALF_UP, ROUND_DOWN
-P = 'tests/corpus/realdata/sumenep-dinkes-2026-lra-sipd.xlsx'
+P = sys.argv[1] if len(sys.argv) > 1 else 'tests/corpus/realdata/sumenep-dinkes-2026-lra-sipd.xlsx'
 wf = openpyxl.load_workbook(P)
 wv = openpyxl.load_workbook(P, data_only=True)
 def num(v):
     if v is None: return None
     if isinstance(v, (int, float)): return D(str(v))
     t = str(v).strip()
-    if t in ('0,00',): return D(0)
+    if t in ('0,00', '0', '-', ''): return D(0)
     return D(t.replace('.', '').replace(',', '.'))
 def level(a, b, c, d, e):
     if e and str(e).strip().lower() == 'jumlah' and not a: return -1
@@ -28,7 +32,7 @@ for name in wf.sheetnames:
         rows.append(dict(r=r, lv=lv, code=d or c or b or a, F=num(v.cell(r, 6).value) or D(0), G=num(v.cell(r, 7).value) or D(0),
                          H=num(v.cell(r, 8).value) or D(0), I=num(v.cell(r, 9).value) or D(0), J=v.cell(r, 10).value,
                          K=v.cell(r, 11).value, L=v.cell(r, 12).value, M=v.cell(r, 13).value, N=v.cell(r, 14).value,
-                         Nf=f.cell(r, 14).value, hidden=f.row_dimensions[r].hidden))
+                         Nf=f.cell(r, 14).value, Mf=f.cell(r, 13).value, hidden=f.row_dimensions[r].hidden))
     summary[name] = (len(rows), sum(x['hidden'] for x in rows))
     for i, row in enumerate(rows):
         # formulas' cached values
@@ -52,6 +56,12 @@ for name in wf.sheetnames:
             for col in 'FGHI':
                 s = sum(k[col] for k in kids)
                 if s != row[col]: problems.append((name, f"{col}{row['r']}", row[col], s, row['code'], [k['r'] for k in kids][:8]))
+        if isinstance(row['Mf'], str) and row['Mf'].startswith('='):
+            if not isinstance(row['M'], (int, float)) or D(str(row['M'])) != J - K:
+                problems.append((name, f"M{row['r']}", row['M'], J - K))
+            if isinstance(row['Nf'], str) and row['Nf'] == f"=M{row['r']}/J{row['r']}" and J:
+                if not isinstance(row['N'], (int, float)) or abs(D(str(row['N'])) - (J - K) / J) > D('1e-12'):
+                    problems.append((name, f"N{row['r']}", row['N']))
         if row['G'] > row['F'] or row['I'] > row['H']: problems.append((name, f"over {row['r']}", row['F'], row['G'], row['H'], row['I']))
 print(summary)
 for p in problems: print(p)
