@@ -198,3 +198,35 @@ def test_injected_capaian_is_off_its_row():
     row = rows[int(item.cell[1:]) - 1]
     target, actual, capaian = (Decimal(cell[0].replace(",", ".")) for cell in row[3:6])
     assert (actual / target * 100).quantize(Decimal("0.01")) != capaian
+
+
+# -- bench/RESULTS.md keeps both benchmarks' sections ---------------------------------------------------
+
+
+def test_precision_section_replaces_itself_and_keeps_the_speed_sections(tmp_path):
+    from bench.precision import write_section
+
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Benchmark results\n\nspeed\n\n## Machine\n\n- CPU\n", encoding="utf-8")
+    write_section(results, ["## Precision", "", "first", "", "### False errors", ""])
+    write_section(results, ["## Precision", "", "second", ""])
+    text = results.read_text(encoding="utf-8")
+    assert "speed" in text and "## Machine\n\n- CPU" in text
+    assert "second" in text and "first" not in text and text.count("## Precision") == 1
+
+
+def test_speed_benchmark_keeps_the_precision_section(tmp_path):
+    import argparse
+
+    import bench.run as speed
+
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Benchmark results\n\nold speed\n\n## Precision\n\nkept\n\n### False errors\n- x\n")
+    run = speed.Run(1.0, 1.0, 10.0, 10.0, 0)
+    big = tmp_path / "besar.xlsx"
+    big.write_bytes(b"x")
+    phases = {"load": 1, "openpyxl": 1, "import": 0, "extract": 0, "checks": 0, "findings": 0}
+    speed.write_results(argparse.Namespace(results=results, files=1, repeat=1, lines=10), big, tmp_path, [run], [run],
+                        phases, {1: [run], 2: [run]}, (0, 0, 0), (0, 0, 0))
+    text = results.read_text(encoding="utf-8")
+    assert "old speed" not in text and "## Precision\n\nkept\n\n### False errors\n- x" in text
