@@ -853,6 +853,7 @@ _FREEFORM_INDICATORS = (
     ("Angka kematian ibu per 100.000 kelahiran hidup", "Kasus", "100", "90", "110,00"),
     ("Persentase penduduk miskin", "%", "8,5", "8,2", "103,53"),
     ("Jumlah inovasi pelayanan", "Inovasi", "-", "3", "-"),
+    ("Laju pertumbuhan ekonomi", "%", "5,2%", "- 2,07%", "- 39,81"),  # a negative as printed: -2,07 / 5,2 x 100
 )
 _FREEFORM_YEARS = {  # Tabel 3.3: the two earlier years of each indicator (the third is Tabel 3.2's)
     "Indeks Kepuasan Masyarakat": (("82", "83,1", "101,34"), ("84", "84,2", "100,24")),
@@ -863,6 +864,7 @@ _FREEFORM_YEARS = {  # Tabel 3.3: the two earlier years of each indicator (the t
     "Angka kematian ibu per 100.000 kelahiran hidup": (("110", "104", "105,45"), ("105", "108", "97,14")),
     "Persentase penduduk miskin": (("9,5", "9,1", "104,21"), ("9", "8,8", "102,22")),
     "Jumlah inovasi pelayanan": (("-", "1", "-"), ("-", "2", "-")),
+    "Laju pertumbuhan ekonomi": (("5%", "5,3%", "106,00"), ("5,1%", "4,9%", "96,08")),
 }
 
 
