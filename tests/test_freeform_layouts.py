@@ -478,3 +478,14 @@ def test_published_budget_tables_give_no_error_but_the_hand_verified_ones(case):
     found = {f"{finding.ref.sheet}!{finding.ref.a1}" for finding in report.findings if finding.severity.value == "error" and finding.ref}
     assert found <= listed
     assert len(found) >= len(listed) - 1  # recall: at most one listed error missed (bappeda's K20)
+
+
+def test_an_lra_hierarchy_comes_from_its_account_codes():
+    """Toba LRAs (Crystal Reports, codes 4 > 4.1 and 5 > 5.1 in column D): 5 BELANJA DAERAH is the sum of 5.1-5.4.
+    toba-53's typed Q22 is 5.1 alone: 1.686.015.701 + 24.084.000 (5.2) = 1.710.099.701 expected; its R22
+    1.178.441.152 + 23.907.117 = 1.202.348.269 expected (recomputed in the case's JSON)."""
+    path = Path(__file__).parent / "corpus" / "realdata" / "toba-53-2022-lra-total-without-modal.xlsx"
+    report = check_file(path)
+    assert errors(report) == [("B101", "Q22"), ("B102", "R22")]
+    table = extract_freeform(load_file(path), Settings()).document.budget["3.7"]
+    assert [(row.label.text, row.level.value) for row in table.rows[:2]] == [("PENDAPATAN DAERAH", "program"), ("PENDAPATAN ASLI DAERAH (PAD)", "kegiatan")]

@@ -22,7 +22,7 @@ from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
 from .levels import group_rows_by_sums, guess_levels
-from .reading import Reading, fill_budget, is_copy, prepare_budget, reading_of
+from .reading import Reading, account_levels, fill_budget, is_copy, prepare_budget, reading_of
 from .view import TableView
 
 NO_TABLES = Text(
@@ -59,7 +59,9 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
         levels: dict[int, str] = {}
         if isinstance(table, BudgetTable):
             _mend_total(table, found, view)
-            if table.table == "3.8":
+            if account_levels(table, found, view.row_of, budget_layout):
+                pass  # an LRA's account codes give its hierarchy
+            elif table.table == "3.8":
                 guess_levels(table)
             else:
                 group_rows_by_sums(table)

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..codes import parse_code
+from ..codes import Level, parse_code
 from ..model import LEBIH, OTHER, SISA, TOTAL_GROUP, BudgetTable, Field, GroupFigures, kind_from_account_code
 from ..numbers import Quantity, parse
 from ..snapshot import CellRef, a1
+from ..structure import link_budget_rows
 from .detect import Found
 from .headers import HeaderColumn
 from .words import cell_text, tokens
@@ -356,3 +357,29 @@ def fill_budget(table: BudgetTable, found: Found, view_row_of, layout: BudgetLay
             kind = kind_from_account_code(_text(found, source, col))
             if kind is not None:
                 row.kind = kind
+
+
+_ACCOUNT_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
+
+
+def account_levels(table: BudgetTable, found: Found, view_row_of, layout: BudgetLayout) -> bool:
+    """An LRA whose every line carries an account code (4 PENDAPATAN > 4.1 PAD; 5 BELANJA > 5.1 OPERASI): the
+    hierarchy is in the codes, certain. Their depth gives the ladder (one part, two, three): a parent is the
+    sum of the accounts one part longer below it. Not used when a code is deeper than three parts or a line
+    has none (then the table stays as it was read)."""
+    accounts = [col for col, role in layout.code_roles.items() if role == AKUN]
+    if len(accounts) != 1 or not table.rows:
+        return False
+    depths: list[tuple[object, int]] = []
+    for row in table.rows:
+        source = view_row_of(row.row)
+        text = _text(found, source, accounts[0]) if source is not None else ""
+        depth = len(text.strip(".").split(".")) if _ACCOUNT.match(text) else 0
+        if not 1 <= depth <= len(_ACCOUNT_LEVELS):
+            return False
+        depths.append((row, depth))
+    for row, depth in depths:
+        row.level, row.level_source = _ACCOUNT_LEVELS[depth - 1], "code"
+    link_budget_rows(table)
+    table.structure = "code"
+    return True
