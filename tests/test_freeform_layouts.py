@@ -489,3 +489,17 @@ def test_an_lra_hierarchy_comes_from_its_account_codes():
     assert errors(report) == [("B101", "Q22"), ("B102", "R22")]
     table = extract_freeform(load_file(path), Settings()).document.budget["3.7"]
     assert [(row.label.text, row.level.value) for row in table.rows[:2]] == [("PENDAPATAN DAERAH", "program"), ("PENDAPATAN ASLI DAERAH (PAD)", "kegiatan")]
+
+
+def test_a_header_over_two_lines_of_one_column_and_labels_without_a_header():
+    """BPMPD Jawa Barat 2016: "REALISASI" typed above "2016" and "SISA" above "ANGGARAN" (each in its own
+    column, no merge) are one header each: realisasi and sisa, not a year and an anggaran (the table was not
+    found). Its Rekapitulasi puts the labels in a column with no header ("| DPA T.A 2016 | REALISASI | SISA | %"):
+    that column is the uraian, and its JUMLAH row the total."""
+    rincian = extract_freeform(load_file(PUBLISHED / "prov-jabar-bpmpd-2016-rincian-belanja-langsung.xlsx"), Settings())
+    meanings = {column.letter: column.meaning for column in rincian.document.readings["3.8"].columns}
+    assert meanings == {"A": "no", "B": "uraian", "C": "anggaran", "D": "realisasi", "E": "selisih", "F": "persen"}
+    rekap = extract_freeform(load_file(PUBLISHED / "prov-jabar-bpmpd-2016-rekapitulasi-belanja.xlsx"), Settings())
+    (table,) = rekap.document.budget.values()
+    assert [row.label.text for row in table.rows] == ["BELANJA TIDAK LANGSUNG", "BELANJA LANGSUNG"]
+    assert table.total is not None and table.total.label.ref.a1 == "A6"

@@ -169,11 +169,65 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
             continue
         own = texts[-1]
         groups = [text for text in texts[:-1] if text != own]
+        if groups and _one_column_stack(grid, rows, col, merged) and _continues_above(groups, own):
+            # "SISA" typed above "ANGGARAN", "REALISASI" above "2016", in this column only: one header over two lines.
+            columns.append(HeaderColumn(col, " ".join([*groups, own]), "", concept(" ".join([*groups, own])), None, None))
+            continue
         group = " / ".join(dict.fromkeys(groups))
         year = next((year_of(text) for text in groups if year_of(text)), None)
         group_concept = next((concept(text) for text in reversed(groups) if concept(text)), None)
         columns.append(HeaderColumn(col, own, group, _own_concept(own, group_concept), group_concept, year))
+    label = _unheaded_label_column(sheet, rows, first, columns)
+    if label is not None:
+        columns.insert(0, label)
     return Header(rows, columns)
+
+
+# How many rows under a header show that the column left of it, with no header, holds the rows' labels.
+_LABEL_PROBE = 5
+
+
+def _unheaded_label_column(sheet: SheetSnapshot, rows: list[int], first: int, columns: list[HeaderColumn]) -> HeaderColumn | None:
+    """A table whose labels stand in a column with no header ("| DPA | REALISASI | SISA | %" over "BELANJA
+    LANGSUNG | 37.664.381.200 | ..."): that column is the uraian, when no other column is."""
+    if first <= 1 or any(column.concept in ("uraian", "indikator", "sasaran") for column in columns):
+        return None
+    if any(sheet.value(row, first - 1) not in (None, "") for row in rows):
+        return None
+    body = [sheet.value(row, first - 1) for row in range(rows[-1] + 1, rows[-1] + 1 + _LABEL_PROBE)]
+    texts = [value for value in body if isinstance(value, str) and value.strip()]
+    if len(texts) < 2 or any(value is not None and not isinstance(value, str) for value in body):
+        return None
+    if any(_is_figure(text) or year_of(text) for text in texts):
+        return None
+    return HeaderColumn(first - 1, "", "", "uraian", None, None)
+
+
+def _continues_above(groups: list[str], own: str) -> bool:
+    """The lower line finishes the header above it: a year ("REALISASI" / "2016"), or a word whose phrase keeps
+    the upper line's meaning ("SISA" / "ANGGARAN" is the sisa anggaran, not an anggaran)."""
+    upper = concept(" ".join(groups))
+    if upper is None:
+        return False
+    if year_of(own) is not None:
+        return True
+    below = concept(own)
+    return below is not None and below != upper and concept(" ".join([*groups, own])) == upper
+
+
+def _one_column_stack(grid: dict, rows: list[int], col: int, merged: set) -> bool:
+    """Whether every text above the column's own is typed for this column alone (not merged, not carried over
+    from or to a neighbour, and its neighbours hold a text of their own in that row or none at all), and the
+    own text is a year or has no concept of its own or a concept other than the one above."""
+    for row in rows[:-1]:
+        text = grid.get((row, col))
+        if text is None:
+            continue
+        if (row, col) in merged or grid.get((row, col - 1)) == text or grid.get((row, col + 1)) == text:
+            return False
+    below = [grid.get((row, col)) for row in rows[1:] if grid.get((row, col)) is not None]
+    # Neighbours with a header over two lines of their own (unit rows are groups of their own kind).
+    return all(not is_unit_word(text) for text in below)
 
 
 def _is_body_cell(text: str, value: object) -> bool:

@@ -59,7 +59,7 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("persen", ("persentase", "prosentase", "presentase", "persen", "%")),
     ("realisasi", ("realisasi",)),
     ("target", ("target",)),
-    ("anggaran", ("anggaran", "pagu", "alokasi")),
+    ("anggaran", ("anggaran", "pagu", "alokasi", "dpa", "dipa")),
     ("id", ("id",)),
     ("uraian", ("uraian",)),  # "Kode / Uraian" holds labels (with their codes in front)
     ("kode", ("kode", "rekening")),
