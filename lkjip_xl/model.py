@@ -154,6 +154,55 @@ class IndicatorTable:
 
 
 @dataclass
+class FormColumn:
+    """One column of a Permendagri 86/2017 evaluation form: its printed column number and part (K or Rp)."""
+
+    number: int  # the number the form prints under its header (5, 12, 13...)
+    part: str  # "K" (kinerja), "Rp" (anggaran) or "" when the number has one column
+    col: int  # the sheet column
+    header: str  # the header text above it, group first
+
+
+@dataclass
+class FormDefinition:
+    """What the form's row of column numbers says a column is: "12 = 8+9+10+11", "13 = 12/7*100"."""
+
+    number: int
+    kind: str  # "sum" (of the operands) or "ratio" (operands[0] / operands[1] x 100)
+    operands: tuple[int, ...]
+    text: str  # as printed
+    ref: CellRef | None
+
+
+@dataclass
+class FormRow:
+    row: int
+    role: str  # "data" (a program, kegiatan or indicator), "mean" (Rata-rata ...), "summary" (other), "unlabelled"
+    label: TextField
+    fields: dict[tuple[int, str], Field]  # (number, part) -> figure
+
+
+@dataclass
+class EvaluationForm:
+    """A Renja / RKPD evaluation form (Permendagri 86/2017), read by its own column numbers."""
+
+    name: str  # "Evaluasi Renja" or "Evaluasi RKPD": the table name findings carry
+    sheet: str
+    title: str
+    numbers_row: int
+    columns: list[FormColumn]
+    definitions: list[FormDefinition]
+    rows: list[FormRow]
+    unread: list[str]  # definitions printed but not understood, as printed
+
+    def column(self, number: int, part: str) -> FormColumn | None:
+        return next((c for c in self.columns if c.number == number and c.part == part), None)
+
+    def parts(self, number: int) -> list[str]:
+        return [c.part for c in self.columns if c.number == number]
+
+
+@dataclass
 class Document:
     """One office's LKjIP tables, read from one workbook."""
 
@@ -167,6 +216,7 @@ class Document:
     missing: list[str] = field(default_factory=list)  # tables the workbook should have and does not
     sheets_read: list[str] = field(default_factory=list)
     inventory: Inventory = field(default_factory=Inventory)  # macros, links, hidden sheets... (F checks)
+    evaluations: list[EvaluationForm] = field(default_factory=list)  # Renja/RKPD evaluation forms (freeform only)
 
     @property
     def tables(self) -> list[str]:
@@ -174,4 +224,4 @@ class Document:
         for table in (self.indicators, self.trend, self.efficiency):
             if table is not None:
                 found.append(table.table)
-        return sorted(found)
+        return sorted(found) + [form.name for form in self.evaluations]

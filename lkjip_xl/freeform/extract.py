@@ -103,8 +103,24 @@ def title_settings(detection: Detection, settings: Settings) -> Settings:
 def extract_freeform(snapshot: WorkbookSnapshot, settings: Settings) -> FreeformRead:
     """The tables of a workbook that is not the template; refused when it holds none of ours."""
     detection = find_tables(snapshot)
-    if not detection.tables:
+    if not detection.tables and not detection.forms:
         raise InputRejected("no_tables", NO_TABLES)
     document = Document(snapshot.name, title_settings(detection, settings), layout="freeform")
     views = read_tables(detection, document)
+    attach_forms(detection, document)
     return FreeformRead(document, detection, views)
+
+
+def attach_forms(detection: Detection, document: Document) -> None:
+    """Renja/RKPD evaluation forms join the document under names of their own ("Evaluasi Renja", then
+    "Evaluasi Renja (Sheet2)"). A workbook holding only forms is no LKjIP: its missing tables are not news."""
+    names: set[str] = set()
+    for form in detection.forms:
+        if form.name in names:
+            form.name = f"{form.name} ({form.sheet})"
+        names.add(form.name)
+        document.evaluations.append(form)
+        if form.sheet not in document.sheets_read:
+            document.sheets_read.append(form.sheet)
+    if detection.forms and not detection.tables:
+        document.missing.clear()
