@@ -147,10 +147,22 @@ class EfficiencyRow:
 
 
 @dataclass
+class SummaryRow:
+    """A "Jumlah" or "Rata-rata capaian" row under a performance table: a summary, never an indicator."""
+
+    row: int  # the sheet row
+    kind: str  # "sum" or "mean"
+    label: TextField
+    fields: dict[tuple[str, int], Field]  # (figure name, year index; 0 outside Tabel 3.3) -> the printed figure
+    above: list  # the table's rows it stands for (up to the previous summary row)
+
+
+@dataclass
 class IndicatorTable:
     table: str
     sheet: str
     rows: list
+    summaries: list[SummaryRow] = field(default_factory=list)  # free-form tables only
 
 
 @dataclass

@@ -32,6 +32,7 @@ from .headers import (
     value_keys,
 )
 from .evaluation import take_forms
+from .performance import summary_kind
 from .words import caption_number, starts_with_program, tokens
 
 OUR_TABLES = tuple(layout.table for layout in L.TABLES)
@@ -64,6 +65,7 @@ class Found:
     repeated_headers: list[int] = field(default_factory=list)
     notes: list[int] = field(default_factory=list)
     table: str | None = None  # the table it was taken as
+    summaries: list[int] = field(default_factory=list)  # Jumlah / Rata-rata rows of a performance table
 
     @property
     def ref(self) -> CellRef:
@@ -97,6 +99,9 @@ class Found:
                 if col not in numbers and is_total_text(text):
                     self.total_row, self.total_col = row, col
                     return "total"
+        if self.kind != "budget" and any(col not in numbers and summary_kind(text) for col, text in inside):
+            self.summaries.append(row)  # "Rata-rata capaian" under a performance table: never an indicator
+            return "summary"
         has_number = any(col in numbers for col, _ in inside)
         label_text = next((text for col, text in inside if col in labels), "")
         if not has_number and (not label_text or tokens(label_text)[:1] in NOTE_STARTS):

@@ -22,6 +22,7 @@ from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
 from .levels import guess_levels
+from .performance import header_years, summary_rows
 from .view import TableView
 
 NO_TABLES = Text(
@@ -55,6 +56,10 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
             _mend_total(table, found, view)
             if table.table == "3.8":
                 guess_levels(table)
+        else:
+            if table.table == "3.3":
+                header_years(table, found, view)
+            summary_rows(table, found, view)
         attach(document, table)
         if found.sheet.name not in document.sheets_read:
             document.sheets_read.append(found.sheet.name)

@@ -1,0 +1,134 @@
+"""Performance tables (3.2, 3.3, 3.5) as offices paste them: summary rows and years read from the header.
+
+- A "Jumlah" or "Rata-rata capaian" row under the indicators is a summary, never an indicator: detect.py
+  sets it aside, ``summary_rows`` reads it with the rows it stands under (checks/summaries.py checks it).
+- Tabel 3.3 has as many years as its header names (2, 3, 4, 5...), each from its own header ("2023" above
+  Target / Realisasi / Capaian, or "Target 2023"): ``header_years`` rebuilds each row's years from them, in
+  year order, instead of the template's three fixed groups.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Field, IndicatorTable, SummaryRow, TextField, YearFigures
+from ..numbers import Quantity, parse
+from .words import cell_text, tokens
+
+if TYPE_CHECKING:  # detect.py asks summary_kind of every row: no import back at run time
+    from .detect import Found
+    from .view import TableView
+
+# The words a summary label may hold after "Jumlah" / "Total" / "Rata-rata": "Jumlah penduduk miskin" is an
+# indicator, "Rata-rata capaian kinerja sasaran (%)" a summary.
+_SUMMARY_WORDS = {
+    "jumlah", "total", "rata", "ratarata", "capaian", "kinerja", "sasaran", "indikator", "iku", "keseluruhan",
+    "seluruh", "persentase", "persen", "%", "dan", "anggaran", "program", "kegiatan", "tujuan", "nilai",
+}
+
+
+def summary_kind(text: str) -> str | None:
+    """ "mean" for a "Rata-rata ..." label, "sum" for "Jumlah" / "Total", else None."""
+    words = tokens(text)
+    if not words or len(words) > 8 or not set(words) <= _SUMMARY_WORDS:
+        return None
+    if words[:2] == ("rata", "rata") or words[0] == "ratarata":
+        return "mean"
+    if words[0] in ("jumlah", "total"):
+        return "sum"
+    return None
+
+
+_QUANTITY = {"target": Quantity.VALUE, "realisasi": Quantity.VALUE, "capaian": Quantity.PERCENT}
+_YEAR_CONCEPTS = {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "persen": "capaian"}
+
+
+def _field(found: Found, row: int, col: int, quantity: Quantity) -> Field:
+    sheet = found.sheet
+    value = sheet.value(row, col)
+    if isinstance(value, str) and "<" in value:
+        value = cell_text(value)[0]
+    return Field(sheet.ref(row, col), parse(value, quantity, sheet.number_format(row, col)), sheet.formula(row, col))
+
+
+def year_columns(found: Found) -> list[tuple[int, dict[str, int]]]:
+    """Each year the header names, in year order, with its target / realisasi / capaian columns."""
+    years: dict[int, dict[str, int]] = {}
+    for column in found.header.columns:
+        name = _YEAR_CONCEPTS.get(column.concept or "")
+        if column.year and name:
+            years.setdefault(column.year, {}).setdefault(name, column.col)
+    return sorted(years.items())
+
+
+def header_years(table: IndicatorTable, found: Found, view: TableView) -> None:
+    """Tabel 3.3's rows with every year of the header (the template reader knows three)."""
+    years = year_columns(found)
+    if not years:
+        return
+    for row in table.rows:
+        source = view.row_of(row.row)
+        if source is None:
+            continue
+        row.years = [
+            YearFigures(
+                year,
+                *(
+                    _field(found, source, cols[name], _QUANTITY[name]) if name in cols else Field(None)
+                    for name in ("target", "realisasi", "capaian")
+                ),
+            )
+            for year, cols in years
+        ]
+
+
+# Which figures of a row a summary can stand for: (name, year index) -> the row's field.
+def row_figure(row, name: str, index: int) -> Field | None:
+    years = getattr(row, "years", None)
+    if years is not None:
+        return getattr(years[index], name, None) if index < len(years) else None
+    return getattr(row, name, None)
+
+
+_TABLE_FIGURES = {
+    "3.2": ("target", "realisasi", "capaian"),
+    "3.5": ("target", "realisasi", "capaian", "anggaran", "realisasi_rp", "serapan", "efisiensi"),
+}
+_MONEY = {"anggaran", "realisasi_rp"}
+_PERCENT = {"capaian", "serapan", "efisiensi"}
+
+
+def _summary_fields(table: IndicatorTable, found: Found, row: int) -> dict[tuple[str, int], Field]:
+    fields: dict[tuple[str, int], Field] = {}
+    if table.table == "3.3":
+        for index, (_, cols) in enumerate(year_columns(found)):
+            for name, col in cols.items():
+                fields[(name, index)] = _field(found, row, col, _QUANTITY[name])
+        return fields
+    for name in _TABLE_FIGURES.get(table.table, ()):
+        col = found.header.keys.get(name)
+        if col is not None:
+            quantity = Quantity.MONEY if name in _MONEY else Quantity.PERCENT if name in _PERCENT else Quantity.VALUE
+            fields[(name, 0)] = _field(found, row, col, quantity)
+    return fields
+
+
+def summary_rows(table: IndicatorTable, found: Found, view: TableView) -> None:
+    """The table's Jumlah / Rata-rata rows, each with the rows above it (up to the previous summary)."""
+    previous = 0
+    for summary in found.summaries:
+        label = next(
+            (
+                TextField(found.sheet.ref(summary, col), text)
+                for col in range(found.header.first_col, found.header.last_col + 1)
+                if summary_kind(text := cell_text(found.sheet.value(summary, col))[0])
+            ),
+            None,
+        )
+        if label is None:
+            continue
+        above = [row for row in table.rows if previous < (view.row_of(row.row) or 0) < summary]
+        table.summaries.append(
+            SummaryRow(summary, summary_kind(label.text) or "sum", label, _summary_fields(table, found, summary), above)
+        )
+        previous = summary
