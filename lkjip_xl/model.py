@@ -215,6 +215,28 @@ class EvaluationForm:
 
 
 @dataclass
+class ChangeRow:
+    row: int  # the sheet row
+    label: TextField
+    before: Field  # the value of the earlier year (N-1)
+    after: Field  # the value of the later year (N)
+    change: Field  # the printed perubahan / kenaikan, when the table has one
+
+
+@dataclass
+class ChangeTable:
+    """Values of two years without a target (a "perbandingan" table), with a perubahan column or none."""
+
+    name: str  # "Perbandingan 2023-2024": the table name findings carry
+    sheet: str
+    years: tuple[int, int]
+    change_header: str  # the perubahan column's header, "" when there is none
+    percent: bool  # the header says the change is a percentage ("Perubahan (%)")
+    rows: list[ChangeRow]
+    ref: CellRef | None  # the header's first cell
+
+
+@dataclass
 class Document:
     """One office's LKjIP tables, read from one workbook."""
 
@@ -229,6 +251,7 @@ class Document:
     sheets_read: list[str] = field(default_factory=list)
     inventory: Inventory = field(default_factory=Inventory)  # macros, links, hidden sheets... (F checks)
     evaluations: list[EvaluationForm] = field(default_factory=list)  # Renja/RKPD evaluation forms (freeform only)
+    changes: list[ChangeTable] = field(default_factory=list)  # tables of two years without a target (freeform only)
 
     @property
     def tables(self) -> list[str]:
@@ -236,4 +259,4 @@ class Document:
         for table in (self.indicators, self.trend, self.efficiency):
             if table is not None:
                 found.append(table.table)
-        return sorted(found) + [form.name for form in self.evaluations]
+        return sorted(found) + [form.name for form in self.evaluations] + [table.name for table in self.changes]

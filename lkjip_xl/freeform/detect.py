@@ -32,7 +32,7 @@ from .headers import (
     value_keys,
 )
 from .evaluation import take_forms
-from .performance import summary_kind
+from .performance import summary_kind, take_change_tables
 from .words import caption_number, starts_with_program, tokens
 
 OUR_TABLES = tuple(layout.table for layout in L.TABLES)
@@ -118,6 +118,7 @@ class Detection:
     found: list[Found]
     tables: dict[str, Found]
     forms: list = field(default_factory=list)  # Renja/RKPD evaluation forms (evaluation.py), not LKjIP tables
+    changes: list = field(default_factory=list)  # values of two years without a target (performance.py)
 
     @property
     def unplaced(self) -> list[Found]:
@@ -232,11 +233,14 @@ def table_by_kind(item: Found) -> str | None:
 def find_tables(snapshot: WorkbookSnapshot) -> Detection:
     found: list[Found] = []
     forms: list = []
+    changes: list = []
     # Hidden sheets often keep an old draft: they are read after the visible ones, so they count only for
     # a table no visible sheet has.
     for sheet in sorted(snapshot, key=lambda sheet: sheet.visibility != "visible"):
         forms_here, items = take_forms(sheet, scan_sheet(sheet))
         forms.extend(forms_here)
+        changes_here, items = take_change_tables(items)
+        changes.extend(changes_here)
         hint = _sheet_hint(sheet)
         if hint in OUR_TABLES and sum(1 for item in items if item.kind) == 1:
             for item in items:
@@ -264,4 +268,4 @@ def find_tables(snapshot: WorkbookSnapshot) -> Detection:
     for item in found:
         if item.table is not None:
             assign_keys(item.header, item.table)
-    return Detection(found, tables, forms)
+    return Detection(found, tables, forms, changes)

@@ -22,7 +22,7 @@ from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
 from .levels import guess_levels
-from .performance import header_years, summary_rows
+from .performance import header_years, looks_like_performance, summary_rows
 from .view import TableView
 
 NO_TABLES = Text(
@@ -32,6 +32,17 @@ NO_TABLES = Text(
     "no Table 3.2, 3.3, 3.5, 3.7 or 3.8 was recognised in this workbook: each table needs its row of column "
     "headers (e.g. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\"). Or fill in the lkjip-xl "
     "template (lkjip-xl template --out template.xlsx).",
+)
+
+NO_PERFORMANCE_TABLES = Text(
+    "tidak ada Tabel 3.2, 3.3 atau 3.5 yang dikenali di buku kerja ini: tabel kinerja perlu baris judul kolom "
+    "dengan indikator, target dan realisasi, mis. \"No | Indikator Kinerja | Satuan | Target | Realisasi | Capaian "
+    "(%)\"; Tabel 3.3 dengan tahunnya di atas Target | Realisasi | Capaian (atau \"Target 2024\"). Atau isi templat "
+    "lkjip-xl (lkjip-xl template --out templat.xlsx).",
+    "no Table 3.2, 3.3 or 3.5 was recognised in this workbook: a performance table needs its row of column headers "
+    "with the indicator, target and actual, e.g. \"No | Indikator Kinerja | Satuan | Target | Realisasi | Capaian "
+    "(%)\"; Table 3.3 with its years above Target | Realisasi | Capaian (or \"Target 2024\"). Or fill in the "
+    "lkjip-xl template (lkjip-xl template --out template.xlsx).",
 )
 
 
@@ -108,17 +119,20 @@ def title_settings(detection: Detection, settings: Settings) -> Settings:
 def extract_freeform(snapshot: WorkbookSnapshot, settings: Settings) -> FreeformRead:
     """The tables of a workbook that is not the template; refused when it holds none of ours."""
     detection = find_tables(snapshot)
-    if not detection.tables and not detection.forms:
-        raise InputRejected("no_tables", NO_TABLES)
+    if not detection.tables and not detection.forms and not detection.changes:
+        # A workbook of indicators only is told the header a performance table needs, not the budget one.
+        raise InputRejected("no_tables", NO_PERFORMANCE_TABLES if looks_like_performance(snapshot) else NO_TABLES)
     document = Document(snapshot.name, title_settings(detection, settings), layout="freeform")
     views = read_tables(detection, document)
     attach_forms(detection, document)
+    document.changes.extend(detection.changes)
     return FreeformRead(document, detection, views)
 
 
 def attach_forms(detection: Detection, document: Document) -> None:
     """Renja/RKPD evaluation forms join the document under names of their own ("Evaluasi Renja", then
-    "Evaluasi Renja (Sheet2)"). A workbook holding only forms is no LKjIP: its missing tables are not news."""
+    "Evaluasi Renja (Sheet2)"). A workbook holding only forms (or comparison tables) is no LKjIP: its missing
+    tables are not news."""
     names: set[str] = set()
     for form in detection.forms:
         if form.name in names:
@@ -127,5 +141,5 @@ def attach_forms(detection: Detection, document: Document) -> None:
         document.evaluations.append(form)
         if form.sheet not in document.sheets_read:
             document.sheets_read.append(form.sheet)
-    if detection.forms and not detection.tables:
+    if (detection.forms or detection.changes) and not detection.tables:
         document.missing.clear()

@@ -9,11 +9,12 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
-from ..model import Field, IndicatorTable, SummaryRow, TextField, YearFigures
+from ..model import ChangeRow, ChangeTable, Field, IndicatorTable, SummaryRow, TextField, YearFigures
 from ..numbers import Quantity, parse
-from .words import cell_text, tokens
+from .words import cell_text, tokens, year_of
 
 if TYPE_CHECKING:  # detect.py asks summary_kind of every row: no import back at run time
     from .detect import Found
@@ -132,3 +133,89 @@ def summary_rows(table: IndicatorTable, found: Found, view: TableView) -> None:
             SummaryRow(summary, summary_kind(label.text) or "sum", label, _summary_fields(table, found, summary), above)
         )
         previous = summary
+
+
+# -- values of two years without a target ------------------------------------------------------------
+
+_CHANGE_WORDS = {"perubahan", "kenaikan", "peningkatan", "pertumbuhan", "penurunan", "selisih"}
+_LABELS = ("indikator", "sasaran", "uraian")
+
+
+def _change_column(found: Found):
+    return next((column for column in found.header.columns if set(tokens(column.own)) & _CHANGE_WORDS), None)
+
+
+def _year(column) -> int | None:
+    return column.year or year_of(column.own)  # "Realisasi 2023 | Realisasi 2024": one column a year
+
+
+def is_change_table(found: Found) -> bool:
+    """Figures for two or more years, none of them a target or capaian: a comparison, not a Tabel 3.3."""
+    yearly = [column for column in found.header.columns if _year(column) and column.concept != "no"]
+    if len({_year(column) for column in yearly}) < 2:
+        return False
+    if any(column.concept in ("target", "capaian") for column in found.header.columns):
+        return False
+    return all(column.concept in (None, "realisasi") for column in yearly)
+
+
+def read_change_table(found: Found) -> ChangeTable | None:
+    years: dict[int, int] = {}
+    for column in found.header.columns:
+        if _year(column) and column.concept in (None, "realisasi"):
+            years.setdefault(_year(column), column.col)
+    if len(years) < 2:
+        return None
+    (before_year, before_col), (after_year, after_col) = sorted(years.items())[-2:]
+    change = _change_column(found)
+    words = set(tokens(change.text)) if change else set()
+    percent = bool(words & {"%", "persen", "persentase", "prosentase"})
+    label_col = next((column.col for column in found.header.columns if column.concept in _LABELS), None)
+    sheet = found.sheet
+    rows = []
+    for row in found.rows:
+        label = TextField(sheet.ref(row, label_col), cell_text(sheet.value(row, label_col))[0]) if label_col else TextField(None)
+        rows.append(
+            ChangeRow(
+                row, label,
+                _field(found, row, before_col, Quantity.VALUE),
+                _field(found, row, after_col, Quantity.VALUE),
+                _field(found, row, change.col, Quantity.PERCENT if percent else Quantity.VALUE) if change else Field(None),
+            )
+        )
+    return ChangeTable(
+        f"Perbandingan {before_year}-{after_year}", sheet.name, (before_year, after_year),
+        change.text if change else "", percent, rows, found.ref,
+    )
+
+
+def take_change_tables(items: list) -> tuple[list[ChangeTable], list]:
+    tables: list[ChangeTable] = []
+    kept = []
+    for item in items:
+        table = read_change_table(item) if is_change_table(item) else None
+        if table is None:
+            kept.append(item)
+        else:
+            tables.append(table)
+    return tables, kept
+
+
+# -- when nothing was found --------------------------------------------------------------------------
+
+_PERFORMANCE_WORDS = {"indikator", "capaian", "target", "sasaran", "iku", "kinerja"}
+_BUDGET_WORDS = {"anggaran", "pagu", "belanja", "selisih", "rekening", "serapan"}
+_SCAN_ROWS = 200
+
+
+def looks_like_performance(snapshot) -> bool:
+    """Whether a workbook in which no table was found speaks of indicators and never of budgets."""
+    performance = budget = False
+    for sheet in snapshot:
+        for _, cells in itertools.islice(sheet.rows(), _SCAN_ROWS):
+            for value in cells:
+                if isinstance(value, str) and len(value) <= 200:
+                    words = set(tokens(value))
+                    performance = performance or bool(words & _PERFORMANCE_WORDS)
+                    budget = budget or bool(words & _BUDGET_WORDS)
+    return performance and not budget
