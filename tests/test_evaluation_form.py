@@ -183,3 +183,9 @@ def test_the_real_bappeda_form_has_one_true_inconsistency_and_no_false_error():
     info = next(f for f in report["findings"] if f["code"] == "K204")
     assert "12 = 8+9+10+11, 13 = 12/7*100, 14 = 6 + 12, 15 = 14/5*100" in info["message"]
     assert "(39, 40, 46, 47)" in info["message"]
+
+
+def test_import_names_the_form_it_does_not_copy(tmp_path):
+    result = run_cli("import", REAL, "--out", tmp_path / "templat.xlsx")
+    assert result.returncode == 0, result.stderr
+    assert "Evaluasi Renja di Sheet-1!A13: bukan tabel LKjIP, tidak dipindahkan" in result.stdout

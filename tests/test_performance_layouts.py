@@ -262,3 +262,10 @@ def test_a_workbook_of_indicators_without_a_table_is_told_the_performance_header
     budget = save(tmp_path, [["Belanja"], ["Uraian", "Pagu"], ["Belanja pegawai", 100]], name="budget.xlsx")
     error = json.loads(run_cli("validate", budget, "--format", "json").stdout)["error"]
     assert "Jumlah Anggaran" in error["message"]
+
+
+def test_import_names_the_summary_rows_it_does_not_copy(tmp_path):
+    path = save(tmp_path, tabel_32(["Rata-rata capaian kinerja", "", "", "", "", "", round(MEAN, 2), ""]))
+    result = run_cli("import", path, "--out", tmp_path / "templat.xlsx")
+    assert result.returncode == 0, result.stderr
+    assert "Baris Jumlah / Rata-rata Tabel 3.2 tidak dipindahkan ('Sheet1'!A7)" in result.stdout
