@@ -189,3 +189,19 @@ def test_import_names_the_form_it_does_not_copy(tmp_path):
     result = run_cli("import", REAL, "--out", tmp_path / "templat.xlsx")
     assert result.returncode == 0, result.stderr
     assert "Evaluasi Renja di Sheet-1!A13: bukan tabel LKjIP, tidak dipindahkan" in result.stdout
+
+
+def test_rupiah_and_thousands_of_rupiah_are_never_compared(tmp_path):
+    rows = with_mean(consistent_rows())
+    for row in rows[1:3]:
+        row["S"] = row["S"] / 1000  # column 11 in thousands: 85.000 -> 85
+    path = form_workbook(tmp_path / "renja.xlsx", rows)
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    book["Form"]["S7"] = "Rp. (000)"
+    book.save(path)
+    result, report = validate(path)
+    assert result.returncode == 0
+    assert codes_at(report) == [("N8", "info", "K204")]
+    assert "rupiah dan ribuan rupiah bercampur: 11 = 5 + 9; 12 = 11/4*100." in report["findings"][0]["message"]

@@ -13,6 +13,7 @@ from ..findings import Check, Finding, Severity, Unit
 from ..i18n import Text
 from ..model import Document, EvaluationForm, Field, FormDefinition, FormRow
 from ..numbers import Agreement, agreement, money_equal
+from ..freeform.words import tokens
 from ..settings import Settings
 from . import rule
 
@@ -93,8 +94,8 @@ FORM_READING = Check(
     Severity.INFO,
     Text("Cara formulir evaluasi dibaca", "How the evaluation form was read"),
     Text(
-        "{form_name} dibaca dari baris nomor kolom (baris {numbers_row}); diperiksa: {checked}.{unlabelled}{unread}",
-        "{form_name} was read from its column-number row (row {numbers_row}); checked: {checked}.{unlabelled}{unread}",
+        "{form_name} dibaca dari baris nomor kolom (baris {numbers_row}); diperiksa: {checked}.{unlabelled}{unread}{scales}",
+        "{form_name} was read from its column-number row (row {numbers_row}); checked: {checked}.{unlabelled}{unread}{scales}",
     ),
     Text(
         "Formulir evaluasi Renja/RKPD bukan tabel LKjIP: hanya rumus yang tertulis di baris nomor kolomnya yang "
@@ -113,6 +114,10 @@ UNLABELLED = Text(
 UNREAD = Text(
     " Rumus/kolom tidak dikenali, tidak diperiksa: {items}.", " Formulas/columns not understood, not checked: {items}."
 )
+SCALES_DIFFER = Text(
+    " Kolom Rp tidak diperiksa karena rupiah dan ribuan rupiah bercampur: {items}.",
+    " Rp columns not checked because rupiah and thousands of rupiah are mixed: {items}.",
+)
 NO_DEFINITION = Text("tidak ada rumus yang dikenali", "no formula understood")
 
 
@@ -130,7 +135,21 @@ def _operand(field: Field | None) -> tuple[bool, float]:
     return (value is not None), (value or 0.0)
 
 
+def _scale(form: EvaluationForm, number: int, part: str) -> str:
+    """The scale a Rp header names ("Rp. (000)", "Rp (ribu)", "juta"), "" for plain rupiah."""
+    column = form.column(number, part)
+    words = set(tokens(column.header.rsplit("/", 1)[-1])) if column else set()
+    return "ribu" if words & {"000", "ribu"} else "juta" if "juta" in words else ""
+
+
+def _same_scale(form: EvaluationForm, numbers, part: str) -> bool:
+    """Figures in rupiah and in thousands of rupiah are never compared."""
+    return part != "Rp" or len({_scale(form, number, part) for number in numbers}) == 1
+
+
 def _sum_finding(form: EvaluationForm, row: FormRow, definition: FormDefinition, part: str, settings: Settings) -> Finding | None:
+    if not _same_scale(form, (definition.number, *definition.operands), part):
+        return None
     target = row.fields.get((definition.number, part))
     printed = _number(target) if target else None
     if printed is None:
@@ -154,6 +173,8 @@ def _sum_finding(form: EvaluationForm, row: FormRow, definition: FormDefinition,
 
 
 def _ratio_finding(form: EvaluationForm, row: FormRow, definition: FormDefinition, part: str, settings: Settings) -> Finding | None:
+    if not _same_scale(form, definition.operands, part):
+        return None
     target = row.fields.get((definition.number, part))
     printed = _number(target) if target else None
     numerator, denominator = (row.fields.get((number, part)) for number in definition.operands)
@@ -208,12 +229,18 @@ def _mean_finding(form, row: FormRow, above: list[FormRow], definition, part: st
 def _reading(form: EvaluationForm) -> Finding:
     checked = ", ".join(definition.text for definition in form.definitions)
     unlabelled = [str(row.row) for row in form.rows if row.role == "unlabelled"]
+    scales = []
+    for definition in form.definitions:
+        numbers = definition.operands if definition.kind == "ratio" else (definition.number, *definition.operands)
+        if "Rp" in form.parts(definition.number) and not _same_scale(form, numbers, "Rp"):
+            scales.append(definition.text)
     first = form.definitions[0].ref if form.definitions else None
     return FORM_READING.at(
         first, table=form.name, form_name=form.title or form.name, numbers_row=form.numbers_row,
         checked=checked or NO_DEFINITION,
         unlabelled=UNLABELLED.with_params(rows=", ".join(unlabelled)) if unlabelled else "",
         unread=UNREAD.with_params(items="; ".join(form.unread)) if form.unread else "",
+        scales=SCALES_DIFFER.with_params(items="; ".join(scales)) if scales else "",
     )
 
 

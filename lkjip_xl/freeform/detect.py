@@ -238,9 +238,10 @@ def find_tables(snapshot: WorkbookSnapshot) -> Detection:
     # a table no visible sheet has.
     for sheet in sorted(snapshot, key=lambda sheet: sheet.visibility != "visible"):
         forms_here, items = take_forms(sheet, scan_sheet(sheet))
-        forms.extend(forms_here)
         changes_here, items = take_change_tables(items)
-        changes.extend(changes_here)
+        if sheet.visibility == "visible" or not (forms or changes):  # a hidden sheet's copy is not checked twice
+            forms.extend(forms_here)
+            changes.extend(changes_here)
         hint = _sheet_hint(sheet)
         if hint in OUR_TABLES and sum(1 for item in items if item.kind) == 1:
             for item in items:

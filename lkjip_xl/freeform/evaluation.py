@@ -22,7 +22,7 @@ from .words import cell_text, concept, tokens
 # How far above the header the form's title may be, and below it its row of column numbers.
 TITLE_REACH = 10
 NUMBERS_REACH = 4
-_FORM_WORDS = {"renja": "Evaluasi Renja", "rkpd": "Evaluasi RKPD"}
+_FORM_WORDS = {"renja": "Evaluasi Renja", "rkpd": "Evaluasi RKPD", "renstra": "Evaluasi Renstra"}
 _NUMBER_CELL = re.compile(r"^\(?(\d{1,2})\)?(?:\s*=\s*(.+))?$")
 _SUM = re.compile(r"^\d{1,2}(?:\s*\+\s*\d{1,2})+$")
 _RATIO = re.compile(r"^\(?\s*(\d{1,2})\s*/\s*(\d{1,2})\s*\)?\s*[x×*]\s*100\s*%?$", re.IGNORECASE)
