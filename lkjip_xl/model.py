@@ -227,9 +227,9 @@ class ChangeRow:
 class ChangeTable:
     """Values of two years without a target (a "perbandingan" table), with a perubahan column or none."""
 
-    name: str  # "Perbandingan 2023-2024": the table name findings carry
+    name: str  # "Perbandingan 2023 dan 2024": the table name findings carry
     sheet: str
-    years: tuple[int, int]
+    years: tuple[str, str]  # as shown: "2023", "2024", or "N-1", "N"
     change_header: str  # the perubahan column's header, "" when there is none
     percent: bool  # the header says the change is a percentage ("Perubahan (%)")
     rows: list[ChangeRow]

@@ -3,7 +3,8 @@
 No capaian can be computed without a target; what such a table defines is its change. It is checked only
 where its header says it is a percentage: (N - (N-1)) / (N-1) x 100 (the difference in points is accepted
 too, as offices print it for indicators that are percentages themselves). A figure that no reading gives
-is an error; one that has only the opposite sign, a warning (some offices print a decrease as positive).
+is a warning (the formula the office meant is not printed: published tables hold "capaian N - 100" under
+"PERUBAHAN %"); so is one that has only the opposite sign (a decrease printed as positive).
 A change column whose header says nothing of how it is computed, or no change column, is said once (info).
 """
 
@@ -18,9 +19,9 @@ from . import rule
 
 CHANGE_WRONG = Check(
     "K220",
-    "perubahan-salah",
-    Severity.ERROR,
-    Text("Perubahan (%) salah", "Change (%) wrong"),
+    "perubahan-tidak-cocok",
+    Severity.WARNING,
+    Text("Perubahan (%) tidak cocok", "Change (%) does not match"),
     Text(
         "Perubahan tertulis {reported}, padahal (nilai {after_year} − nilai {before_year}) / nilai {before_year} × 100 "
         "= {expected} (selisihnya {points}).",
@@ -29,9 +30,11 @@ CHANGE_WRONG = Check(
     ),
     Text(
         "Di tabel perbandingan dua tahun tanpa target, kolom \"Perubahan (%)\" / \"Kenaikan (%)\" adalah "
-        "(nilai tahun N − nilai tahun N-1) / nilai tahun N-1 × 100. Selisih dalam poin juga diterima.",
+        "(nilai tahun N − nilai tahun N-1) / nilai tahun N-1 × 100. Selisih dalam poin juga diterima. Peringatan, "
+        "bukan kesalahan: rumus yang dimaksud perangkat daerah tidak tertulis di tabel.",
         "In a two-year comparison without a target, the \"Perubahan (%)\" / \"Kenaikan (%)\" column is "
-        "(value of year N − value of year N-1) / value of year N-1 × 100. The difference in points is accepted too.",
+        "(value of year N − value of year N-1) / value of year N-1 × 100. The difference in points is accepted too. "
+        "A warning, not an error: the formula the office meant is not written in the table.",
     ),
     Text("Hitung ulang dari nilai kedua tahun.", "Recompute it from the two years' values."),
 )
@@ -87,18 +90,24 @@ def _agrees(printed, computed: float, settings: Settings) -> bool:
     return verdict is not Agreement.MISMATCH
 
 
+def _readings(field) -> list[float]:
+    """Every reading of a figure ("0,267": 0.267 or 267), the one to use first."""
+    return list(field.parsed.readings) or ([field.value] if field.parsed.is_number else [])
+
+
 def _row_finding(table: ChangeTable, row: ChangeRow, settings: Settings) -> Finding | None:
     printed = row.change
-    values = [field.value if field.parsed.is_number else None for field in (row.before, row.after, printed)]
-    before, after, shown = values
-    if before is None or after is None or shown is None or before == 0:
+    pairs = [(before, after) for before in _readings(row.before) for after in _readings(row.after) if before != 0]
+    if not pairs or not printed.parsed.is_number:
         return None
-    relative = (after - before) / before * 100
-    points = after - before
-    if _agrees(printed, relative, settings) or _agrees(printed, points, settings):
+    shown = printed.value
+    computed = [((after - before) / before * 100, after - before) for before, after in pairs]
+    if any(_agrees(printed, relative, settings) or _agrees(printed, points, settings) for relative, points in computed):
         return None
+    relative, points = computed[0]
+    before, after = pairs[0]
     years = dict(before_year=table.years[0], after_year=table.years[1])
-    if _agrees(printed, -relative, settings) or _agrees(printed, -points, settings):
+    if any(_agrees(printed, -rel, settings) or _agrees(printed, -pts, settings) for rel, pts in computed):
         return CHANGE_SIGN.at(
             printed.ref, table=table.name, reported=shown, expected=relative, unit=Unit.PERCENT,
             label=row.label.text or None, direction=DIRECTIONS[after > before], **years,

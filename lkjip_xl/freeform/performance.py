@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING
 
 from ..model import ChangeRow, ChangeTable, Field, IndicatorTable, SummaryRow, TextField, YearFigures
@@ -145,24 +146,46 @@ def _change_column(found: Found):
     return next((column for column in found.header.columns if set(tokens(column.own)) & _CHANGE_WORDS), None)
 
 
+_BEFORE_N = re.compile(r"(?<![a-z0-9])n\s*[-\u2212]\s*(\d)(?!\d)")
+_YEAR_N = re.compile(r"(?:\btahun|\bth\.?|\bthn)\s+n\b(?!\s*[-\u2212+])|\(\s*n\s*\)")
+
+
 def _year(column) -> int | None:
-    return column.year or year_of(column.own)  # "Realisasi 2023 | Realisasi 2024": one column a year
+    """The year a column's values are for: "2023" above it, "Realisasi 2023", or relative to the year of the
+    report ("Tahun N-1" is -1, "Tahun N" is 0, as the Permendagri forms and macro tables print them)."""
+    year = column.year or year_of(column.own)
+    if year:
+        return year
+    text = column.own.casefold()
+    match = _BEFORE_N.search(text)
+    if match:
+        return -int(match.group(1))
+    return 0 if _YEAR_N.search(text) else None
+
+
+def _shown(year: int) -> str:
+    return str(year) if year > 100 else ("N" if year == 0 else f"N{year}")
+
+
+_VALUE_CONCEPTS = (None, "realisasi", "capaian")  # without a target, "Capaian Kinerja Tahun N" is the value reached
 
 
 def is_change_table(found: Found) -> bool:
-    """Figures for two or more years, none of them a target or capaian: a comparison, not a Tabel 3.3."""
-    yearly = [column for column in found.header.columns if _year(column) and column.concept != "no"]
+    """Figures for two or more years and no target: a comparison, not a Tabel 3.3."""
+    if any(column.concept == "target" for column in found.header.columns):
+        return False
+    change = _change_column(found)
+    yearly = [column for column in found.header.columns if column is not change and _year(column) is not None]
     if len({_year(column) for column in yearly}) < 2:
         return False
-    if any(column.concept in ("target", "capaian") for column in found.header.columns):
-        return False
-    return all(column.concept in (None, "realisasi") for column in yearly)
+    return all(column.concept in _VALUE_CONCEPTS for column in yearly)
 
 
 def read_change_table(found: Found) -> ChangeTable | None:
+    change = _change_column(found)
     years: dict[int, int] = {}
     for column in found.header.columns:
-        if _year(column) and column.concept in (None, "realisasi"):
+        if column is not change and _year(column) is not None and column.concept in _VALUE_CONCEPTS:
             years.setdefault(_year(column), column.col)
     if len(years) < 2:
         return None
@@ -183,8 +206,9 @@ def read_change_table(found: Found) -> ChangeTable | None:
                 _field(found, row, change.col, Quantity.PERCENT if percent else Quantity.VALUE) if change else Field(None),
             )
         )
+    shown = (_shown(before_year), _shown(after_year))
     return ChangeTable(
-        f"Perbandingan {before_year}-{after_year}", sheet.name, (before_year, after_year),
+        f"Perbandingan {shown[0]} dan {shown[1]}", sheet.name, shown,
         change.text if change else "", percent, rows, found.ref,
     )
 
