@@ -279,12 +279,18 @@ PUBLISHED = __import__("pathlib").Path(__file__).parent / "corpus" / "published"
 
 @pytest.mark.parametrize(
     "stem",
-    ["kab-labura-inspektorat-2020-kinerja-makro", "kota-cimahi-bpkad-renja-2017-evaluasi-2016"],
+    [
+        "kab-labura-inspektorat-2020-kinerja-makro",
+        "kota-cimahi-bpkad-renja-2017-evaluasi-2016",
+        "kota-cimahi-bpkad-renstra-2017-anggaran-realisasi-2013-2015",
+    ],
 )
 def test_published_performance_tables_are_found_with_no_false_error_and_every_expected_finding(stem):
     """Labuhanbatu Utara's "Capaian Kinerja Tahun N-1 | Tahun N | Perubahan %" (every printed change is capaian
     N - 100: six warnings, recomputed in its JSON) and Cimahi's Renja evaluation ("Target Kinerja Capaian ... |
-    Realisasi capaian ...", consistent) were refused as holding no table."""
+    Realisasi capaian ...", consistent) and Renstra table (five years under "Target Renstra PD Tahun Ke- |
+    Realisasi Capaian Tahun Ke- | Rasio Capaian Tahun Ke-", its "(6)" column numbers turned into -6 by Excel,
+    consistent) were refused as holding no table."""
     meta = json.loads((PUBLISHED / f"{stem}.json").read_text(encoding="utf-8"))
     report = check_file(PUBLISHED / f"{stem}.xlsx")
     assert report.tables
@@ -293,3 +299,17 @@ def test_published_performance_tables_are_found_with_no_false_error_and_every_ex
     assert {cell for cell, f in by_cell.items() if f.severity.value == "error"} == expected_errors
     for expected in meta["expected"]:
         assert by_cell[expected["cell"]].severity.value in ("error", expected["severity"])
+
+
+def test_years_under_their_concept_are_each_checked(tmp_path):
+    """The Cimahi Renstra table with two rasio mistyped: 877.593.718 / 1.617.013.400 x 100 = 54,27 (printed 64 %),
+    55.493.750 / 63.743.750 x 100 = 87,06 (printed 50 %)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(PUBLISHED / "kota-cimahi-bpkad-renstra-2017-anggaran-realisasi-2013-2015.xlsx")
+    sheet = book.active
+    sheet["Q4"], sheet["R12"] = 0.64, 0.5
+    book.save(tmp_path / "renstra.xlsx")
+    found, report = findings(tmp_path / "renstra.xlsx", "3.3")
+    assert errors(found) == [("Q4", "K101"), ("R12", "K101")]
+    assert [figures.year for figures in extract_freeform(load_file(tmp_path / "renstra.xlsx"), Settings()).document.trend.rows[0].years] == [2013, 2014, 2015, 2016, 2017]

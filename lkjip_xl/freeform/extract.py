@@ -22,7 +22,7 @@ from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
 from .levels import guess_levels
-from .performance import header_years, looks_like_performance, summary_rows
+from .performance import drop_column_number_rows, header_years, looks_like_performance, summary_rows
 from .view import TableView
 
 NO_TABLES = Text(
@@ -60,6 +60,8 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
         if found is None:
             document.missing.append(layout.table)
             continue
+        if layout.table in ("3.2", "3.3", "3.5"):
+            drop_column_number_rows(found)
         view = TableView(found, layout)
         views[layout.table] = view
         table = read_table(view, layout)

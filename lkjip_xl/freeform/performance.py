@@ -243,3 +243,23 @@ def looks_like_performance(snapshot) -> bool:
                     performance = performance or bool(words & _PERFORMANCE_WORDS)
                     budget = budget or bool(words & _BUDGET_WORDS)
     return performance and not budget
+
+
+# -- column numbers Excel turned into figures -----------------------------------------------------------
+
+_COLUMN_NUMBER = re.compile(r"^\((\d{1,2})\)$")
+
+
+def drop_column_number_rows(found: Found) -> None:
+    """A row whose label cells read "(1) (2) (3)" is the header's column numbers, even where Excel turned the
+    figures' "(6)" into -6 (and -0,06 under a % format) so that it no longer reads as a numbers row."""
+    labels = sorted(found.label_cols | {column.col for column in found.header.columns if column.concept in ("no", "id")})
+    for row in list(found.rows):
+        numbers = []
+        for col in labels:
+            match = _COLUMN_NUMBER.match(cell_text(found.sheet.value(row, col))[0])
+            if match:
+                numbers.append(int(match.group(1)))
+        if len(numbers) >= 2 and len(numbers) == len(labels) and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            found.rows.remove(row)
+            found.repeated_headers.append(row)
