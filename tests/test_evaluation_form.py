@@ -106,7 +106,7 @@ def validate(path, *more):
 
 
 def codes_at(report):
-    return sorted((f["cell"], f["severity"], f["code"]) for f in report["findings"])
+    return sorted((f["cell"] or "-", f["severity"], f["code"]) for f in report["findings"])
 
 
 def test_a_consistent_form_is_read_by_its_column_numbers_and_gets_no_error(tmp_path):
@@ -157,6 +157,13 @@ def test_rows_without_a_label_and_formulas_not_understood_are_named_once_and_not
     assert "12 = 11/4*100" not in message
 
 
+def test_the_rkpd_form_is_named_by_its_title(tmp_path):
+    title = "EVALUASI TERHADAP HASIL RKPD KABUPATEN CONTOH TAHUN 2018"
+    _, report = validate(form_workbook(tmp_path / "rkpd.xlsx", with_mean(consistent_rows()), title=title))
+    assert report["tables"] == ["Evaluasi RKPD"]
+    assert codes_at(report) == [("N8", "info", "K204")]
+
+
 def test_without_its_title_the_table_is_no_evaluation_form(tmp_path):
     path = form_workbook(tmp_path / "plain.xlsx", with_mean(consistent_rows()), title="Tabel capaian kegiatan")
     _, report = validate(path)
@@ -205,3 +212,20 @@ def test_rupiah_and_thousands_of_rupiah_are_never_compared(tmp_path):
     assert result.returncode == 0
     assert codes_at(report) == [("N8", "info", "K204")]
     assert "rupiah dan ribuan rupiah bercampur: 11 = 5 + 9; 12 = 11/4*100." in report["findings"][0]["message"]
+
+
+def test_a_table_below_the_form_on_the_same_sheet_is_read_as_itself(tmp_path):
+    from openpyxl import load_workbook
+
+    path = form_workbook(tmp_path / "renja.xlsx", with_mean(consistent_rows()))
+    book = load_workbook(path)
+    sheet = book["Form"]
+    sheet.append([])
+    sheet.append(["Tabel 3.2 Capaian Kinerja"])
+    sheet.append(["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"])
+    sheet.append([1, "Indeks Kepuasan Masyarakat", 80, 84, 95.0])  # 84 / 80 x 100 = 105
+    book.save(path)
+    result, report = validate(path)
+    assert report["tables"] == ["3.2", "Evaluasi Renja"]
+    assert ("E19", "error", "K101") in codes_at(report)
+    assert not any(f["code"].startswith("K20") and f["severity"] == "error" for f in report["findings"])

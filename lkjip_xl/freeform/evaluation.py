@@ -17,7 +17,8 @@ import re
 from ..model import EvaluationForm, Field, FormColumn, FormDefinition, FormRow, TextField
 from ..numbers import Quantity, parse
 from ..snapshot import SheetSnapshot
-from .words import cell_text, concept, tokens
+from .headers import is_header_like, row_cells
+from .words import caption_number, cell_text, concept, tokens
 
 # How far above the header the form's title may be, and below it its row of column numbers.
 TITLE_REACH = 10
@@ -183,6 +184,9 @@ def read_form(sheet: SheetSnapshot, header_row: int) -> EvaluationForm | None:
 
     rows: list[FormRow] = []
     for body in range(row + 1, sheet.max_row + 1):
+        cells = row_cells(sheet, body)
+        if rows and cells and (caption_number(cells[0][1]) or is_header_like(cells)):
+            break  # the next table on the sheet
         fields = {
             (column.number, column.part): Field(
                 sheet.ref(body, column.col),
