@@ -157,6 +157,16 @@ def test_rows_without_a_label_and_formulas_not_understood_are_named_once_and_not
     assert "12 = 11/4*100" not in message
 
 
+def test_definitions_are_read_in_the_forms_offices_print(tmp_path):
+    rows = with_mean(consistent_rows())
+    rows[2]["Q"] = 90.0  # 60.000 / 60.000 x 100 = 100
+    definitions = {9: "9 = 7 + 8", 10: "10=(9)/(6) x 100%", 11: "11 = 5+9", 12: "12 = (11/4) × 100"}
+    _, report = validate(form_workbook(tmp_path / "renja.xlsx", rows, definitions=definitions))
+    # Q12 (the mean, computed before Q11 was changed) is then a warning too.
+    assert codes_at(report) == [("N8", "info", "K204"), ("Q11", "error", "K202"), ("Q12", "warning", "K203")]
+    assert "tidak dikenali" not in report["findings"][0]["message"]
+
+
 def test_the_rkpd_form_is_named_by_its_title(tmp_path):
     title = "EVALUASI TERHADAP HASIL RKPD KABUPATEN CONTOH TAHUN 2018"
     _, report = validate(form_workbook(tmp_path / "rkpd.xlsx", with_mean(consistent_rows()), title=title))

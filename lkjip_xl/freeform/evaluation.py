@@ -124,7 +124,7 @@ def _columns(sheet: SheetSnapshot, header_row: int, row: int, cells) -> tuple[li
 
 
 def _definition(number: int, text: str, ref) -> FormDefinition | None:
-    body = text.strip()
+    body = re.sub(r"\((\d{1,2})\)", r"\1", text.strip())  # "(12)/(7) x 100" as "12/7 x 100"
     if _SUM.match(body):
         return FormDefinition(number, "sum", tuple(int(n) for n in re.findall(r"\d+", body)), f"{number} = {body}", ref)
     match = _RATIO.match(body)
