@@ -206,6 +206,7 @@ class EvaluationForm:
     definitions: list[FormDefinition]
     rows: list[FormRow]
     unread: list[str]  # definitions printed but not understood, as printed
+    unsure: list[int] = field(default_factory=list)  # numbers whose columns could not be told apart (not K / Rp)
 
     def column(self, number: int, part: str) -> FormColumn | None:
         return next((c for c in self.columns if c.number == number and c.part == part), None)

@@ -167,6 +167,21 @@ def test_definitions_are_read_in_the_forms_offices_print(tmp_path):
     assert "tidak dikenali" not in report["findings"][0]["message"]
 
 
+def test_a_number_whose_parts_are_not_k_and_rp_is_not_checked_and_said_once(tmp_path):
+    from openpyxl import load_workbook
+
+    rows = with_mean(consistent_rows())
+    rows[1]["N"] = 12  # 9 = 7+8 (K) would say 11: not checked, column 7's parts are unknown
+    path = form_workbook(tmp_path / "renja.xlsx", rows)
+    book = load_workbook(path)
+    book["Form"]["J7"], book["Form"]["K7"] = "Vol", "Nilai"
+    book.save(path)
+    _, report = validate(path)
+    assert not any(f["code"] == "K201" and f["cell"] == "N10" for f in report["findings"])
+    info = next(f for f in report["findings"] if f["code"] == "K204")
+    assert "Kolom nomor 7 tidak dapat dibagi menjadi K dan Rp" in info["message"]
+
+
 def test_the_rkpd_form_is_named_by_its_title(tmp_path):
     title = "EVALUASI TERHADAP HASIL RKPD KABUPATEN CONTOH TAHUN 2018"
     _, report = validate(form_workbook(tmp_path / "rkpd.xlsx", with_mean(consistent_rows()), title=title))

@@ -94,8 +94,8 @@ FORM_READING = Check(
     Severity.INFO,
     Text("Cara formulir evaluasi dibaca", "How the evaluation form was read"),
     Text(
-        "{form_name} dibaca dari baris nomor kolom (baris {numbers_row}); diperiksa: {checked}.{unlabelled}{unread}{scales}",
-        "{form_name} was read from its column-number row (row {numbers_row}); checked: {checked}.{unlabelled}{unread}{scales}",
+        "{form_name} dibaca dari baris nomor kolom (baris {numbers_row}); diperiksa: {checked}.{unlabelled}{unread}{scales}{unsure}",
+        "{form_name} was read from its column-number row (row {numbers_row}); checked: {checked}.{unlabelled}{unread}{scales}{unsure}",
     ),
     Text(
         "Formulir evaluasi Renja/RKPD bukan tabel LKjIP: hanya rumus yang tertulis di baris nomor kolomnya yang "
@@ -117,6 +117,10 @@ UNREAD = Text(
 SCALES_DIFFER = Text(
     " Kolom Rp tidak diperiksa karena rupiah dan ribuan rupiah bercampur: {items}.",
     " Rp columns not checked because rupiah and thousands of rupiah are mixed: {items}.",
+)
+UNSURE = Text(
+    " Kolom nomor {numbers} tidak dapat dibagi menjadi K dan Rp: tidak diperiksa.",
+    " Columns numbered {numbers} could not be split into K and Rp: not checked.",
 )
 NO_DEFINITION = Text("tidak ada rumus yang dikenali", "no formula understood")
 
@@ -241,6 +245,7 @@ def _reading(form: EvaluationForm) -> Finding:
         unlabelled=UNLABELLED.with_params(rows=", ".join(unlabelled)) if unlabelled else "",
         unread=UNREAD.with_params(items="; ".join(form.unread)) if form.unread else "",
         scales=SCALES_DIFFER.with_params(items="; ".join(scales)) if scales else "",
+        unsure=UNSURE.with_params(numbers=", ".join(map(str, form.unsure))) if form.unsure else "",
     )
 
 

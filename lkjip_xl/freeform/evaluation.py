@@ -104,7 +104,7 @@ def _columns(sheet: SheetSnapshot, header_row: int, row: int, cells) -> tuple[li
         # The header row just above the numbers names the parts of a wide number ("K", "Rp. (000)"); a number
         # whose header is one merged cell has one column. Any other word there leaves the number unread.
         parts: dict[str, int] = {}
-        for sub in range(col, end + 1):
+        for sub in range(col, end + 1 if end > col else col):
             text = "" if sheet.merge_anchor(row - 1, sub) else cell_text(sheet.value(row - 1, sub))[0]
             if not text or row - 1 == header_row:
                 continue
@@ -203,9 +203,8 @@ def read_form(sheet: SheetSnapshot, header_row: int) -> EvaluationForm | None:
             continue
         rows.append(FormRow(body, role[0], role[1], fields))
     name, title = named
-    return EvaluationForm(name, sheet.name, title, row, columns, definitions, rows, unread + [
-        f"{number}" for number in unsure
-    ])
+    used = sorted(number for number in unsure if number in figure_numbers)
+    return EvaluationForm(name, sheet.name, title, row, columns, definitions, rows, unread, used)
 
 
 def take_forms(sheet: SheetSnapshot, items: list) -> tuple[list[EvaluationForm], list]:
