@@ -260,6 +260,7 @@ def test_a_workbook_of_indicators_without_a_table_is_told_the_performance_header
     assert error["reason"] == "no_tables"
     assert "Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%)" in error["message"]
     assert "Jumlah Anggaran" not in error["message"]
+    assert "Judul kolom terdekat, di 'Sheet1'!A2: \"No | Indikator Kinerja | Satuan | Nilai\" (tanpa Target dan Realisasi)" in error["message"]
     budget = save(tmp_path, [["Belanja"], ["Uraian", "Pagu"], ["Belanja pegawai", 100]], name="budget.xlsx")
     error = json.loads(run_cli("validate", budget, "--format", "json").stdout)["error"]
     assert "Jumlah Anggaran" in error["message"]

@@ -22,7 +22,7 @@ from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
 from .levels import guess_levels
-from .performance import drop_column_number_rows, header_years, looks_like_performance, summary_rows
+from .performance import closest_header, drop_column_number_rows, header_years, looks_like_performance, summary_rows
 from .view import TableView
 
 NO_TABLES = Text(
@@ -37,12 +37,12 @@ NO_TABLES = Text(
 NO_PERFORMANCE_TABLES = Text(
     "tidak ada Tabel 3.2, 3.3 atau 3.5 yang dikenali di buku kerja ini: tabel kinerja perlu baris judul kolom "
     "dengan indikator, target dan realisasi, mis. \"No | Indikator Kinerja | Satuan | Target | Realisasi | Capaian "
-    "(%)\"; Tabel 3.3 dengan tahunnya di atas Target | Realisasi | Capaian (atau \"Target 2024\"). Atau isi templat "
-    "lkjip-xl (lkjip-xl template --out templat.xlsx).",
+    "(%)\"; Tabel 3.3 dengan tahunnya di atas Target | Realisasi | Capaian (atau \"Target 2024\").{closest} Atau isi "
+    "templat lkjip-xl (lkjip-xl template --out templat.xlsx).",
     "no Table 3.2, 3.3 or 3.5 was recognised in this workbook: a performance table needs its row of column headers "
     "with the indicator, target and actual, e.g. \"No | Indikator Kinerja | Satuan | Target | Realisasi | Capaian "
-    "(%)\"; Table 3.3 with its years above Target | Realisasi | Capaian (or \"Target 2024\"). Or fill in the "
-    "lkjip-xl template (lkjip-xl template --out template.xlsx).",
+    "(%)\"; Table 3.3 with its years above Target | Realisasi | Capaian (or \"Target 2024\").{closest} Or fill in "
+    "the lkjip-xl template (lkjip-xl template --out template.xlsx).",
 )
 
 
@@ -123,7 +123,9 @@ def extract_freeform(snapshot: WorkbookSnapshot, settings: Settings) -> Freeform
     detection = find_tables(snapshot)
     if not detection.tables and not detection.forms and not detection.changes:
         # A workbook of indicators only is told the header a performance table needs, not the budget one.
-        raise InputRejected("no_tables", NO_PERFORMANCE_TABLES if looks_like_performance(snapshot) else NO_TABLES)
+        if looks_like_performance(snapshot):
+            raise InputRejected("no_tables", NO_PERFORMANCE_TABLES, closest=closest_header(detection.found))
+        raise InputRejected("no_tables", NO_TABLES)
     document = Document(snapshot.name, title_settings(detection, settings), layout="freeform")
     views = read_tables(detection, document)
     attach_forms(detection, document)

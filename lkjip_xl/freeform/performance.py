@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import ChangeRow, ChangeTable, Field, IndicatorTable, SummaryRow, TextField, YearFigures
+from ..i18n import Phrase, Text
 from ..numbers import Quantity, parse
 from .words import cell_text, tokens, year_of
 
@@ -263,3 +264,33 @@ def drop_column_number_rows(found: Found) -> None:
         if len(numbers) >= 2 and len(numbers) == len(labels) and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
             found.rows.remove(row)
             found.repeated_headers.append(row)
+
+
+CLOSEST = Text(
+    " Judul kolom terdekat, di {cell}: \"{header}\" (tanpa {missing}).",
+    " The closest header, at {cell}: \"{header}\" (without {missing}).",
+)
+_NEEDED = {
+    ("target",): Text("Target", "Target"),
+    ("realisasi",): Text("Realisasi", "Realisasi"),
+    ("target", "realisasi"): Text("Target dan Realisasi", "Target and Realisasi"),
+}
+
+
+def closest_header(found: list) -> Phrase | str:
+    """The header block nearest to a performance table: the one with an indicator column or the most of
+    target / realisasi / capaian, and what it lacks."""
+    best = None
+    for item in found:
+        concepts = {column.concept for column in item.header.columns}
+        score = len(concepts & {"target", "realisasi", "capaian", "indikator"})
+        if score and (best is None or score > best[0]):
+            best = (score, item, concepts)
+    if best is None:
+        return ""
+    _, item, concepts = best
+    missing = [name for name in ("target", "realisasi") if name not in concepts]
+    if not missing:
+        return ""
+    header = " | ".join(column.text for column in item.header.columns)
+    return CLOSEST.with_params(cell=str(item.ref), header=header[:160], missing=_NEEDED[tuple(missing)])
