@@ -146,6 +146,15 @@ def test_a_rata_rata_capaian_row_is_a_summary_checked_as_the_mean_of_the_printed
     assert finding.expected == pytest.approx(MEAN)
 
 
+def test_a_rata_rata_row_whose_capaian_is_its_own_realisasi_over_target_is_accepted(tmp_path):
+    # Mean target (80 + 70 + 400) / 3 = 183,33, mean realisasi (84 + 65 + 400) / 3 = 183, 183 / 183,33 x 100 = 99,82
+    summary = ["Rata-rata", "", "", "", (80 + 70 + 400) / 3, 183, 183 / ((80 + 70 + 400) / 3) * 100, ""]
+    found, _ = findings(save(tmp_path, tabel_32(summary)), "3.2")
+    assert errors(found) == []
+    assert not at(found, "K211")
+    assert at(found, "K212") == ["A7"]  # its target and realisasi are not checked, said once
+
+
 def test_a_mean_over_rows_that_do_not_all_print_a_capaian_is_a_warning(tmp_path):
     rows = tabel_32(["Rata-rata", "", "", "", "", "", 97.0, ""])
     rows[5][6] = None  # row 6 prints no capaian: which rows were averaged is a guess

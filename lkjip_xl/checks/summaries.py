@@ -3,7 +3,8 @@
 Such a row is a summary, never an indicator (freeform/performance.py sets it aside). What it is checked
 against depends on what it says it is and on the column:
 - "Rata-rata capaian": the capaian / serapan / efisiensi columns are the mean of the capaian printed above
-  (the mean of realisasi / target x 100 is accepted too: an AVERAGE over unrounded formulas). An error when
+  (the mean of realisasi / target x 100 is accepted too: an AVERAGE over unrounded formulas; so is the row's own
+  realisasi / target x 100, where it prints the averaged target and realisasi). An error when
   every row above prints one; a warning when some do not (which rows were averaged is then a guess).
 - "Jumlah" / "Total": rupiah columns are the sum of the rows above (an error: money adds up); target and
   realisasi too, but a warning (indicators of different units are summed only by habit); a capaian there is
@@ -159,8 +160,18 @@ class _Summary:
             return None
         if all(ratio is not None for ratio in ratios) and ratios and _agrees(printed, sum(ratios) / len(ratios), self.settings):
             return None
+        own = self._own_ratio(name, index)
+        if own is not None and _agrees(printed, own, self.settings):
+            return None  # the row's own realisasi / target x 100 (of the averaged figures)
         check = SUMMARY_WRONG if complete else SUMMARY_DOUBTFUL
         return self.finding(check, key, printed, computed, "mean", len(numbers), Unit.PERCENT)
+
+    def _own_ratio(self, name: str, index: int) -> float | None:
+        parts = _RATIO_OF.get(name)
+        if not parts:
+            return None
+        top, bottom = (_number(self.summary.fields.get((part, index))) for part in parts)
+        return top / bottom * 100 if top is not None and bottom else None
 
     def sum(self, key, printed: Field) -> Finding | None:
         name, index = key
