@@ -160,17 +160,17 @@ def _years_in_own_text(columns: list[HeaderColumn]) -> None:
     for year in own.values():
         if year:
             counts[year] = counts.get(year, 0) + 1
-    _YEAR_WORDS.update(str(year) for year in counts)
+    year_words = _YEAR_WORDS | {str(year) for year in counts}
     for column in columns:
         year = own.get(column.col)
         if year and counts[year] >= 2:
             column.year = year
-            if column.concept is None and set(tokens(column.own)) <= _YEAR_WORDS:
+            if column.concept is None and set(tokens(column.own)) <= year_words:
                 # "Target Renstra Tahun ke- / 1 (2013)": the years sit under their concept, not above it
                 column.concept = column.group_concept
 
 
-_YEAR_WORDS = {"tahun", "th", "thn", "ta", "ke", *map(str, range(1, 10))}
+_YEAR_WORDS = frozenset({"tahun", "th", "thn", "ta", "ke", *map(str, range(1, 10))})  # "Tahun ke-1 (2013)"
 
 
 def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:
