@@ -257,7 +257,7 @@ def _current_figures(document: Document, indicators: Indicators) -> dict[str, li
 
 def _figures(table: str, row, target: Field, realisasi: Field, capaian: Field, indicators: Indicators, settings) -> _Figures:
     kind = indicators.family(row)
-    outcome = evaluate(target, realisasi, capaian, indicators.polarity(row), settings, kind)
+    outcome = evaluate(target, realisasi, capaian, indicators.basis(row), settings, kind)
     return _Figures(table, row, target, realisasi, capaian, outcome, kind)
 
 
