@@ -1,8 +1,12 @@
 """K: the performance tables, Tabel 3.2 (this year), 3.3 (three years) and 3.5 (performance against budget).
 
 Every printed capaian is recomputed from its own row's target and realisasi, with the indicator's polarity
-(Tabel 3.2's Polaritas column or the settings' list) and the configured negative-polarity formula, and
-judged with the rounding rule of domain.md. Tabel 3.5's budget groups (a budget and the rows below it that
+(the settings' list, Tabel 3.2's Polaritas column, else read from its name) and the configured
+negative-polarity formula, and judged with the rounding rule of domain.md. A capaian that misses that
+formula but fits another known one (realisasi / target, (2t − r) / t, t / r) is a warning (K108), never a
+typo; only a figure that fits none is an error. Words ("WTP", "BB", "N/A") and ranges ("80 - 90%") are
+values, not broken numbers: a range is checked against its bounds (K117, a warning), words are listed once
+per table as not checkable (K109), "-" stands for nothing. Tabel 3.5's budget groups (a budget and the rows below it that
 share it, as merged cells print it) give % serapan, the tingkat efisiensi of the configured formula and
 the efisien / tidak efisien rule. IKM and SAKIP have sanity checks of their own. Figures shared between
 tables are compared in ``cross.py``.
@@ -66,10 +70,13 @@ CAPAIAN = Check(
     Text(
         "Capaian dihitung dari target dan realisasi baris yang sama: realisasi / target × 100 untuk indikator "
         "berpolaritas positif, rumus polaritas negatif yang diatur untuk indikator yang makin kecil makin baik. "
-        "Capaian tidak dibatasi 100. Angka yang dibulatkan atau dipotong ke jumlah desimal tercetak diterima.",
+        "Capaian tidak dibatasi 100. Angka yang dibulatkan atau dipotong ke jumlah desimal tercetak diterima. "
+        "Angka yang cocok dengan rumus lazim lain bukan kesalahan melainkan K108 (peringatan); kesalahan ini "
+        "berarti tidak ada rumus lazim yang menghasilkan angka tercetak.",
         "The achievement comes from the same row's target and actual: actual / target × 100 for a positive "
         "indicator, the configured negative-polarity formula where lower is better. It is not capped at 100. "
-        "A figure rounded or truncated to the printed decimals is accepted.",
+        "A figure rounded or truncated to the printed decimals is accepted. A figure that fits another known "
+        "formula is no error but K108 (a warning); this error means no known formula gives the printed figure.",
     ),
     Text(
         "Gunakan rumus templat (kolom capaian) atau hitung ulang dari target dan realisasi; periksa juga apakah "
@@ -107,10 +114,12 @@ CAPAIAN_WITHOUT_TARGET = Check(
         "The achievement{year} reads {reported} but the target is {target}: no achievement can be computed.{note}",
     ),
     Text(
-        "Tanpa target (belum ditargetkan, atau 0) capaian tidak terdefinisi. Angka di sel capaian itu bukan "
-        "hasil hitung; sering realisasi yang tersalin.",
-        "Without a target (not set yet, or 0) the achievement is undefined. The figure in that cell is no "
-        "computation; often the actual was copied there.",
+        "Tanpa target (belum ditargetkan, 0, atau \"-\") capaian tidak terdefinisi. Angka di sel capaian itu "
+        "bukan hasil hitung; sering realisasi yang tersalin. Capaian kosong, \"-\" atau berupa kata (N/A) di "
+        "sana benar dan tidak dilaporkan.",
+        "Without a target (not set yet, 0, or \"-\") the achievement is undefined. The figure in that cell is "
+        "no computation; often the actual was copied there. An empty achievement, \"-\" or a word (N/A) there "
+        "is right and not reported.",
     ),
     Text(
         "Kosongkan capaian atau tulis \"-\", dan jelaskan di narasi bahwa indikator belum ditargetkan.",
@@ -910,8 +919,8 @@ def capaian_findings(
     settings = context.settings
     common = dict(table=context.table, label=label)
     for key, item, unit in (("target", target, VALUE), ("realisasi", realisasi, VALUE), ("capaian", printed, PERCENT)):
-        if word_or_range(item) is not None:
-            continue  # "WTP", "BB", "Tercapai", "80 - 90%": a value, not a broken number
+        if item.parsed.kind is Kind.NIL or word_or_range(item) is not None:
+            continue  # "WTP", "BB", "Tercapai", "80 - 90%", "-": a value (or none), not a broken number
         findings.extend(context.numbers(item, unit, label, outcome.resolutions.get(key)))
     findings.extend(_family_findings(kind, target, realisasi, outcome, common))
     shown = outcome.printed
@@ -1420,6 +1429,8 @@ def efficiency_table(document: Document) -> list[Finding]:
             )
             unchecked += _unchecked(label, row.capaian, outcome)
             for item, unit in ((row.anggaran, RUPIAH), (row.realisasi_rp, RUPIAH), (row.serapan, PERCENT), (row.efisiensi, PERCENT)):
+                if unit is PERCENT and item.parsed.kind is Kind.NIL:
+                    continue  # "-" for a percentage that cannot be computed: what the cell should say
                 findings += context.numbers(item, unit, label)
         findings += _group_findings(group, document.settings)
     findings += numbering_findings("3.5", document.efficiency.rows)
