@@ -182,3 +182,38 @@ def test_an_efficiency_computed_from_a_wrong_capaian_is_left_to_the_capaian(tmp_
     rows = seed_35(capaian=1.05, efisiensi=round(mean_printed - 1866543961 / 2000000000 * 100, 2) / 100)
     found = check(tmp_path, overrides={"rumus_efisiensi": "capaian - serapan"}, efficiency=rows)
     assert [f.code for f in found if f.severity.value == "error"] == ["K101"]
+
+
+# -- free-form: the same table pasted from a report ---------------------------------------------------------
+
+PASTED_32 = [
+    "**Tabel 3.2**",
+    "",
+    "<b>No.</b>\t<b>Indikator Kinerja Utama</b>\t<b>Satuan</b>\t<b>Target</b>\t<b>Realisasi</b>\t<b>Capaian %</b>",
+    "1\t2\t3\t4\t5\t6",
+    "1.\tOpini BPK atas Laporan Keuangan\tOpini\tWTP\tWTP\t100%",
+    "2.\tNilai AKIP\tPredikat\tA\tBB\t-",
+    "3.\tPersentase layanan tepat waktu\t%\t80 - 90%\t95\t105,56",
+    "4.\tAngka kematian bayi\tper 1.000 KH\t10\t8\t120",
+    "5.\tPersentase desa mandiri\t%\t40\t18\t45,00",
+    "6.\tPersentase sengketa batas desa\t%\t-\t-\t-",
+    "7.\tStatus zona integritas\tStatus\tHijau\tN/A\tN/A",
+]
+
+
+@pytest.mark.parametrize("convert", [False, True], ids=["text-as-printed", "excel-converted"])
+def test_a_pasted_table_with_words_ranges_and_dashes_has_no_false_error(tmp_path, convert):
+    from openpyxl import Workbook
+    from pasted import paste
+
+    from lkjip_xl.validate import check_file
+
+    workbook = Workbook()
+    paste(workbook.active, PASTED_32, convert=convert)
+    path = tmp_path / "tempel.xlsx"
+    workbook.save(path)
+    findings = [f for f in check_file(path).findings if f.table == "3.2"]
+    assert [(f.code, f.ref.a1) for f in findings if f.severity.value == "error"] == []
+    assert [(f.code, f.ref.a1) for f in findings if f.severity.value == "warning"] == [("K108", "F8")]  # AKB
+    info = [f for f in findings if f.code == "K109"]
+    assert len(info) == 1 and info[0].params["count"] == 2  # the predikat A/BB and Hijau/N/A rows
