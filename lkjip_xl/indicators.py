@@ -516,3 +516,15 @@ READINGS = (
 def scale_of_words(target: Word, realisasi: Word) -> str | None:
     """The ordered scale both words are on (SAKIP predikat, BPK opinion), or None."""
     return target.scale if target.scale is not None and target.scale == realisasi.scale else None
+
+
+_WITH_UNIT = re.compile(r"^([+\-\u2212]?\s*\d[\d.,]*)\s+([^\W\d_][^\d%]*)$")
+
+
+def figure_with_unit(text: str) -> tuple[str, str] | None:
+    """"30 LPK", "1.000 orang", "12 bulan": a figure printed with its unit (the number's text, the unit);
+    None otherwise. The unit is a word of two letters or more after a space ("86,8a" stays broken)."""
+    match = _WITH_UNIT.match(" ".join(text.split()))
+    if not match or len(match.group(2).strip()) < 2 or read_word_or_range(text) is not None:
+        return None
+    return match.group(1).replace(" ", ""), match.group(2).strip()

@@ -217,3 +217,14 @@ def test_a_pasted_table_with_words_ranges_and_dashes_has_no_false_error(tmp_path
     assert [(f.code, f.ref.a1) for f in findings if f.severity.value == "warning"] == [("K108", "F8")]  # AKB
     info = [f for f in findings if f.code == "K109"]
     assert len(info) == 1 and info[0].params["count"] == 2  # the predikat A/BB and Hijau/N/A rows
+
+
+def test_a_figure_printed_with_its_unit_is_that_figure(tmp_path):
+    # As a published LKIP prints it (Disnakertrans Jabar 2016, Tabel 3.1): "30 LPK", "21 LPK", 70 %.
+    found = check(tmp_path, indicators=[
+        ind(1, "IKU-01", "Jumlah LPK terakreditasi", "30 LPK", "21 LPK", capaian=0.7),
+        ind(2, "IKU-02", "Jumlah tenaga kerja terlatih", "1.000 orang", "640 orang", capaian=0.64),
+        ind(3, "IKU-03", "Jumlah lembaga terbina", "125 lembaga", "202 lembaga", capaian=1.5),  # 161,6 %
+    ])
+    assert codes(found) == [("K101", "H8")]
+    assert found[0].expected == pytest.approx(161.6)

@@ -15,6 +15,7 @@ from .performance import (
     IndicatorIndex,
     Indicators,
     Outcome,
+    as_figure,
     budget_groups,
     evaluate,
     label_ref,
@@ -304,7 +305,7 @@ def _same(a: float, a_decimals: int | None, b: float, b_decimals: int | None, se
 def _compared(mine: _Figures, theirs: _Figures, key: str, settings) -> tuple[bool, float, object] | None:
     """Whether one figure agrees between two tables, the other's value on this table's scale and the note
     on the conversion; None when either is not a number."""
-    cell, other = mine.cell(key), theirs.cell(key)
+    cell, other = as_figure(mine.cell(key)), as_figure(theirs.cell(key))
     value, other_value = number(cell), number(other)
     if value is None or other_value is None:
         return None
@@ -336,8 +337,8 @@ def _value_finding(at: _Figures, others: list[_Figures], key: str, settings) -> 
     if compared is None:
         return []
     _, expected, converted = compared
-    cell = at.cell(key)
-    other_value = number(others[0].cell(key))
+    cell = as_figure(at.cell(key))
+    other_value = number(as_figure(others[0].cell(key)))
     if at.faulty:
         note = OWN_FAULT.with_params(table_name=at.table, capaian=at.capaian.ref.a1 if at.capaian.ref else "-")
     elif at.outcome.consistent and not at.capaian.empty:

@@ -34,6 +34,7 @@ from ..indicators import (
     efficiency,
     efficiency_verdict,
     family,
+    figure_with_unit,
     id_key,
     ikm_scale,
     is_efficiency_label,
@@ -50,7 +51,7 @@ from ..indicators import (
     text_key,
 )
 from ..model import Document, EfficiencyRow, Field, IndicatorRow, IndicatorTable, TextField, TrendRow
-from ..numbers import EXCEL_ERRORS, Agreement, Kind, agreement, round_half_up
+from ..numbers import EXCEL_ERRORS, Agreement, Kind, Quantity, agreement, parse, round_half_up
 from ..settings import Settings
 from ..snapshot import CellRef
 from . import rule
@@ -766,6 +767,20 @@ def word_or_range(item: Field) -> Word | Range | None:
     return read_word_or_range(parsed.text)
 
 
+def as_figure(item: Field) -> Field:
+    """A figure printed with its unit ("30 LPK", "1.000 orang") as the figure it is; any other cell as it is."""
+    parsed = item.parsed
+    if parsed.kind is not Kind.INVALID or not parsed.text:
+        return item
+    split = figure_with_unit(parsed.text)
+    if split is None:
+        return item
+    figure = parse(split[0], Quantity.VALUE)
+    if figure.kind not in (Kind.TEXT, Kind.AMBIGUOUS):
+        return item
+    return Field(item.ref, figure, item.formula)
+
+
 @dataclass
 class Outcome:
     """What a row's figures say once read: the values used, the capaian they give, how the printed one fares."""
@@ -810,6 +825,7 @@ def evaluate(
     """Read one row's figures. An ambiguous or mistyped target/realisasi takes the reading that makes the
     printed capaian hold, if one does. IKM figures on two scales are compared on the target's scale. A
     printed capaian that misses the row's own formula but fits another known one is recorded as fitted."""
+    target, realisasi = as_figure(target), as_figure(realisasi)
     shown = number(printed)
     decimals = printed.parsed.decimals
     dash = printed.parsed.kind is Kind.NIL
@@ -919,8 +935,8 @@ def capaian_findings(
     settings = context.settings
     common = dict(table=context.table, label=label)
     for key, item, unit in (("target", target, VALUE), ("realisasi", realisasi, VALUE), ("capaian", printed, PERCENT)):
-        if item.parsed.kind is Kind.NIL or word_or_range(item) is not None:
-            continue  # "WTP", "BB", "Tercapai", "80 - 90%", "-": a value (or none), not a broken number
+        if item.parsed.kind is Kind.NIL or word_or_range(item) is not None or as_figure(item) is not item:
+            continue  # "WTP", "BB", "80 - 90%", "30 LPK", "-": a value as printed (or none), not a broken number
         findings.extend(context.numbers(item, unit, label, outcome.resolutions.get(key)))
     findings.extend(_family_findings(kind, target, realisasi, outcome, common))
     shown = outcome.printed
