@@ -228,3 +228,9 @@ def test_a_figure_printed_with_its_unit_is_that_figure(tmp_path):
     ])
     assert codes(found) == [("K101", "H8")]
     assert found[0].expected == pytest.approx(161.6)
+
+
+def test_a_figure_in_the_category_column_is_no_label_to_judge(tmp_path):
+    # "63,36 % (Sedang)" printed in one cell and split in two: the figure part lands under Kategori.
+    found = check(tmp_path, indicators=[ind(1, "IKU-01", "Persentase layanan", 100, 63.36, kategori="63,36 %")])
+    assert codes(found) == []

@@ -1088,6 +1088,8 @@ def _category_findings(row: IndicatorRow, outcome: Outcome, settings: Settings) 
     printed = row.category.text
     if not printed or printed == NO_VERDICT or printed.upper() in EXCEL_ERRORS:
         return []  # an error value is not a label (a broken formula: N006 where it is a figure)
+    if parse(printed, Quantity.PERCENT).kind in (Kind.TEXT, Kind.FOREIGN, Kind.NUMBER):
+        return []  # a figure ("63,36 %") in the category column is no label to judge: say nothing
     scale = settings.category_scale
     common = dict(table="3.2", label=row_label(row), printed=printed, scale=str(scale))
     own = scale.knows(printed)
