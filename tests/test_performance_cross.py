@@ -210,3 +210,14 @@ def test_a_35_without_indicator_names_is_matched_through_its_sasaran_in_33(tmp_p
 def test_an_error_value_in_the_category_column_is_not_a_label(tmp_path):
     found = check(tmp_path, indicators=[ind(1, "IKU-02", "Nilai SAKIP", 70, 73.36, kategori="#REF!")])
     assert "K105" not in [f.code for f in found]
+
+
+def test_x011_is_silent_when_one_table_follows_another_formula(tmp_path):
+    # Tabel 3.2 says Negatif: 120 % there; Tabel 3.5 printed 80 % (realisasi / target). K108 says it at 3.5,
+    # and the two capaian differing is no second finding.
+    found = check(
+        tmp_path,
+        indicators=[ind(1, "IKU-01", "Angka kemiskinan", 10, 8, polaritas="Negatif")],
+        efficiency=[eff(1, "IKU-01", "Angka kemiskinan", 10, 8, capaian=0.8)],
+    )
+    assert codes(found) == [("K108", "G7")]

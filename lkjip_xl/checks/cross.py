@@ -370,6 +370,8 @@ def _capaian_finding(mine: _Figures, theirs: _Figures, settings) -> list[Finding
         return []
     consistent = [f for f in (mine, theirs) if f.outcome.consistent]
     if len(consistent) == 2:
+        if mine.outcome.fitted is not None or theirs.outcome.fitted is not None:
+            return []  # one follows another formula than the indicator's: its K108 says so
         at, other, note, severity = mine, theirs, ROUNDED_INPUTS, Severity.WARNING
     elif consistent:
         other = consistent[0]
