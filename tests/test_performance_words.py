@@ -8,7 +8,7 @@ percentages as fractions under the template's % format). Columns as in test_perf
 from __future__ import annotations
 
 import pytest
-from test_performance_checks import check, codes, eff, ind, only, seed_35, trend
+from test_performance_checks import check, codes, ind, only, seed_35, trend
 
 from lkjip_xl.indicators import Range, Word, lower_is_better, range_capaian, read_word_or_range
 
