@@ -173,7 +173,15 @@ def test_an_efficiency_computed_from_a_wrong_serapan_is_named_by_the_serapan(tmp
     assert "K111" not in [f.code for f in found]
     finding = only(found, "K110")
     assert finding.expected == pytest.approx(93.3272, abs=1e-4)
-    assert "K7" in finding.message() and "6,67%" in finding.message()
+    assert "K7 menjadi 6,67%" in finding.message()
+
+
+def test_an_efficiency_verdict_computed_from_a_wrong_serapan_is_named_by_the_serapan(tmp_path):
+    # 110 % typed for 93,33 %: the template's efficiency (1 − 110 %) and verdict ("-": 110 % is above the mean
+    # capaian) follow the typo. Once fixed they read 6,67 % and Efisien: one finding, at the serapan.
+    found = check(tmp_path, efficiency=seed_35(serapan=1.1))
+    assert codes(found) == [("K110", "J7")]
+    assert "K7 menjadi 6,67%" in found[0].message() and "L7 menjadi Efisien" in found[0].message()
 
 
 def test_an_efficiency_computed_from_a_wrong_capaian_is_left_to_the_capaian(tmp_path):

@@ -579,9 +579,10 @@ RANGE_WITHOUT_FIGURE = Text("target rentang tanpa realisasi berupa angka", "a ra
 NOT_CHECKED_ROW = Text("{label} ({cell}: {reason})", "{label} ({cell}: {reason})")
 MORE_ROWS = Text("dan {count} lainnya", "and {count} more")
 FOLLOWS_SERAPAN = Text(
-    " Tingkat efisiensi {cell} dihitung dari angka ini; setelah serapan diperbaiki, efisiensinya {value}.",
-    " The efficiency level {cell} was computed from this figure; once the absorption is fixed, it is {value}.",
+    " Sel berikut dihitung dari angka ini dan benar setelah serapan diperbaiki: {cells}.",
+    " These cells were computed from this figure and are right once the absorption is fixed: {cells}.",
 )
+FOLLOWER = Text("{cell} menjadi {value}", "{cell} becomes {value}")
 CONFIGURED = Text("yang ditetapkan di Pengaturan", "set in the settings")
 DEFAULT = Text("(bawaan, belum ditetapkan di Pengaturan)", "(the default, not set in the settings)")
 RULE_SAYS = Text(" Menurut Tabel 3.5: {verdict}.", " According to Table 3.5: {verdict}.")
@@ -1308,7 +1309,9 @@ def verdicts_by_indicator(document: Document, indicators: Indicators) -> Verdict
 
 def _group_findings(group: BudgetGroup, settings: Settings) -> list[Finding]:
     efficiency_findings, follows_serapan = _efficiency_findings(group, settings)
-    findings = _serapan_findings(group, settings, follows_serapan) + efficiency_findings + _verdict_findings(group)
+    verdict_findings, verdict_follows = _verdict_findings(group, settings)
+    followers = [item for item in (follows_serapan, verdict_follows) if item is not None]
+    findings = _serapan_findings(group, settings, followers) + efficiency_findings + verdict_findings
     if group.anggaran and group.realisasi is not None and group.realisasi > group.anggaran + settings.tolerance_money:
         head = group.head
         findings.append(
@@ -1333,9 +1336,9 @@ def _without_budget(row: EfficiencyRow, reason: Text, zero_serapan_ok: bool = Fa
     return findings
 
 
-def _serapan_findings(group: BudgetGroup, settings: Settings, follows: float | None = None) -> list[Finding]:
-    """% serapan against realisasi / anggaran. ``follows``: the efficiency the group should show once this
-    serapan is right, when the printed efficiency was computed from the wrong serapan (named, not re-reported)."""
+def _serapan_findings(group: BudgetGroup, settings: Settings, followers: list | None = None) -> list[Finding]:
+    """% serapan against realisasi / anggaran. ``followers``: the cells computed from this wrong serapan (the
+    efficiency, the verdict) with what they should show once it is right: named here, not reported again."""
     head = group.head
     printed = number(head.serapan)
     if group.serapan is None:
@@ -1349,7 +1352,7 @@ def _serapan_findings(group: BudgetGroup, settings: Settings, follows: float | N
         return []
     if judge(printed, head.serapan.parsed.decimals, group.serapan, settings) is not Agreement.MISMATCH:
         return []
-    note = FOLLOWS_SERAPAN.with_params(cell=head.efisiensi.ref.a1, value=Num(follows, "percent")) if follows is not None else ""
+    note = FOLLOWS_SERAPAN.with_params(cells=joined(followers)) if followers else ""
     return [
         SERAPAN.at(
             head.serapan.ref, table="3.5", label=row_label(head), reported=printed, expected=group.serapan, unit=PERCENT,
@@ -1358,7 +1361,7 @@ def _serapan_findings(group: BudgetGroup, settings: Settings, follows: float | N
     ]
 
 
-def _efficiency_findings(group: BudgetGroup, settings: Settings) -> tuple[list[Finding], float | None]:
+def _efficiency_findings(group: BudgetGroup, settings: Settings) -> tuple[list[Finding], object | None]:
     """The tingkat efisiensi against its formula, and, when the printed figure is the formula applied to a
     wrong printed serapan, the value it should have (the serapan's finding names it; no second finding)."""
     head = group.head
@@ -1381,10 +1384,10 @@ def _efficiency_findings(group: BudgetGroup, settings: Settings) -> tuple[list[F
     printed_mean = group.printed_mean
     # Root cause: the efficiency follows from the printed serapan or the printed capaian, which are wrong and
     # have their own findings (K110, K101); this cell is right once they are.
-    if serapan_wrong and fits(efficiency(printed_serapan, group.mean_capaian, formula)):
-        return [], expected
-    if serapan_wrong and fits(efficiency(printed_serapan, printed_mean, formula)):
-        return [], expected
+    if serapan_wrong and (
+        fits(efficiency(printed_serapan, group.mean_capaian, formula)) or fits(efficiency(printed_serapan, printed_mean, formula))
+    ):
+        return [], FOLLOWER.with_params(cell=head.efisiensi.ref.a1, value=Num(expected, "percent"))
     if printed_mean != group.mean_capaian and fits(efficiency(group.serapan, printed_mean, formula)):
         return [], None
     common = dict(table="3.5", label=row_label(head), reported=shown, unit=PERCENT)
@@ -1409,25 +1412,39 @@ def _percent_or_dash(value: float | None):
     return Num(value, "percent") if value is not None else "-"
 
 
-def _verdict_findings(group: BudgetGroup) -> list[Finding]:
+def _verdict_findings(group: BudgetGroup, settings: Settings) -> tuple[list[Finding], object | None]:
+    """The efisien / tidak efisien word against the rule, and, when it follows the rule applied to a wrong
+    printed serapan, what it should say once the serapan is right (named by K110, not reported again)."""
     cell = group.head.efisiensi_label
     if not cell.text or group.serapan is None:
-        return []
+        return [], None
     verdict = group.verdict
     written, own_word = read_verdict(cell.text)
     if not own_word and cell.text != NO_VERDICT:
-        return _word_findings("3.5", group.head, cell, verdict, with_rule=True)
+        return _word_findings("3.5", group.head, cell, verdict, with_rule=True), None
     if written is verdict or (written is None and verdict is None):
-        return []
+        return [], None
+    expected = verdict.value if verdict else NO_VERDICT
+    serapan = group.head.serapan
+    printed_serapan = number(serapan) if serapan.parsed.kind is not Kind.NIL else None
+    if printed_serapan is not None and judge(printed_serapan, serapan.parsed.decimals, group.serapan, settings) is Agreement.MISMATCH:
+        if written is efficiency_verdict(group.mean_capaian, printed_serapan):
+            return [], FOLLOWER.with_params(cell=cell.ref.a1, value=expected)
     severity = Severity.WARNING if verdict is None else None
     return [
         VERDICT.at(
             cell.ref, table="3.5", label=row_label(group.head), severity=severity,
-            expected=verdict.value if verdict else NO_VERDICT, printed=cell.text,
+            expected=expected, printed=cell.text,
             mean=_percent_or_dash(group.mean_capaian), serapan=Num(group.serapan, "percent"),
             verdict=VERDICT_NAMES[verdict],
         )
-    ]
+    ], None
+
+
+def joined(items: list) -> object:
+    """Phrases joined with "; " in whichever language the message is rendered."""
+    template = "; ".join("{item%d}" % index for index in range(len(items)))
+    return Text(template, template).with_params(**{f"item{index}": item for index, item in enumerate(items)})
 
 
 @rule
@@ -1470,9 +1487,7 @@ def not_checked_findings(table: str, unchecked: list[tuple]) -> list[Finding]:
     items = [NOT_CHECKED_ROW.with_params(label=label, cell=ref.a1 if ref else "-", reason=reason) for ref, label, reason in shown]
     if len(unchecked) > MAX_LISTED:
         items.append(MORE_ROWS.with_params(count=len(unchecked) - MAX_LISTED))
-    template = "; ".join("{item%d}" % index for index in range(len(items)))
-    rows = Text(template, template).with_params(**{f"item{index}": item for index, item in enumerate(items)})
-    return [NOT_CHECKED.at(unchecked[0][0], table=table, count=len(unchecked), rows=rows)]
+    return [NOT_CHECKED.at(unchecked[0][0], table=table, count=len(unchecked), rows=joined(items))]
 
 
 MAX_LISTED = 10
