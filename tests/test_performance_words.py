@@ -242,3 +242,22 @@ def test_a_figure_in_the_category_column_is_no_label_to_judge(tmp_path):
     # "63,36 % (Sedang)" printed in one cell and split in two: the figure part lands under Kategori.
     found = check(tmp_path, indicators=[ind(1, "IKU-01", "Persentase layanan", 100, 63.36, kategori="63,36 %")])
     assert codes(found) == []
+
+
+def _real_workbook(name: str):
+    from pathlib import Path
+
+    for folder in (Path(__file__).parent / "corpus" / "realdata", Path("/work/shared/realdata")):
+        if (folder / name).exists():
+            return folder / name
+    pytest.skip(f"{name} is not available here")
+
+
+def test_the_words_of_a_renja_evaluation_form_are_not_broken_numbers():
+    # Bappeda Kab. Sukabumi 2018 (kresno/sepeng, download/bappeda.xlsx, the Permendagri 86/2017 form): its
+    # header rows carry "K" (kinerja) and "I" (triwulan I) where figures stand below. Whatever the reading of
+    # the layout, a word there is no "bukan angka" error.
+    from lkjip_xl.validate import check_file
+
+    findings = check_file(_real_workbook("sepeng-bappeda.xlsx")).findings
+    assert [f.ref.a1 for f in findings if f.code == "N005" and f.table in ("3.2", "3.3", "3.5")] == []
