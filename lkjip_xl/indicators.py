@@ -374,6 +374,8 @@ _HIGHER_IS_BETTER = re.compile(
     r"\bcakupan\b|\bpenurunan\b|\bmenurun(nya)?\b|\bturun(nya)?\b|\bberkurang(nya)?\b|\bpengurangan\b"
     r"|\bpenanganan\b|\bditangani\b|\btertangani\b|\bdiselesaikan\b|\bterselesaikan\b|\bpenyelesaian (kasus|pengaduan|temuan)\b"
     r"|\bditindaklanjuti\b|\btindak lanjut\b|\bpencegahan\b|\bpenanggulangan\b|\bbebas\b|\bdirespon\b|\bterlayani\b"
+    r"|\bketepatan\b|\btepat waktu\b|\bkecepatan\b|\bterungkap\b|\bpengungkapan\b|\bpenegakan\b|\bpenindakan\b"
+    r"|\bpengendalian\b|\bterkendali\b|\byang (mendapat|mendapatkan|memperoleh|dirawat|dilayani)\b"
 )
 
 

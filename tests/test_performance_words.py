@@ -130,6 +130,9 @@ def test_a_dash_serapan_on_a_shared_budget_row_is_right(tmp_path):
         ("Persentase penurunan angka kemiskinan", False),
         ("Persentase pengaduan yang ditindaklanjuti", False),
         ("Rasio elektrifikasi", False),
+        ("Ketepatan waktu pelayanan perizinan", False),
+        ("Persentase balita gizi buruk yang mendapat perawatan", False),
+        ("Persentase penegakan pelanggaran perda", False),
         ("Indeks Kepuasan Masyarakat", False),
     ],
 )
