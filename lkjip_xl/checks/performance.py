@@ -204,9 +204,9 @@ POLARITY_ASSUMED = Check(
     Severity.WARNING,
     Text("Polaritas atau rumus capaian diasumsikan", "Polarity or achievement formula assumed"),
     Text(
-        "Capaian{year} {reported} diperiksa dengan {formula}: {why} Tetapkan polaritas indikator ini di Pengaturan "
+        "Capaian{year} {reported} mengikuti {formula}; {why} Tetapkan polaritas indikator ini di Pengaturan "
         "(polaritas_negatif, rumus_polaritas_negatif) atau di kolom Polaritas Tabel 3.2.",
-        "The achievement{year} {reported} was checked with {formula}: {why} Set this indicator's polarity in the "
+        "The achievement{year} {reported} follows {formula}; {why} Set this indicator's polarity in the "
         "settings (polaritas_negatif, rumus_polaritas_negatif) or in the Polarity column of Table 3.2.",
     ),
     Text(
@@ -561,8 +561,8 @@ WHY_FIGURE = Text(
     "only that formula fits the printed figure ({assumed} gives {computed}).",
 )
 WHY_CONFIGURED = Text(
-    "angka tercetak mengikuti rumus itu, padahal {where} menetapkan {configured}, yang memberi {computed}.",
-    "the printed figure follows that formula, but {where} sets {configured}, which gives {computed}.",
+    "padahal {where} menetapkan {configured}, yang memberi {computed}.",
+    "but {where} sets {configured}, which gives {computed}.",
 )
 SAID_BY_SETTINGS = Text("pengaturan polaritas_negatif", "the setting polaritas_negatif")
 SAID_BY_COLUMN = Text("kolom Polaritas Tabel 3.2", "the Polarity column of Table 3.2")
