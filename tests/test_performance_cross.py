@@ -221,3 +221,15 @@ def test_x011_is_silent_when_one_table_follows_another_formula(tmp_path):
         efficiency=[eff(1, "IKU-01", "Angka kemiskinan", 10, 8, capaian=0.8)],
     )
     assert codes(found) == [("K108", "G7")]
+
+
+def test_x015_a_word_written_differently_in_another_table(tmp_path):
+    found = check(
+        tmp_path,
+        indicators=[ind(1, "IKU-01", "Opini BPK", "WTP", "WTP", capaian=1)],
+        trend=[trend(1, "IKU-01", "Opini BPK", [("WTP", "WTP"), ("WTP", "WTP"), ("Opini WTP", "WDP")])],
+        efficiency=[eff(1, "IKU-01", "Opini BPK", "wtp", "WTP", capaian=1)],  # the same words, other spelling
+    )
+    finding = only(found, "X015")
+    assert (finding.table, finding.ref.a1, finding.severity.value, finding.expected) == ("3.3", "L7", "warning", "WTP")
+    assert '"WDP"' in finding.message() and "3.2 (G6)" in finding.message()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..findings import Check, Finding, Severity, Unit
 from ..i18n import Num, Text
-from ..indicators import IkmScale, ikm_scale, read_verdict
+from ..indicators import IkmScale, Range, Word, ikm_scale, read_verdict
 from ..model import Document, Field, TrendRow
 from ..numbers import Agreement, Kind, agreement, money_equal
 from . import rule
@@ -16,6 +16,7 @@ from .performance import (
     Indicators,
     Outcome,
     as_figure,
+    word_or_range,
     budget_groups,
     evaluate,
     label_ref,
@@ -164,6 +165,26 @@ INDICATOR_MISSING = Check(
         "or by name without one: a different or mistyped ID leaves it unmatched.",
     ),
     Text("Tambahkan indikatornya, atau samakan ID-nya di semua tabel.", "Add the indicator, or make its ID the same in every table."),
+)
+
+INDICATOR_WORD = Check(
+    "X015",
+    "nilai-kata-antar-tabel",
+    Severity.WARNING,
+    Text("Target/realisasi berupa kata berbeda antar tabel", "Indicator target/actual word differs between tables"),
+    Text(
+        "{column}{year} tertulis \"{printed}\", padahal Tabel {other} menulis \"{other_text}\".",
+        "The {column}{year} reads \"{printed}\", but Table {other} has \"{other_text}\".",
+    ),
+    Text(
+        "Target dan realisasi berupa kata (opini WTP, predikat BB, \"Tercapai\") atau rentang (\"80 - 90%\") juga "
+        "harus sama di Tabel 3.2, 3.3 dan 3.5. Huruf besar, spasi dan kata \"opini\"/\"predikat\" tidak dihitung; "
+        "kata yang ditulis lain dapat berarti sama, maka ini peringatan.",
+        "Targets and actuals written as words (opinion WTP, grade BB, \"Tercapai\") or ranges (\"80 - 90%\") must "
+        "also be the same in Tables 3.2, 3.3 and 3.5. Case, spaces and the words \"opini\"/\"predikat\" do not "
+        "count; words written differently may mean the same, so this is a warning.",
+    ),
+    Text("Samakan tulisannya dengan sumber datanya, di semua tabel.", "Make it agree with its source, in every table."),
 )
 
 MATCHED_BY_NAME = Check(
@@ -320,6 +341,34 @@ def _compared(mine: _Figures, theirs: _Figures, key: str, settings) -> tuple[boo
     return _same(value, cell.parsed.decimals, other_value, other.parsed.decimals, settings), other_value, ""
 
 
+def _word_key(item: Field) -> str | None:
+    """How a word or range value compares: its place on a known scale, else its text without case or spaces."""
+    value = word_or_range(item)
+    if isinstance(value, Word):
+        return f"{value.scale}:{value.rank}" if value.scale else value.key
+    if isinstance(value, Range):
+        return f"range:{value.low}:{value.high}"
+    return None
+
+
+def _word_findings(mine: _Figures, theirs: _Figures) -> list[Finding]:
+    """X015: a word (or range) target or realisasi that another table writes differently."""
+    findings = []
+    for key in ("target", "realisasi"):
+        cell, other = mine.cell(key), theirs.cell(key)
+        own, their = _word_key(cell), _word_key(other)
+        if own is None or their is None or own == their:
+            continue
+        findings.append(
+            INDICATOR_WORD.at(
+                cell.ref, table=mine.table, label=row_label(mine.row), expected=other.parsed.text,
+                column=COLUMN_NAMES[key], year=year_text(mine.year), other=_named([theirs], key),
+                printed=cell.parsed.text, other_text=other.parsed.text,
+            )
+        )
+    return findings
+
+
 def _differs(mine: _Figures, theirs: _Figures, key: str, settings) -> bool:
     compared = _compared(mine, theirs, key, settings)
     return compared is not None and not compared[0]
@@ -427,7 +476,9 @@ def indicators_across_tables(document: Document) -> list[Finding]:
                 # The copy (3.3/3.5) holds the finding, unless only the source disagrees with itself.
                 at, other = (theirs, mine) if theirs.faulty and mine.outcome.consistent else (mine, theirs)
                 differences.setdefault((at.table, id(at.row), key), (at, key, []))[2].append(other)
-            if not differing:
+            words = _word_findings(mine, theirs)
+            findings += words
+            if not differing and not words:
                 findings += _capaian_finding(mine, theirs, settings)
     for at, key, others in differences.values():
         findings += _value_finding(at, others, key, settings)
