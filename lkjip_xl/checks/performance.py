@@ -200,7 +200,7 @@ POLARITY_CONFLICT = Check(
 
 POLARITY_ASSUMED = Check(
     "K108",
-    "rumus-capaian-diasumsikan",
+    "polaritas-diasumsikan",
     Severity.WARNING,
     Text("Polaritas atau rumus capaian diasumsikan", "Polarity or achievement formula assumed"),
     Text(
