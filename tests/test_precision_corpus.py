@@ -71,7 +71,6 @@ XFAIL = {
     "published/prov-jabar-bappeda-2016-tabel-3-7-analisis-program": "13 B105 false errors; 8 of 9 errors missed",
     "published/prov-jabar-disbun-2016-tabel-3-5-silpa-dan-3-7-apbn": "N005, B101, B102 false errors; 6 errors missed",
     "published/prov-jabar-diskanlaut-2016-tabel-3-7-realisasi-belanja": "D15 missed",
-    "published/prov-jabar-disnakertrans-2016-tabel-3-1-target-realisasi": "8 N005 false errors",
     "published/prov-jabar-disnakertrans-2016-tabel-3-7-apbn": "12 N005 false errors",
     "published/prov-jabar-rsud-alihsan-2016-tabel-10-realisasi-keuangan": "B101, B102, B105, B106, B116, N005 "
                                                                           "false errors (24)",
