@@ -76,7 +76,7 @@ def _json_value(value: Any) -> Any:
 
 
 _HYPERLINK = re.compile(r'^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$')
-_ROW = re.compile(r"^=ROW\((?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]+)\$(\d+)\)$")
+_ROW = re.compile(r"^=(ROW|COLUMN)\((?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]+)\$(\d+)\)$")
 _LOOKS_NUMERIC = re.compile(r"^[\s+-]*(?:Rp\s*)?[\d.,]+\s*%?$")
 
 
@@ -279,7 +279,7 @@ class ExcelDouble:
         if match := _HYPERLINK.match(formula):
             return match.group(1).replace('""', '"')
         if match := _ROW.match(formula):
-            return int(match.group(4))
+            return int(match.group(5)) if match.group(1) == "ROW" else parse_a1(f"{match.group(4)}1")[1]
         raise AssertionError(f"the Excel double cannot evaluate {formula!r}")
 
     # -- what an officer does between two clicks -----------------------------------------------------------
@@ -305,11 +305,12 @@ class ExcelDouble:
         for other in self.sheets:
             for pos, formula in other.formulas.items():
                 match = _ROW.match(formula)
-                if match and (match.group(1) or match.group(2)).replace("''", "'") == model.name:
-                    row = int(match.group(4))
+                if match and (match.group(2) or match.group(3)).replace("''", "'") == model.name:
+                    row = int(match.group(5))
                     if row >= before:
-                        other.formulas[pos] = formula[: match.start(4)] + str(row + count) + formula[match.end(4) :]
-                        other.values[pos] = row + count
+                        other.formulas[pos] = formula[: match.start(5)] + str(row + count) + formula[match.end(5) :]
+                        if match.group(1) == "ROW":
+                            other.values[pos] = row + count
 
 
 class DoubleLiveBook(LiveBook):
