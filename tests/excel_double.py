@@ -9,7 +9,9 @@ This model plays the Excel side:
   (a text such as "=..." or "93,33%" written into a cell that is not formatted as Text would become a formula
   or a number), so a writer that forgets the Text format fails here;
 - ``live()`` is the ``LiveBook`` the button uses, with the reads the remote engine cannot do (formulas, number
-  formats, bold, fills, note text) answered from this model, as desktop Excel would answer them.
+  formats, bold, fills, note text) answered from this model, as desktop Excel would answer them; it counts the
+  button's calls into Excel;
+- ``press_remote()`` is a click where Excel answers nothing but the payload (Excel on the web, xlwings Server).
 
 A model is built from a real .xlsx: formulas, formats, fonts, fills and notes from the file as saved, and the
 shown values from a LibreOffice round trip of it (LibreOffice calculates the formulas, as Excel would).
@@ -87,6 +89,7 @@ class ExcelDouble:
         self.active = 0
         self.alerts: list[list[Any]] = []
         self.applied: list[dict] = []
+        self.calls: dict[str, int] = {}
 
     @classmethod
     def from_workbook(cls, saved: Path, computed: Path, name: str | None = None) -> ExcelDouble:
@@ -167,6 +170,17 @@ class ExcelDouble:
         live = self.live()
         outcome = lkjip_xl.main(live)
         self.apply(live.book.json()["actions"])
+        self.calls = live.calls  # the click's calls into Excel, per LiveBook method
+        return outcome
+
+    def press_remote(self):
+        """One click where Excel sends only its payload (Excel on the web, xlwings Server): ``lkjip_xl.main()`` on
+        the bare remote engine, which reads nothing but ``payload()``; then carry out the actions it sends back."""
+        import lkjip_xl
+
+        book = self.book()
+        outcome = lkjip_xl.main(book)
+        self.apply(book.json()["actions"])
         return outcome
 
     # -- what Excel does with the actions ---------------------------------------------------------------
@@ -319,13 +333,16 @@ class DoubleLiveBook(LiveBook):
     def __init__(self, book: Any, excel: ExcelDouble) -> None:
         super().__init__(book)
         self.excel = excel
-        self.calls: dict[str, int] = {}
+        self.calls: dict[str, int] = {}  # per LiveBook method: the calls the button made (see _counted)
+        self._depth = 0
 
-    def _count(self, name: str) -> None:
-        self.calls[name] = self.calls.get(name, 0) + 1
+    @property
+    def round_trips(self) -> int:
+        """Requests to Excel: every call the button makes into the LiveBook (each is one COM/AppleScript request,
+        but for ``sheet_names``, which walks the sheets)."""
+        return sum(self.calls.values())
 
     def formulas(self, sheet: str, box: Box) -> list[list[str]]:
-        self._count("formulas")
         model = self.excel.sheet(sheet)
         top, left, bottom, right = box
         return [
@@ -334,13 +351,11 @@ class DoubleLiveBook(LiveBook):
         ]
 
     def number_format(self, sheet: str, box: Box) -> str | None:
-        self._count("number_format")
         model = self.excel.sheet(sheet)
         found = {model.number_formats.get(pos, "General") for pos in _cells(box)}
         return found.pop() if len(found) == 1 else None
 
     def bold(self, sheet: str, box: Box) -> bool | None:
-        self._count("bold")
         model = self.excel.sheet(sheet)
         found = {pos in model.bold for pos in _cells(box)}
         return found.pop() if len(found) == 1 else None
@@ -351,12 +366,35 @@ class DoubleLiveBook(LiveBook):
         return super()._cell(sheet, row, col)
 
     def fill(self, sheet: str, row: int, col: int) -> str | None:
-        self._count("fill")
         return self.excel.sheet(sheet).fills.get((row, col))
 
     def note_text(self, sheet: str, row: int, col: int) -> str | None:
-        self._count("note_text")
         return self.excel.sheet(sheet).notes.get((row, col))
+
+    def has_note(self, sheet: str, row: int, col: int) -> bool:
+        return (row, col) in self.excel.sheet(sheet).notes
+
+
+def _counted(name: str):
+    """A LiveBook method that counts the button's calls to it; calls it makes into the LiveBook itself (such as
+    ``find_sheet`` reading the sheet names) belong to the outer call."""
+    method = getattr(DoubleLiveBook, name)
+
+    def call(self: DoubleLiveBook, *args: Any, **kwargs: Any) -> Any:
+        if self._depth == 0:
+            self.calls[name] = self.calls.get(name, 0) + 1
+        self._depth += 1
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._depth -= 1
+
+    return call
+
+
+for _name, _member in vars(LiveBook).items():
+    if callable(_member) and not _name.startswith("_"):
+        setattr(DoubleLiveBook, _name, _counted(_name))
 
 
 def _as_text(value: Any) -> str:

@@ -280,20 +280,6 @@ def test_a_label_longer_than_a_cell_holds_is_cut_to_fit_in_the_summary(tmp_path,
 # -- when something is wrong -----------------------------------------------------------------------------------
 
 
-def test_an_error_inside_python_reaches_the_officer_as_an_indonesian_alert(excel):
-    book = excel.book()
-    lkjip_xl.main(book)  # the bare remote engine cannot read formulas: reading fails
-    actions = book.json()["actions"]
-    alerts = [action["args"] for action in actions if action["func"] == "alert"]
-    assert len(alerts) == 1
-    text, title, _, mode, _ = alerts[0]
-    assert title == "LKjIP" and mode == "critical"
-    assert text.startswith("Validasi tidak dapat diselesaikan (NotImplementedError")
-    log = Path(text.rsplit("\n", 1)[1])
-    assert "Traceback" in log.read_text(encoding="utf-8")
-    assert not [a for a in actions if a["func"] in ("addSheet", "setValues", "setRangeColor", "addNote")]
-
-
 def test_a_workbook_carrying_the_addins_config_sheet_is_not_run(excel):
     excel.sheets.append(SheetModel("myaddin.conf", values={(1, 1): "INTERPRETER_WIN", (1, 2): r"\\server\python.exe"}))
     assert excel.press() is None

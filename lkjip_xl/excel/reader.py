@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from itertools import pairwise
 from typing import Any
 
 from ..model import Document, Field
@@ -71,41 +70,42 @@ def read_sheet(live: LiveBook, name: str, unread: Unread | None = None) -> Sheet
     return sheet
 
 
-# Where number formats cannot be read: a percent column whose figures sit near 100 (capaian, persentase,
-# % serapan) and whose numbers all lie in 0..2 holds fractions shown under a percent format (0.9333 is
-# 93,33%), as the template's formulas and Excel's own conversion of a typed "93,33%" store them. Tingkat
-# efisiensi sits near 0 and may be negative, so its few points and its fractions look alike: it is read as
-# fractions only beside a % serapan column read so (both follow the same format in the template).
-FRACTION_RANGE = {"capaian": (0.0, 2.0), "persen": (0.0, 2.0), "serapan": (0.0, 2.0), "efisiensi": (-2.0, 2.0)}
-FOLLOWS = {"efisiensi": "serapan"}
+# Where number formats cannot be read: in a percent column whose figures sit near 100 (capaian, persentase,
+# % serapan) a number of 0..2 is a fraction shown under a percent format (0.9333 is 93,33%), as the template's
+# formulas and Excel's own conversion of a typed "93,33%" store it; a figure of 2 points or less is all but
+# unknown there. One column may mix both (a report's tables pasted one by one): each number is read alone.
+# Tingkat efisiensi sits near 0 and may be negative, so its few points and its fractions look alike: its
+# numbers are read as fractions only when all of them lie in -2..2 and the table's % serapan holds fractions.
+FRACTIONS = (0.0, 2.0)
+EFFICIENCY_FRACTIONS = (-2.0, 2.0)
 
 
 def recognise_percent_columns(snapshot: WorkbookSnapshot) -> int:
-    """Give the numbers of each percent column holding fractions a percent format, as a file would carry
-    it; the number of cells given one. For engines that cannot tell number formats (``Unread``)."""
+    """Give each number of a percent column that is a fraction a percent format, as a file would carry it; the
+    number of cells given one. For engines that cannot tell number formats (``Unread``)."""
     document, _ = read_document(snapshot)
-    columns: dict[tuple[str, str, str, int], list[Pos]] = {}  # (table, column key, sheet, col) -> its numbers
+    numbers: dict[tuple[str, str, str, int], list[Pos]] = {}  # (table, column key, sheet, col) -> its numbers
     for table, key, field in _percent_fields(document):
-        if field.ref is None:
-            continue
-        cells = columns.setdefault((table, key, field.ref.sheet, field.ref.col), [])
-        if _is_number(snapshot.sheets[field.ref.sheet].value(field.ref.row, field.ref.col)):
-            cells.append((field.ref.row, field.ref.col))
-    fractions = set()
-    for (table, key, sheet, col), cells in columns.items():
-        low, high = FRACTION_RANGE[key]
+        ref = field.ref
+        if ref is not None and _is_number(snapshot.sheets[ref.sheet].value(ref.row, ref.col)):
+            numbers.setdefault((table, key, ref.sheet, ref.col), []).append((ref.row, ref.col))
+    fractions: list[tuple[str, Pos]] = []
+    for (table, key, sheet, _), cells in numbers.items():
+        if key != "efisiensi":
+            fractions += [(sheet, pos) for pos in cells if _within(snapshot.sheets[sheet].value(*pos), FRACTIONS)]
+    serapan_tables = {table for (table, key, sheet, _), cells in numbers.items() if key == "serapan"
+                      and any((sheet, pos) in fractions for pos in cells)}
+    for (table, key, sheet, _), cells in numbers.items():
         values = [snapshot.sheets[sheet].value(*pos) for pos in cells]
-        if values and all(low <= value <= high for value in values):
-            fractions.add((table, key, sheet, col))
-    recognised = 0
-    for table, key, sheet, col in fractions:
-        companion = FOLLOWS.get(key)
-        if companion and not any(other[:2] == (table, companion) for other in fractions):
-            continue
-        for pos in columns[(table, key, sheet, col)]:
-            snapshot.sheets[sheet].number_formats[pos] = PERCENT_FORMAT
-            recognised += 1
-    return recognised
+        if key == "efisiensi" and table in serapan_tables and all(_within(v, EFFICIENCY_FRACTIONS) for v in values):
+            fractions += [(sheet, pos) for pos in cells]
+    for sheet, pos in fractions:
+        snapshot.sheets[sheet].number_formats[pos] = PERCENT_FORMAT
+    return len(fractions)
+
+
+def _within(value: float, bounds: tuple[float, float]) -> bool:
+    return bounds[0] <= value <= bounds[1]
 
 
 def _percent_fields(document: Document) -> list[tuple[str, str, Field]]:
@@ -156,10 +156,11 @@ def _ask_by_blocks(ask: Callable[[Box], Any], cells: list[Pos], columns_first: b
     """Each cell's answer to ``ask``, asking about blocks of cells and splitting a block only where they differ.
 
     A block is the bounding box of the cells still in question (the empty cells around them may well be
-    formatted otherwise). A block whose cells differ is split where its cells leave a gap (the row of column
-    numbers under a table's header, the JUMLAH row below the body), else in the middle: across columns first
-    when answers tend to differ by column (number formats: a money column, a percent column), across rows first
-    when they differ by row (bold headers and totals).
+    formatted otherwise). A block whose cells differ is halved: across columns first when answers tend to differ
+    by column (number formats: a money column, a percent column), across rows first when they differ by row
+    (bold headers and totals). Halving finds each place where the answers change (the row of column numbers
+    under a header, a JUMLAH row) in about twice log2(lines) asks, however many rows and gaps the table has:
+    the asks grow with the blocks of cells formatted alike, not with the cells.
     """
     answers: dict[Pos, Any] = {}
     pending = [cells] if cells else []
@@ -171,21 +172,16 @@ def _ask_by_blocks(ask: Callable[[Box], Any], cells: list[Pos], columns_first: b
         if answer is not None or (top == bottom and left == right):
             answers.update((pos, answer) for pos in inside)
             continue
-        pending.extend(_split(inside, preferred=1 if columns_first else 0))
+        pending.extend(_halves(inside, preferred=1 if columns_first else 0))
     return answers
 
 
-def _split(cells: list[Pos], preferred: int) -> list[list[Pos]]:
-    """Two groups of ``cells``: at the widest gap between occupied rows or columns, else halved along ``preferred``."""
-    best: tuple[int, int, int] | None = None  # gap width, axis (0 rows, 1 columns), last line of the first group
+def _halves(cells: list[Pos], preferred: int) -> list[list[Pos]]:
+    """``cells`` in two groups with as many occupied lines each: along ``preferred`` (0 rows, 1 columns) unless
+    they all lie on one line of it."""
     for axis in (preferred, 1 - preferred):
         lines = sorted({pos[axis] for pos in cells})
-        if len(lines) < 2:
-            continue
-        width, cut = max((after - before, before) for before, after in pairwise(lines))
-        if width == 1:
-            width, cut = 0, lines[len(lines) // 2 - 1]
-        if best is None or width > best[0]:
-            best = (width, axis, cut)
-    _, axis, cut = best
-    return [[pos for pos in cells if pos[axis] <= cut], [pos for pos in cells if pos[axis] > cut]]
+        if len(lines) > 1:
+            cut = lines[len(lines) // 2 - 1]
+            return [[pos for pos in cells if pos[axis] <= cut], [pos for pos in cells if pos[axis] > cut]]
+    raise ValueError("one cell is never split")
