@@ -234,6 +234,22 @@ def test_a_mark_recorded_on_desktop_excel_is_undone_on_the_web(excel):
     assert parse_a1("E24") not in budget.notes
 
 
+def test_a_client_that_cannot_add_notes_still_gets_the_fills_and_the_summary(computed_example):
+    """Office.js before ExcelApi 1.18 sends no notes and cannot add one (the remote engine raises)."""
+    payload = client_payload(computed_example, EXAMPLE.name)
+    for sheet in payload["sheets"]:
+        del sheet["notes"]
+    book = remote_book(payload)
+    outcome = lkjip_xl.main(book)
+    assert outcome is not None and outcome.unread.notes
+    actions = book.json()["actions"]
+    assert not [a for a in actions if a["func"] == "addNote"]
+    filled = {(a["sheet_position"], a["start_row"], a["start_column"]) for a in actions if a["func"] == "setRangeColor"}
+    assert len(filled) == len(flagged_cells(outcome.report))
+    texts = [value for a in actions if a["func"] == "setValues" for row in a["values"] for value in row]
+    assert any(isinstance(text, str) and "catatan sel tidak dapat ditulis" in text for text in texts)
+
+
 def test_a_truly_unexpected_error_still_asks_to_report_it_with_the_log(computed_example, monkeypatch):
     def broken(snapshot):
         raise ZeroDivisionError("float division by zero")
@@ -275,3 +291,23 @@ def test_a_free_form_workbook_on_the_bare_remote_engine(pasted):
     # is read alone, or 1.048 would be a 1,05% capaian (K101) that Tabel 3.3 and 3.5 contradict (X011).
     assert_same_findings(ribbon, headless["findings"])
     assert outcome.report.counts() == headless["counts"]
+
+
+def test_an_error_value_spreading_through_formulas_is_reported_at_every_cell_showing_it(tmp_path, soffice):
+    """The one formula-only difference a live workbook shows: the headless command reads the formulas and reports
+    an error value once, where it starts; without them, every cell showing it is reported (N006). Every other
+    finding is the same."""
+    from helpers import budget_workbook, parent, sub
+
+    source = tmp_path / "galat.xlsx"
+    lines = [parent("7.01.01", 300, 200), sub("7.01.01.2.01.0001", "#DIV/0!", 100), sub("7.01.01.2.01.0002", 300, 100)]
+    budget_workbook(source, lines)
+    result = run_cli("validate", source, "--format", "json")
+    headless = json.loads(result.stdout)["findings"]
+    computed = libreoffice_roundtrip(soffice, source, tmp_path / "lo")
+    outcome = lkjip_xl.main(remote_book(client_payload(computed, source.name)))
+    ribbon = outcome.report.to_dict()["findings"]
+    assert [_key(f) for f in headless if f["code"] == "N006"] == [("N006", BUDGET, "E7")]
+    spread = {f["cell"] for f in ribbon if f["code"] == "N006"}
+    assert spread == {"E7", "G7", "H7", "E306", "G306", "H306"}  # the line's selisih and %, the JUMLAH row
+    assert_same_findings([f for f in ribbon if f["code"] != "N006"], [f for f in headless if f["code"] != "N006"])

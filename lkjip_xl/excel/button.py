@@ -87,6 +87,10 @@ UNREAD_PARTS = {
         "isi catatan sel (catatan tanda dianggap belum diubah)",
         "note text (the marks' notes taken as unchanged)",
     ),
+    "notes": Text(
+        "catatan sel tidak dapat ditulis (pesan tiap sel hanya ada di ringkasan ini)",
+        "notes cannot be written (each cell's messages are on this summary only)",
+    ),
 }
 NO_CALLER = Text(
     "lkjip-xl: tombol Validasi harus diklik di Excel, pada buku kerja yang ingin diperiksa ({detail}).",

@@ -34,6 +34,7 @@ class Unread:
     bold: bool = False
     fills: bool = False
     note_texts: bool = False
+    notes: bool = False  # not a read: the client cannot add notes at all (Office.js before ExcelApi 1.18)
 
     def ask(self, what: str, read: Callable[[], Any], otherwise: Any = None) -> Any:
         """``read()``, or ``otherwise`` when the engine cannot answer it (noted, and never asked again)."""

@@ -127,8 +127,13 @@ def _mark_sheet(
             live.set_fill(sheet, row, col, fill)
         if our_note is not None and our_note != note:
             live.delete_note(sheet, row, col)
-        if not users_note and our_note != note:
-            live.add_note(sheet, row, col, note)
+        if not users_note and our_note != note and not unread.notes:
+            try:
+                live.add_note(sheet, row, col, note)
+            except NotImplementedError:  # the client has no notes: the messages are on the summary sheet only
+                unread.notes = True
+        if unread.notes and our_note is None:
+            recorded[-1].note = None  # none of ours there: a later run must not delete the cell's note
         result.marked += 1
 
 
