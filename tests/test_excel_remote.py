@@ -141,9 +141,8 @@ def test_percentages_are_recognised_by_their_column_without_number_formats(compu
     """The template stores each percentage as a fraction under a percent format (0.9333 shown as 93,33%): read
     without the format, Tabel 3.8's persentase and 3.5's % serapan would all be 100 times too small."""
     outcome = lkjip_xl.main(remote_book(client_payload(computed_example, EXAMPLE.name)))
-    wrong_scale = [
-        f for f in outcome.report.findings if f.code in ("B105", "K101", "K110") and f.reported is not None and f.reported < 2
-    ]
+    scaled = [f for f in outcome.report.findings if f.code in ("B105", "K101", "K110") and f.reported is not None]
+    wrong_scale = [f for f in scaled if f.reported < 2]
     assert not wrong_scale
     g7 = next(f for f in outcome.report.findings if f.code == "K102" and f.ref.sheet == "Tabel 3.5")
     assert g7.reported == pytest.approx(101.1)  # 1.011 under "0.00%": truncated from 101,18%, accepted
@@ -311,3 +310,22 @@ def test_an_error_value_spreading_through_formulas_is_reported_at_every_cell_sho
     spread = {f["cell"] for f in ribbon if f["code"] == "N006"}
     assert spread == {"E7", "G7", "H7", "E306", "G306", "H306"}  # the line's selisih and %, the JUMLAH row
     assert_same_findings([f for f in ribbon if f["code"] != "N006"], [f for f in headless if f["code"] != "N006"])
+
+
+def test_tingkat_efisiensi_is_read_as_fractions_only_beside_a_serapan_of_fractions(computed_example):
+    """Efisiensi sits near 0: 0.0767 may be 7,67% or 0,08 points. The template stores it, like % serapan, as a
+    fraction; where % serapan is typed in points (93.33), so is it taken to be."""
+    from lkjip_xl.excel.live import LiveBook
+    from lkjip_xl.excel.reader import read_snapshot, recognise_percent_columns
+
+    def efisiensi_format(serapan):
+        payload = client_payload(computed_example, EXAMPLE.name)
+        sheet = next(s for s in payload["sheets"] if s["name"] == "Tabel 3.5")
+        assert sheet["values"][6][10] == pytest.approx(0.0767)  # K7
+        sheet["values"][6][9] = serapan  # J7
+        snapshot = read_snapshot(LiveBook(remote_book(payload)))
+        recognise_percent_columns(snapshot)
+        return snapshot.sheets["Tabel 3.5"].number_format(7, 11)
+
+    assert efisiensi_format(0.9332719805) == "0.00%"
+    assert efisiensi_format(93.33) is None

@@ -105,7 +105,8 @@ def _mark_sheet(
         sheet, row, col = mark.cell
         fill = unread.ask("fills", lambda: live.fill(sheet, row, col), mark.fill)  # unknown: still ours
         original = mark.original if fill == mark.fill else fill  # recoloured since: that colour is the user's
-        our_note = mark.note if mark.note is not None and _note(live, mark.cell, unread, mark.note) == mark.note else None
+        ours = mark.note is not None and _note(live, mark.cell, unread, mark.note) == mark.note
+        our_note = mark.note if ours else None
         if mark.cell in todo:
             now[mark.cell] = (fill, original, our_note)
             continue

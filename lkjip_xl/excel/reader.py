@@ -60,7 +60,9 @@ def read_sheet(live: LiveBook, name: str, unread: Unread | None = None) -> Sheet
     filled = [(row, col) for row, cells in sheet.rows() for col, value in enumerate(cells, 1) if value is not None]
     numbers = [pos for pos in filled if _is_number(sheet.value(*pos))]
     formats = unread.ask(
-        "number_formats", lambda: _ask_by_blocks(lambda box: live.number_format(name, box), numbers, columns_first=True), {}
+        "number_formats",
+        lambda: _ask_by_blocks(lambda box: live.number_format(name, box), numbers, columns_first=True),
+        {},
     )
     for pos, code in formats.items():
         if code and is_percent_format(code):  # the only thing a format changes about how a number reads
@@ -89,16 +91,16 @@ def recognise_percent_columns(snapshot: WorkbookSnapshot) -> int:
         ref = field.ref
         if ref is not None and _is_number(snapshot.sheets[ref.sheet].value(ref.row, ref.col)):
             numbers.setdefault((table, key, ref.sheet, ref.col), []).append((ref.row, ref.col))
-    fractions: list[tuple[str, Pos]] = []
+    fractions: set[tuple[str, Pos]] = set()
     for (table, key, sheet, _), cells in numbers.items():
         if key != "efisiensi":
-            fractions += [(sheet, pos) for pos in cells if _within(snapshot.sheets[sheet].value(*pos), FRACTIONS)]
-    serapan_tables = {table for (table, key, sheet, _), cells in numbers.items() if key == "serapan"
-                      and any((sheet, pos) in fractions for pos in cells)}
+            fractions.update((sheet, pos) for pos in cells if _within(snapshot.sheets[sheet].value(*pos), FRACTIONS))
+    with_fractions = {table for (table, key, sheet, _), cells in numbers.items() if key == "serapan"
+                      and any((sheet, pos) in fractions for pos in cells)}  # tables whose % serapan has fractions
     for (table, key, sheet, _), cells in numbers.items():
         values = [snapshot.sheets[sheet].value(*pos) for pos in cells]
-        if key == "efisiensi" and table in serapan_tables and all(_within(v, EFFICIENCY_FRACTIONS) for v in values):
-            fractions += [(sheet, pos) for pos in cells]
+        if key == "efisiensi" and table in with_fractions and all(_within(v, EFFICIENCY_FRACTIONS) for v in values):
+            fractions.update((sheet, pos) for pos in cells)
     for sheet, pos in fractions:
         snapshot.sheets[sheet].number_formats[pos] = PERCENT_FORMAT
     return len(fractions)
@@ -119,8 +121,9 @@ def _percent_fields(document: Document) -> list[tuple[str, str, Field]]:
     if document.trend is not None:
         found += [(document.trend.table, "capaian", year.capaian) for row in document.trend.rows for year in row.years]
     if document.efficiency is not None:
+        table = document.efficiency.table
         for row in document.efficiency.rows:
-            found += [(document.efficiency.table, key, getattr(row, key)) for key in ("capaian", "serapan", "efisiensi")]
+            found += [(table, key, getattr(row, key)) for key in ("capaian", "serapan", "efisiensi")]
     return found
 
 
