@@ -198,6 +198,9 @@ class ExcelDouble:
     def _do_setScreenUpdating(self, action: dict) -> None:
         pass
 
+    def _do_calculate(self, action: dict) -> None:
+        pass  # the model's values are the calculated ones
+
     def _do_alert(self, action: dict) -> None:
         self.alerts.append(action["args"])
 

@@ -249,6 +249,22 @@ def test_a_client_that_cannot_add_notes_still_gets_the_fills_and_the_summary(com
     assert any(isinstance(text, str) and "catatan sel tidak dapat ditulis" in text for text in texts)
 
 
+def test_manual_calculation_on_the_remote_engine_is_said_in_the_summary_line(computed_example):
+    """Desktop Excel calculates before the button reads; a remote client sent its values with the click and
+    calculates only after the button's actions."""
+    payload = client_payload(computed_example, EXAMPLE.name)
+    payload["book"]["calculation"] = "Manual"
+    book = remote_book(payload)
+    outcome = lkjip_xl.main(book)
+    assert outcome.unread.calculation
+    actions = book.json()["actions"]
+    assert [a["func"] for a in actions].count("calculate") == 1
+    texts = [value for a in actions if a["func"] == "setValues" for row in a["values"] for value in row]
+    assert any(isinstance(text, str) and "perhitungan diatur Manual" in text for text in texts)
+    payload["book"]["calculation"] = "Automatic"
+    assert not lkjip_xl.main(remote_book(payload)).unread.calculation
+
+
 def test_a_truly_unexpected_error_still_asks_to_report_it_with_the_log(computed_example, monkeypatch):
     def broken(snapshot):
         raise ZeroDivisionError("float division by zero")

@@ -87,6 +87,12 @@ UNREAD_PARTS = {
         "isi catatan sel (catatan tanda dianggap belum diubah)",
         "note text (the marks' notes taken as unchanged)",
     ),
+    "calculation": Text(
+        "nilai terbaru (perhitungan diatur Manual: nilai yang diperiksa mungkin belum dihitung ulang; klik Validasi "
+        "lagi setelah Excel menghitung)",
+        "current values (calculation is set to Manual: the values checked may not be recalculated; click Validasi "
+        "again once Excel has calculated)",
+    ),
     "notes": Text(
         "catatan sel tidak dapat ditulis (pesan tiap sel hanya ada di ringkasan ini)",
         "notes cannot be written (each cell's messages are on this summary only)",
@@ -144,8 +150,7 @@ def press(live: LiveBook, lang: Lang = LANG) -> Outcome | None:
 def _validate(live: LiveBook, lang: Lang) -> Outcome:
     live.screen_updating(False)
     try:
-        live.recalculate_if_manual()
-        unread = Unread()
+        unread = Unread(calculation=not live.recalculate_if_manual())
         snapshot = read_snapshot(live, unread)
         if unread.number_formats:
             recognise_percent_columns(snapshot)

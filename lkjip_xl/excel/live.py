@@ -35,6 +35,7 @@ class Unread:
     fills: bool = False
     note_texts: bool = False
     notes: bool = False  # not a read: the client cannot add notes at all (Office.js before ExcelApi 1.18)
+    calculation: bool = False  # manual calculation, and the engine calculates only after the button is done
 
     def ask(self, what: str, read: Callable[[], Any], otherwise: Any = None) -> Any:
         """``read()``, or ``otherwise`` when the engine cannot answer it (noted, and never asked again)."""
@@ -236,11 +237,15 @@ class LiveBook:
     def screen_updating(self, on: bool) -> None:
         self.book.app.screen_updating = on
 
-    def recalculate_if_manual(self) -> None:
-        """In manual calculation mode the shown values may be stale: calculate before reading them."""
+    def recalculate_if_manual(self) -> bool:
+        """In manual calculation mode the shown values may be stale: calculate before reading them. False when
+        they may still be: the remote engine's client calculates only after the button is done (its values
+        came with the click)."""
         try:
             manual = self.book.app.calculation == "manual"
         except NotImplementedError:  # remote clients that do not send the mode
-            return
+            return True
         if manual:
             self.book.app.calculate()
+            return self.book.app.engine.name != "remote"
+        return True
