@@ -345,3 +345,29 @@ def test_tingkat_efisiensi_is_read_as_fractions_only_beside_a_serapan_of_fractio
 
     assert efisiensi_format(0.9332719805) == "0.00%"
     assert efisiensi_format(93.33) is None
+
+
+def test_a_rata_rata_row_under_a_free_form_table_is_read_as_its_column(tmp_path):
+    """A "Rata-rata capaian" row is a summary of the capaian column: its fraction under "0.00%" is one too."""
+    import openpyxl
+
+    path = tmp_path / "rata-rata.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Kinerja"
+    sheet.append(["Tabel 3.2"])
+    sheet.append(["No", "Indikator Kinerja Utama", "Satuan", "Target", "Realisasi", "Capaian %"])
+    lines = [
+        (1, "Indeks Kepuasan Masyarakat", "Nilai", 85, 86.86, 86.86 / 85),
+        (2, "Nilai SAKIP", "Nilai", 70, 73.36, 73.36 / 70),
+    ]
+    for line in lines:
+        sheet.append(list(line))
+    sheet.append([None, "Rata-rata capaian", None, None, None, (lines[0][5] + lines[1][5]) / 2 + 0.05])  # 5 points off
+    for row in (3, 4, 5):
+        sheet.cell(row, 6).number_format = "0.00%"
+    workbook.save(path)
+    headless = json.loads(run_cli("validate", path, "--format", "json").stdout)["findings"]
+    ribbon = lkjip_xl.main(remote_book(client_payload(path, path.name))).report.to_dict()["findings"]
+    assert [f["reported"] for f in headless if f["code"] == "K210"] == [pytest.approx(108.49, abs=0.01)]
+    assert_same_findings(ribbon, headless)

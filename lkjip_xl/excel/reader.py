@@ -80,6 +80,7 @@ def read_sheet(live: LiveBook, name: str, unread: Unread | None = None) -> Sheet
 # numbers are read as fractions only when all of them lie in -2..2 and the table's % serapan holds fractions.
 FRACTIONS = (0.0, 2.0)
 EFFICIENCY_FRACTIONS = (-2.0, 2.0)
+FRACTIONS_OF = ("persen", "capaian", "serapan", "efisiensi")  # the percent columns of the template's tables
 
 
 def recognise_percent_columns(snapshot: WorkbookSnapshot) -> int:
@@ -111,7 +112,7 @@ def _within(value: float, bounds: tuple[float, float]) -> bool:
 
 
 def _percent_fields(document: Document) -> list[tuple[str, str, Field]]:
-    """Every percentage figure of the tables read: (table, column key, field)."""
+    """Every percentage figure of the tables read: (table, column key, field), their Jumlah / Rata-rata rows too."""
     found = []
     for budget in document.budget.values():
         for row in [*budget.rows, *([budget.total] if budget.total else [])]:
@@ -124,6 +125,9 @@ def _percent_fields(document: Document) -> list[tuple[str, str, Field]]:
         table = document.efficiency.table
         for row in document.efficiency.rows:
             found += [(table, key, getattr(row, key)) for key in ("capaian", "serapan", "efisiensi")]
+    for table in (document.indicators, document.trend, document.efficiency):
+        for summary in table.summaries if table is not None else []:
+            found += [(table.table, key, field) for (key, _), field in summary.fields.items() if key in FRACTIONS_OF]
     return found
 
 
