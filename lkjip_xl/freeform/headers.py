@@ -175,6 +175,7 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
             continue
         group = " / ".join(dict.fromkeys(groups))
         year = next((year_of(text) for text in groups if year_of(text)), None)
+<<<<<<< HEAD
         group_concept = next((concept(text) for text in reversed(groups) if concept(text)), None)
         columns.append(HeaderColumn(col, own, group, _own_concept(own, group_concept), group_concept, year))
     label = _unheaded_label_column(sheet, rows, first, columns)
@@ -273,6 +274,33 @@ def _own_concept(own: str, group_concept: str | None) -> str | None:
     if words not in _UNIT_WORDS or group_concept is None:
         return found
     return "persen" if words in {("%",), ("persen",)} else group_concept
+=======
+        group_concept = next((concept(text) for text in groups if concept(text)), None)
+        columns.append(HeaderColumn(col, own, group, concept(own), group_concept, year))
+    _years_in_own_text(columns)
+    return Header(rows, columns)
+
+
+def _years_in_own_text(columns: list[HeaderColumn]) -> None:
+    """ "Target 2023 | Realisasi 2023 | Capaian 2023": a year that the own text of two or more columns names
+    is their group, as a year above them would be. A lone "Target Akhir 2026" names no group."""
+    own = {column.col: year_of(column.own) for column in columns if column.year is None}
+    counts: dict[int, int] = {}
+    for year in own.values():
+        if year:
+            counts[year] = counts.get(year, 0) + 1
+    year_words = _YEAR_WORDS | {str(year) for year in counts}
+    for column in columns:
+        year = own.get(column.col)
+        if year and counts[year] >= 2:
+            column.year = year
+            if column.concept is None and set(tokens(column.own)) <= year_words:
+                # "Target Renstra Tahun ke- / 1 (2013)": the years sit under their concept, not above it
+                column.concept = column.group_concept
+
+
+_YEAR_WORDS = frozenset({"tahun", "th", "thn", "ta", "ke", *map(str, range(1, 10))})  # "Tahun ke-1 (2013)"
+>>>>>>> main
 
 
 def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:
