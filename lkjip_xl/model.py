@@ -322,12 +322,9 @@ class Document:
     missing: list[str] = field(default_factory=list)  # tables the workbook should have and does not
     sheets_read: list[str] = field(default_factory=list)
     inventory: Inventory = field(default_factory=Inventory)  # macros, links, hidden sheets... (F checks)
-<<<<<<< HEAD
     readings: dict = field(default_factory=dict)  # table -> how a free-form table was read (freeform/reading.py)
-=======
     evaluations: list[EvaluationForm] = field(default_factory=list)  # Renja/RKPD evaluation forms (freeform only)
     changes: list[ChangeTable] = field(default_factory=list)  # tables of two years without a target (freeform only)
->>>>>>> main
 
     @property
     def tables(self) -> list[str]:

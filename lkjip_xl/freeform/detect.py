@@ -93,12 +93,9 @@ class Found:
     closed: bool = False  # its total row ended it
     notes: list[int] = field(default_factory=list)
     table: str | None = None  # the table it was taken as
-<<<<<<< HEAD
     # Template key -> the columns its header is merged over ("URAIAN" over G:O): the value is in any of them.
     text_spans: dict[str, list[int]] = field(default_factory=dict)
-=======
     summaries: list[int] = field(default_factory=list)  # Jumlah / Rata-rata rows of a performance table
->>>>>>> main
 
     @property
     def ref(self) -> CellRef:
@@ -141,7 +138,6 @@ class Found:
         numbers, labels = self.number_cols, self.label_cols
         if self.kind == "budget":
             for col, text in inside:
-<<<<<<< HEAD
                 if col in numbers:
                     continue
                 if is_subtotal_text(text):
@@ -149,14 +145,9 @@ class Found:
                     return "subtotal"
                 if is_total_text(text):
                     return self._total(row, col)
-=======
-                if col not in numbers and is_total_text(text):
-                    self.total_row, self.total_col = row, col
-                    return "total"
         if self.kind != "budget" and any(col not in numbers and summary_kind(text) for col, text in inside):
             self.summaries.append(row)  # "Rata-rata capaian" under a performance table: never an indicator
             return "summary"
->>>>>>> main
         has_number = any(col in numbers for col, _ in inside)
         label_text = next((text for col, text in inside if col in labels), "")
         if not has_number and (not label_text or tokens(label_text)[:1] in NOTE_STARTS):

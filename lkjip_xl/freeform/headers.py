@@ -175,9 +175,9 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
             continue
         group = " / ".join(dict.fromkeys(groups))
         year = next((year_of(text) for text in groups if year_of(text)), None)
-<<<<<<< HEAD
         group_concept = next((concept(text) for text in reversed(groups) if concept(text)), None)
         columns.append(HeaderColumn(col, own, group, _own_concept(own, group_concept), group_concept, year))
+    _years_in_own_text(columns)
     label = _unheaded_label_column(sheet, rows, first, columns)
     if label is not None:
         columns.insert(0, label)
@@ -274,11 +274,6 @@ def _own_concept(own: str, group_concept: str | None) -> str | None:
     if words not in _UNIT_WORDS or group_concept is None:
         return found
     return "persen" if words in {("%",), ("persen",)} else group_concept
-=======
-        group_concept = next((concept(text) for text in groups if concept(text)), None)
-        columns.append(HeaderColumn(col, own, group, concept(own), group_concept, year))
-    _years_in_own_text(columns)
-    return Header(rows, columns)
 
 
 def _years_in_own_text(columns: list[HeaderColumn]) -> None:
@@ -300,7 +295,6 @@ def _years_in_own_text(columns: list[HeaderColumn]) -> None:
 
 
 _YEAR_WORDS = frozenset({"tahun", "th", "thn", "ta", "ke", *map(str, range(1, 10))})  # "Tahun ke-1 (2013)"
->>>>>>> main
 
 
 def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:
