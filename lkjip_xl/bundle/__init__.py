@@ -31,6 +31,8 @@ from pathlib import Path
 
 from .. import __version__
 from ..i18n import Text
+from packaging.requirements import Requirement
+
 from .closure import as_pip_argument, closure, wheels_in
 from .targets import PLATFORMS, PYTHONS, Target, targets
 
@@ -123,8 +125,14 @@ def download(platform: str, wheels: Path, log: Callable[[str], None]) -> set[str
     own = next(wheels.glob("lkjip_xl-*.whl"))
     root = f"{PACKAGE}=={__version__}"
     chosen: set[str] = set()
+    skipped: list[tuple[Requirement, str]] = []  # what pip left out for an earlier target: asked for at once
     for target in targets(platform):
-        extra: list[str] = []
+        environment = target.markers()
+        extra = sorted({
+            as_pip_argument(requirement)
+            for requirement, asked_by in skipped
+            if requirement.marker is None or requirement.marker.evaluate({**environment, "extra": asked_by})
+        })
         for _round in range(MAX_ROUNDS):
             command = [sys.executable, "-m", "pip", "download", "--disable-pip-version-check", "--dest", str(wheels)]
             _run(command + target.pip_options() + [str(own), *extra], f"pip download ({target.label})")
@@ -134,6 +142,7 @@ def download(platform: str, wheels: Path, log: Callable[[str], None]) -> set[str
             if not found.missing or set(wanted) <= set(extra):
                 break
             extra = sorted(set(extra) | set(wanted))
+            skipped += found.missing
         if found.missing:
             missing = ", ".join(str(requirement) for requirement, _extra in found.missing)
             raise BundleError(INCOMPLETE, target=target.label, missing=missing)

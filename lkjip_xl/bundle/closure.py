@@ -7,19 +7,22 @@ downloads it and looks again, and the tests use the same walk to show a bundle i
 
 from __future__ import annotations
 
+import email.message
 import email.parser
+import functools
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name, parse_wheel_filename
 from packaging.version import Version
 
 from .targets import Target
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Wheel:
     path: Path
     name: str  # canonical
@@ -31,13 +34,21 @@ class Wheel:
         name, version, _build, tags = parse_wheel_filename(path.name)
         return cls(path, canonicalize_name(name), version, frozenset(tags))
 
-    def requires(self) -> list[Requirement]:
+    @functools.cached_property
+    def metadata(self) -> email.message.Message:
         with zipfile.ZipFile(self.path) as archive:
             metadata = next(
                 entry for entry in archive.namelist() if entry.count("/") == 1 and entry.endswith(".dist-info/METADATA")
             )
-            message = email.parser.BytesParser().parsebytes(archive.read(metadata), headersonly=True)
-        return [Requirement(line) for line in message.get_all("Requires-Dist") or []]
+            return email.parser.BytesParser().parsebytes(archive.read(metadata), headersonly=True)
+
+    def requires(self) -> list[Requirement]:
+        return [Requirement(line) for line in self.metadata.get_all("Requires-Dist") or []]
+
+    def runs_on(self, python: str) -> bool:
+        """Requires-Python admits ``python`` ("3.12"): pure-Python wheels say which versions they need only here."""
+        wanted = self.metadata.get("Requires-Python")
+        return not wanted or SpecifierSet(wanted).contains(f"{python}.0", prereleases=True)
 
 
 @dataclass
@@ -67,7 +78,10 @@ def closure(root: str, wheels: list[Wheel], target: Target) -> Closure:
         candidates = [
             wheel
             for wheel in wheels
-            if wheel.name == name and wheel.tags & fits and requirement.specifier.contains(wheel.version, prereleases=True)
+            if wheel.name == name
+            and wheel.tags & fits
+            and requirement.specifier.contains(wheel.version, prereleases=True)
+            and wheel.runs_on(target.python)
         ]
         if not candidates:
             found.missing.append((requirement, extra))
