@@ -260,8 +260,9 @@ def _addin_step(step: Callable[[], None], lang: Lang) -> int:
 @click.option("--platform", type=click.Choice(["windows", "macos", "linux"]), required=True, help="Sistem PC kantor / the office PCs' system.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder tujuan / folder to write to.")
 @click.option("--source", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Sumber lkjip-xl (bawaan: salinan ini) / lkjip-xl's source (default: this checkout).")
+@click.option("--wheel", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Wheel lkjip-xl yang sudah ada (bukan dari sumber) / an lkjip-xl wheel to bundle instead.")
 @LANG_OPTION
-def bundle(platform: str, out: Path, source: Path | None, lang: Lang) -> None:
+def bundle(platform: str, out: Path, source: Path | None, wheel: Path | None, lang: Lang) -> None:
     """Satu zip untuk memasang tanpa registri paket / one zip that installs with no package index (for IT)."""
     try:
         from .bundle import BundleError, build_bundle
@@ -269,7 +270,7 @@ def bundle(platform: str, out: Path, source: Path | None, lang: Lang) -> None:
         _error("lkjip-xl: pip install -e '.[bundle]'")
         sys.exit(EXIT_UNCHECKABLE)
     try:
-        made = build_bundle(platform, out, source, log=lambda line: click.echo(line, err=True))
+        made = build_bundle(platform, out, source, wheel, log=lambda line: click.echo(line, err=True))
     except BundleError as error:
         _error(f"lkjip-xl: bundle: {error.text(lang, **error.params)}")
         sys.exit(EXIT_UNCHECKABLE)

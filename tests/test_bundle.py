@@ -23,7 +23,7 @@ import pytest
 from conftest import EXAMPLE, run_cli
 
 from lkjip_xl import __version__
-from lkjip_xl.bundle import SCRIPTS, build_bundle, write_script
+from lkjip_xl.bundle import SCRIPTS, build_bundle, build_wheel, write_script
 from lkjip_xl.bundle.closure import closure, wheels_in
 from lkjip_xl.bundle.targets import PYTHONS, targets
 from lkjip_xl.template.layout import SUMMARY_SHEET
@@ -101,8 +101,9 @@ def test_linux_bundle_installs_with_its_script_and_no_index(tmp_path):
 
 
 def test_windows_and_macos_bundles_hold_a_wheel_for_every_dependency_and_python(tmp_path):
+    own = build_wheel(None, tmp_path / "dist", log=lambda _line: None)  # once for both (bundle --wheel)
     for platform in ("windows", "macos"):
-        bundle = build_bundle(platform, tmp_path / "out", log=lambda _line: None)
+        bundle = build_bundle(platform, tmp_path / "out", wheel=own, log=lambda _line: None)
         folder = extract(bundle.path, tmp_path / platform)
         check_manifest(folder, platform)
         assert (folder / "addin" / "lkjip_xl.xlam").is_file()
@@ -173,3 +174,10 @@ def test_version_comes_from_one_place_and_is_on_the_summary_sheet(tmp_path):
     sheet = openpyxl.load_workbook(out)[SUMMARY_SHEET]
     info = {sheet.cell(row, 1).value: sheet.cell(row, 3).value for row in range(1, 12)}
     assert info["Diperiksa dengan"] == f"lkjip-xl {__version__}"
+
+
+def test_a_file_that_is_not_our_wheel_is_refused_without_a_traceback(tmp_path):
+    other = tmp_path / "openpyxl-3.1.5-py2.py3-none-any.whl"
+    other.write_bytes(b"")
+    result = run_cli("bundle", "--platform", "windows", "--out", tmp_path, "--wheel", other)
+    assert result.returncode == 2 and "bukan wheel lkjip-xl" in result.stderr

@@ -32,6 +32,7 @@ from pathlib import Path
 from .. import __version__
 from ..i18n import Text
 from packaging.requirements import Requirement
+from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 
 from .closure import as_pip_argument, closure, wheels_in
 from .targets import PLATFORMS, PYTHONS, Target, targets
@@ -53,6 +54,7 @@ INCOMPLETE = Text(
     "tidak ada wheel untuk {target}: {missing}",
     "no wheel for {target}: {missing}",
 )
+NOT_OUR_WHEEL = Text("{path} bukan wheel lkjip-xl", "{path} is not an lkjip-xl wheel")
 NO_BUILD_TOOLS = Text(
     "membuat bundel memerlukan paket build dan packaging: pip install -e '.[bundle]'",
     "making a bundle needs the build and packaging packages: pip install -e '.[bundle]'",
@@ -79,24 +81,25 @@ def source_folder() -> Path | None:
     return root if (root / "pyproject.toml").is_file() and (root / "lkjip_xl").is_dir() else None
 
 
-def build_bundle(platform: str, out: Path, source: Path | None = None, log: Callable[[str], None] = print) -> Bundle:
-    """Write ``out/lkjip-xl-VERSION-PLATFORM.zip``; needs pip's configured index (here, not on the office PC)."""
+def build_bundle(
+    platform: str, out: Path, source: Path | None = None, wheel: Path | None = None, log: Callable[[str], None] = print
+) -> Bundle:
+    """Write ``out/lkjip-xl-VERSION-PLATFORM.zip``; needs pip's configured index (here, not on the office PC).
+
+    lkjip-xl's wheel is ``wheel`` when given (a release IT already has), else built from ``source``.
+    """
     if platform not in PLATFORMS:
         raise ValueError(platform)
-    if importlib.util.find_spec("build") is None:
-        raise BundleError(NO_BUILD_TOOLS)
-    source = source or source_folder()
-    if source is None or not (source / "pyproject.toml").is_file():
-        raise BundleError(NO_SOURCE)
     started = time.monotonic()
-    name = f"{PACKAGE}-{__version__}-{platform}"
     with tempfile.TemporaryDirectory(prefix="lkjip-bundle-") as work:
+        own = wheel or build_wheel(source, Path(work) / "dist", log)
+        version = wheel_version(own)  # the bundle's version is its wheel's
+        name = f"{PACKAGE}-{version}-{platform}"
         folder = Path(work) / name
         wheels = folder / "wheels"
         wheels.mkdir(parents=True)
-        own = build_wheel(source, Path(work) / "dist", log)
         shutil.copy2(own, wheels / own.name)
-        chosen = download(platform, wheels, log)
+        chosen = download(platform, wheels, version, log)
         for path in wheels.glob("*.whl"):
             if path.name not in chosen:
                 path.unlink()  # fetched for this machine's markers only (not needed by the target)
@@ -104,26 +107,42 @@ def build_bundle(platform: str, out: Path, source: Path | None = None, log: Call
             from ..excel.addin import build_addin
 
             build_addin(folder / "addin", ADDIN_INTERPRETER[platform])
-        write_script(folder, platform)
-        write_manifest(folder, platform)
+        write_script(folder, platform, version)
+        write_manifest(folder, platform, version)
         out.mkdir(parents=True, exist_ok=True)
         target = out / f"{name}.zip"
         write_zip(folder, target)
-    return Bundle(target, sum(1 for _ in zipfile.ZipFile(target).namelist()), target.stat().st_size,
-                  time.monotonic() - started)
+    with zipfile.ZipFile(target) as archive:
+        files = len(archive.namelist())
+    return Bundle(target, files, target.stat().st_size, time.monotonic() - started)
 
 
-def build_wheel(source: Path, dist: Path, log: Callable[[str], None]) -> Path:
+def wheel_version(path: Path) -> str:
+    try:
+        name, version, _build, _tags = parse_wheel_filename(path.name)
+    except InvalidWheelFilename:
+        name = None
+    if name != PACKAGE:
+        raise BundleError(NOT_OUR_WHEEL, path=path)
+    return str(version)
+
+
+def build_wheel(source: Path | None, dist: Path, log: Callable[[str], None]) -> Path:
     """lkjip-xl's wheel, built by PyPA build from an sdist of ``source`` (so nothing stale in the tree gets in)."""
+    if importlib.util.find_spec("build") is None:
+        raise BundleError(NO_BUILD_TOOLS)
+    source = source or source_folder()
+    if source is None or not (source / "pyproject.toml").is_file():
+        raise BundleError(NO_SOURCE)
     log(f"{PACKAGE} {__version__}: wheel")
     _run([sys.executable, "-m", "build", "--outdir", str(dist), str(source)], "python -m build")
     return next(dist.glob("*.whl"))
 
 
-def download(platform: str, wheels: Path, log: Callable[[str], None]) -> set[str]:
+def download(platform: str, wheels: Path, version: str, log: Callable[[str], None]) -> set[str]:
     """Fetch every dependency for each target into ``wheels``; the file names some target installs."""
     own = next(wheels.glob("lkjip_xl-*.whl"))
-    root = f"{PACKAGE}=={__version__}"
+    root = f"{PACKAGE}=={version}"
     chosen: set[str] = set()
     skipped: list[tuple[Requirement, str]] = []  # what pip left out for an earlier target: asked for at once
     for target in targets(platform):
@@ -146,12 +165,16 @@ def download(platform: str, wheels: Path, log: Callable[[str], None]) -> set[str
         if found.missing:
             missing = ", ".join(str(requirement) for requirement, _extra in found.missing)
             raise BundleError(INCOMPLETE, target=target.label, missing=missing)
+    # Chosen from everything fetched, as pip on the PC chooses among the bundle's wheels.
+    everything = wheels_in(wheels)
+    for target in targets(platform):
+        found = closure(root, everything, target)
         log(f"{target.label}: {len(found.wheels)} wheels")
         chosen |= {wheel.path.name for wheel in found.wheels.values()}
     return chosen
 
 
-def write_script(folder: Path, platform: str) -> None:
+def write_script(folder: Path, platform: str, version: str = __version__) -> None:
     name = SCRIPTS[platform]
     source = "install.bat" if platform == "windows" else "install.sh"
     template = string.Template(resources.files(__package__).joinpath("scripts", source).read_text("utf-8"))
@@ -159,7 +182,7 @@ def write_script(folder: Path, platform: str) -> None:
         addin_step = '"$venv/bin/lkjip-xl" addin install || fail "lkjip-xl addin install"'
     else:
         addin_step = 'echo "Excel tidak ada di Linux: add-in tidak dipasang / no Excel on Linux: no add-in"'
-    text = template.substitute(version=__version__, platform=platform, addin_step=addin_step)
+    text = template.substitute(version=version, platform=platform, addin_step=addin_step)
     newline = "\r\n" if platform == "windows" else "\n"  # cmd.exe finds labels reliably only with CRLF
     (folder / name).write_bytes(text.replace("\n", newline).encode("utf-8"))
 
@@ -172,13 +195,13 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_manifest(folder: Path, platform: str) -> None:
+def write_manifest(folder: Path, platform: str, version: str) -> None:
     files = sorted(path for path in folder.rglob("*") if path.is_file())
     listed = [{"path": path.relative_to(folder).as_posix(), "sha256": sha256(path), "size": path.stat().st_size}
               for path in files]
     manifest = {
         "name": PACKAGE,
-        "version": __version__,
+        "version": version,
         "platform": platform,
         "python": list(PYTHONS),
         "targets": sorted({target.arch.name for target in targets(platform)}),

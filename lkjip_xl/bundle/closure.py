@@ -65,7 +65,7 @@ def wheels_in(folder: Path) -> list[Wheel]:
 
 def closure(root: str, wheels: list[Wheel], target: Target) -> Closure:
     """Follow ``root``'s requirements for ``target``: the newest fitting wheel of each, then its requirements."""
-    fits = target.tags()
+    rank = {tag: index for index, tag in reversed(list(enumerate(target.tags())))}  # lower is better
     environment = target.markers()
     found = Closure()
     queue = [(Requirement(root), "")]
@@ -79,14 +79,16 @@ def closure(root: str, wheels: list[Wheel], target: Target) -> Closure:
             wheel
             for wheel in wheels
             if wheel.name == name
-            and wheel.tags & fits
+            and wheel.tags & rank.keys()
             and requirement.specifier.contains(wheel.version, prereleases=True)
             and wheel.runs_on(target.python)
         ]
         if not candidates:
             found.missing.append((requirement, extra))
             continue
-        chosen = found.wheels.get(name) or max(candidates, key=lambda wheel: wheel.version)
+        # pip's choice: the newest version, then the wheel made most specifically for the machine.
+        best = max(candidates, key=lambda wheel: (wheel.version, -min(rank.get(tag, len(rank)) for tag in wheel.tags)))
+        chosen = found.wheels.get(name) or best
         found.wheels[name] = chosen
         for wanted in [""] + sorted(requirement.extras):
             if (name, wanted) in seen:

@@ -75,11 +75,11 @@ class Target:
     def label(self) -> str:
         return f"Python {self.python}, {self.arch.name}"
 
-    def tags(self) -> set[Tag]:
-        """Every wheel tag pip on that machine would install (compiled for it, abi3, pure Python)."""
+    def tags(self) -> list[Tag]:
+        """Every wheel tag pip on that machine would install (compiled for it, abi3, pure Python), best first."""
         version = tuple(int(part) for part in self.python.split("."))
         platforms = list(self.arch.platforms)
-        return set(cpython_tags(version, [self.abi], platforms)) | set(compatible_tags(version, self.abi, platforms))
+        return list(cpython_tags(version, [self.abi], platforms)) + list(compatible_tags(version, self.abi, platforms))
 
     def markers(self) -> dict[str, str]:
         """The environment markers of dependencies are evaluated with (PEP 508)."""
