@@ -274,11 +274,15 @@ def bundle(platform: str, out: Path, source: Path | None, wheel: Path | None, la
     except BundleError as error:
         _error(f"lkjip-xl: bundle: {error.text(lang, **error.params)}")
         sys.exit(EXIT_UNCHECKABLE)
+    except InputRejected as rejection:  # the add-in cannot be made (xlwings' template missing)
+        _error(f"lkjip-xl: bundle: {rejection.message(lang)}")
+        sys.exit(EXIT_UNCHECKABLE)
     click.echo(BUNDLE_WRITTEN(lang, path=made.path, files=made.files, mb=f"{made.size / 1e6:.1f}", seconds=f"{made.seconds:.0f}"))
 
 
 BUNDLE_WRITTEN = Text("Bundel ditulis ke {path} ({files} berkas, {mb} MB, {seconds} detik).",
                       "Bundle written to {path} ({files} files, {mb} MB, {seconds} s).")
+
 INTERRUPTED = Text("dibatalkan", "interrupted")
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 NO_WORKBOOKS = Text("tidak ada buku kerja (.xlsx, .xlsm, ...) di {paths}", "no workbooks (.xlsx, .xlsm, ...) in {paths}")

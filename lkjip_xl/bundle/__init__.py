@@ -29,13 +29,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .. import __version__
-from ..i18n import Text
 from packaging.requirements import Requirement
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 
+from .. import __version__
+from ..i18n import Text
 from .closure import as_pip_argument, closure, wheels_in
-from .targets import PLATFORMS, PYTHONS, Target, targets
+from .targets import PLATFORMS, PYTHONS, targets
 
 PACKAGE = "lkjip-xl"
 SCRIPTS = {"windows": "install.bat", "macos": "install.command", "linux": "install.sh"}
