@@ -25,6 +25,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -35,13 +36,14 @@ from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 from .. import __version__
 from ..i18n import Text
 from .closure import as_pip_argument, closure, wheels_in
-from .targets import PLATFORMS, PYTHONS, targets
+from .targets import PLATFORMS, PYTHONS, Target, targets
 
 PACKAGE = "lkjip-xl"
 SCRIPTS = {"windows": "install.bat", "macos": "install.command", "linux": "install.sh"}
 # What the add-in in the bundle has pinned: where the install script puts the virtual environment.
 ADDIN_INTERPRETER = {"windows": r"%USERPROFILE%\lkjip\Scripts\python.exe", "macos": "~/lkjip/bin/python"}
 MAX_ROUNDS = 4  # pip download runs per target; each round adds what pip skipped for this machine's markers
+PARALLEL_DOWNLOADS = 3  # pip download processes at once: they wait on the index as much as on the CPU
 
 NO_SOURCE = Text(
     "folder sumber lkjip-xl (dengan pyproject.toml) tidak ditemukan: jalankan dari salinan sumber proyek "
@@ -140,38 +142,60 @@ def build_wheel(source: Path | None, dist: Path, log: Callable[[str], None]) -> 
 
 
 def download(platform: str, wheels: Path, version: str, log: Callable[[str], None]) -> set[str]:
-    """Fetch every dependency for each target into ``wheels``; the file names some target installs."""
+    """Fetch every dependency for each target into ``wheels``; the file names some target installs.
+
+    The first target finds what pip skips for this machine's markers (pywin32 on Linux...); the others,
+    told at once, run side by side, each into its own folder (two pips never write one file).
+    """
     own = next(wheels.glob("lkjip_xl-*.whl"))
-    root = f"{PACKAGE}=={version}"
+    first, *others = targets(platform)
+    skipped = fetch(first, own, version, wheels / f".{first.abi}-{first.arch.platform_machine}", [])
+    with ThreadPoolExecutor(max_workers=PARALLEL_DOWNLOADS) as pool:
+        jobs = [pool.submit(fetch, target, own, version, wheels / f".{target.abi}-{target.arch.platform_machine}",
+                            skipped) for target in others]
+        for job in jobs:
+            job.result()
+    for folder in sorted(wheels.glob(".*")):
+        for path in folder.glob("*.whl"):
+            if not (wheels / path.name).exists():
+                path.rename(wheels / path.name)
+        shutil.rmtree(folder)
+    # Chosen from everything fetched, as pip on the PC chooses among the bundle's wheels.
+    everything = wheels_in(wheels)
     chosen: set[str] = set()
-    skipped: list[tuple[Requirement, str]] = []  # what pip left out for an earlier target: asked for at once
     for target in targets(platform):
-        environment = target.markers()
-        extra = sorted({
-            as_pip_argument(requirement)
-            for requirement, asked_by in skipped
-            if requirement.marker is None or requirement.marker.evaluate({**environment, "extra": asked_by})
-        })
-        for _round in range(MAX_ROUNDS):
-            command = [sys.executable, "-m", "pip", "download", "--disable-pip-version-check", "--dest", str(wheels)]
-            _run(command + target.pip_options() + [str(own), *extra], f"pip download ({target.label})")
-            found = closure(root, wheels_in(wheels), target)
-            # pip skipped what this machine's markers exclude (pywin32 on Linux...): ask for it by name.
-            wanted = [as_pip_argument(requirement) for requirement, _extra in found.missing]
-            if not found.missing or set(wanted) <= set(extra):
-                break
-            extra = sorted(set(extra) | set(wanted))
-            skipped += found.missing
+        found = closure(f"{PACKAGE}=={version}", everything, target)
         if found.missing:
             missing = ", ".join(str(requirement) for requirement, _extra in found.missing)
             raise BundleError(INCOMPLETE, target=target.label, missing=missing)
-    # Chosen from everything fetched, as pip on the PC chooses among the bundle's wheels.
-    everything = wheels_in(wheels)
-    for target in targets(platform):
-        found = closure(root, everything, target)
         log(f"{target.label}: {len(found.wheels)} wheels")
         chosen |= {wheel.path.name for wheel in found.wheels.values()}
     return chosen
+
+
+def fetch(target: Target, own: Path, version: str, dest: Path, skipped: list[tuple[Requirement, str]]) -> list:
+    """``pip download`` for one target until its closure is complete; what pip had skipped (for later targets)."""
+    environment = target.markers()
+    # Asked for by name (without the marker pip would read for this machine), where the target's markers want it.
+    extra = sorted({
+        as_pip_argument(requirement)
+        for requirement, asked_by in skipped
+        if requirement.marker is None or requirement.marker.evaluate({**environment, "extra": asked_by})
+    })
+    found_skipped: list[tuple[Requirement, str]] = []
+    for _round in range(MAX_ROUNDS):
+        command = [sys.executable, "-m", "pip", "download", "--disable-pip-version-check", "--dest", str(dest)]
+        _run(command + target.pip_options() + [str(own), *extra], f"pip download ({target.label})")
+        found = closure(f"{PACKAGE}=={version}", wheels_in(dest), target)
+        wanted = {as_pip_argument(requirement) for requirement, _extra in found.missing}
+        if not found.missing or wanted <= set(extra):
+            break
+        extra = sorted(set(extra) | wanted)
+        found_skipped += found.missing
+    if found.missing:
+        missing = ", ".join(str(requirement) for requirement, _extra in found.missing)
+        raise BundleError(INCOMPLETE, target=target.label, missing=missing)
+    return found_skipped
 
 
 def write_script(folder: Path, platform: str, version: str = __version__) -> None:
