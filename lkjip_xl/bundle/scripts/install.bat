@@ -1,7 +1,8 @@
 @echo off
 rem lkjip-xl $version (windows): install, or upgrade in place, from this bundle. No package index is used.
 rem Settings (optional): LKJIP_XL_HOME = the virtual environment (default %USERPROFILE%\lkjip),
-rem LKJIP_XL_PYTHON = the Python 3.11-3.13 to create it with (default: the newest one the py launcher knows).
+rem LKJIP_XL_PYTHON = the Python 3.11-3.13 to create it with (default: the newest one the py launcher knows),
+rem LKJIP_XL_NO_PAUSE = 1 to close without waiting for a key (when IT runs it from another script).
 setlocal
 set "WHEELS=%~dp0wheels"
 if not defined LKJIP_XL_HOME set "LKJIP_XL_HOME=%USERPROFILE%\lkjip"
