@@ -263,7 +263,7 @@ INPUT_AGAINST_DERIVED = Check(
     Text("Anggaran/realisasi tidak cocok dengan selisih dan persentasenya", "Budget/spending disagrees with its difference and percentage"),
     Text(
         "{column} tertulis {reported}, padahal {evidence} sama-sama sesuai dengan {expected}.{diagnosis}{note}",
-        "The {column} reads {reported}, but {evidence} all fit {expected}.{diagnosis}{note}",
+        "{column} reads {reported}, but {evidence} all fit {expected}.{diagnosis}{note}",
     ),
     Text(
         "Selisih dan persentase dihitung dari anggaran dan realisasi. Bila keduanya (atau salah satunya dan jumlah "
@@ -332,8 +332,8 @@ GROUP_TOTAL = Check(
     Severity.ERROR,
     Text("Total ≠ jumlah kelompok belanja", "Total ≠ sum of the spending groups"),
     Text(
-        "{column} Total tertulis {reported}, padahal kelompok {groups} berjumlah {expected}.",
-        "The Total {column} reads {reported}, but the groups {groups} add up to {expected}.",
+        "{column} Total tertulis {reported}, padahal kelompok {groups} berjumlah {expected}.{note}",
+        "The Total {column} reads {reported}, but the groups {groups} add up to {expected}.{note}",
     ),
     Text(
         "Dalam rekapitulasi SIPD, kolom Total adalah jumlah kelompok belanja (Operasi, Modal, Tak Terduga, "
@@ -595,7 +595,7 @@ FOLLOWS_NOTE = Text(
 )
 FOLLOWING_CELL = Text("{column} ({cell})", "{column} ({cell})")
 AND = Text(" dan ", " and ")
-GROUP_NOTE = Text(" (kelompok {group})", " (group {group})")
+GROUP_NOTE = Text(" Kelompok belanja: {group}.", " Spending group: {group}.")
 EVIDENCE_DERIVED = Text("{column} ({cell})", "the {column} ({cell})")
 EVIDENCE_PARENT = Text("jumlah di {parent}", "the sum in {parent}")
 COPIED_DIAGNOSIS = Text(
@@ -673,8 +673,12 @@ class _Checker:
         self.all_rows = table.rows + ([table.total] if table.total is not None else [])
         self.corrected: dict[tuple[int, str], float] = {}  # a sub kegiatan's input as its derived figures make it
         self.roots: dict[int, list[Finding]] = {}  # per row: the findings at its wrong inputs
+        self.root_by_key: dict[tuple[int, str], Finding] = {}
+        self.groups: list[str] = []  # the other lanes' names, on the main lane of a grouped table
+        self.group_roots: dict[tuple[int, str], Finding] = {}  # the group lanes' root causes, by row and key
         self.meaning = table.selisih_meaning or SISA
-        self.has_selisih = table.has_selisih and any(not self._field(row, "selisih").empty for row in self.all_rows)
+        self.selisih_printed = table.has_selisih and any(not self._field(row, "selisih").empty for row in self.all_rows)
+        self.has_selisih = self.selisih_printed and table.selisih_meaning != OTHER  # whether it is checked
 
     # -- the figures of a row in this lane ---------------------------------------------------------
 
@@ -820,17 +824,19 @@ class _Checker:
         self._number_findings()
         if self.lane is None:
             self._structure_findings()
-            if self.table.selisih_meaning == OTHER:
+            if self.table.selisih_meaning == OTHER and self.selisih_printed:
                 self._selisih_not_checked()
             elif self.table.selisih_meaning is None:
                 self._selisih_convention()
+        if self.groups:
+            self._group_totals()
         self._inputs_against_derived()
         memo: dict = {}
         for row in self.all_rows:
             values = self.values[id(row)]
             follows: list[_Follow] = []
             if row.children:
-                self._parent_sums(row, values, memo)
+                self._parent_sums(row, values, memo, follows)
             if self.has_selisih:
                 self._selisih(row, values, memo, follows)
             self._persen(row, values, memo, follows)
@@ -873,7 +879,6 @@ class _Checker:
 
     def _selisih_not_checked(self) -> None:
         first = next((row.selisih.ref for row in self.all_rows if row.selisih.ref is not None), None)
-        self.has_selisih = False
         self.findings.append(
             SELISIH_NOT_CHECKED.at(first, table=self.table.table, table_name=self.table.table, header=self.table.selisih_header or "Selisih")
         )
@@ -965,7 +970,7 @@ class _Checker:
                 return True
         return False
 
-    def _parent_sums(self, row: BudgetRow, values: _Values, memo: dict) -> None:
+    def _parent_sums(self, row: BudgetRow, values: _Values, memo: dict, follows: list[_Follow]) -> None:
         tolerance = self.settings.tolerance_money
         severity = None if self._hierarchy_sure(row, values, memo) else Severity.WARNING
         for key, check in (("anggaran", PARENT_ANGGARAN), ("realisasi", PARENT_REALISASI)):
@@ -974,6 +979,12 @@ class _Checker:
             if printed is None or expected is None or self._field(row, key).empty:
                 continue
             if money_equal(printed, expected, tolerance):
+                continue
+            group_root = self.group_roots.get((id(row), key))
+            if group_root is not None and money_equal(printed, self._groups_sum(row, key) or 0.0, tolerance):
+                # A Total that adds its groups up right, one of which is wrong: named there, not again here.
+                follows.append(_Follow(key, self._field(row, key).ref, expected))
+                self.roots.setdefault(id(row), []).append(group_root)
                 continue
             common = dict(reported=printed, expected=expected, severity=severity)
             if key == "realisasi" and values.anggaran is not None and money_equal(printed, values.anggaran):
@@ -987,6 +998,7 @@ class _Checker:
                     note = _LINES_WRONG
                 finding = self._add(check, row, key, count=self._leaf_count(row), note=note, **common)
             self.roots.setdefault(id(row), []).append(finding)
+            self.root_by_key[(id(row), key)] = finding
 
     def _inputs_against_derived(self) -> None:
         """A sub kegiatan whose selisih and % (or one of them and its parent's sum) agree on another anggaran or
@@ -1007,11 +1019,6 @@ class _Checker:
             # With anggaran 0 there is no percentage to compare (B110 says what is wrong there).
             p_fits_row = p is None or not a or self._agrees(p, persen_item.parsed.decimals, r / a * 100, True) is not Agreement.MISMATCH
             if s_fits_row and p_fits_row:
-                continue
-            # A figure copied from a parent row is that row's, not a sign of a wrong input (B113).
-            if s is not None and self._ancestor_with(row, "selisih", s, money_equal) is not None:
-                continue
-            if p is not None and self._ancestor_with(row, "persen", p, lambda x, y: abs(x - y) < 1e-9) is not None:
                 continue
             for key in ("realisasi", "anggaran"):
                 if self._field(row, key).empty:
@@ -1073,8 +1080,8 @@ class _Checker:
         ]
         if proof and row.parent is not None:
             evidence.append(EVIDENCE_PARENT.with_params(parent=self._describe(row.parent)))
-        values = self.values[id(row)]
         diagnosis = ""
+        values = self.values[id(row)]
         if key == "realisasi" and values.anggaran is not None and money_equal(current, values.anggaran):
             diagnosis = COPIED_DIAGNOSIS
         elif transposed_digits(current, alternative):
@@ -1084,6 +1091,37 @@ class _Checker:
             evidence=_joined(evidence), diagnosis=diagnosis,
         )
         self.roots.setdefault(id(row), []).append(finding)
+
+    def _groups_sum(self, row: BudgetRow, key: str) -> float | None:
+        """The sum of a row's groups (the Total excluded) for anggaran or realisasi; None when one is unreadable."""
+        total = 0.0
+        for name in self.groups:
+            group = row.groups.get(name)
+            item = getattr(group, key) if group is not None else MISSING_FIELD
+            if item.empty:
+                continue
+            if item.parsed.kind in _UNREAD or item.value is None:
+                return None
+            total += item.value
+        return total
+
+    def _group_totals(self) -> None:
+        """A sub kegiatan's Total against the sum of its groups on the same row (SIPD: Total = Operasi + Modal +
+        ...). The groups are the inputs, so the sums above use them. A parent's Total is checked against its
+        lines instead (per group and in total), which says more."""
+        tolerance = self.settings.tolerance_money
+        for row in self.table.rows:
+            if not row.groups or row.children:
+                continue
+            values = self.values[id(row)]
+            for key in ("anggaran", "realisasi"):
+                total, parts = values.get(key), self._groups_sum(row, key)
+                if total is None or parts is None or self._field(row, key).empty or money_equal(total, parts, tolerance):
+                    continue
+                names = [name.replace("_", " ").title() for name in self.groups if name in row.groups]
+                finding = self._add(GROUP_TOTAL, row, key, reported=total, expected=parts, groups=", ".join(names))
+                self.roots.setdefault(id(row), []).append(finding)
+                self.corrected[(id(row), key)] = parts
 
     def _name_follows(self, row: BudgetRow, follows: list[_Follow]) -> None:
         """Name the derived cells that are wrong only because an input is, in the root cause's finding."""
@@ -1104,7 +1142,7 @@ class _Checker:
         shown = [Num(item.value, "percent" if item.key == "persen" else "rupiah") for item in follows]
         note = FOLLOWS_NOTE.with_params(cells=_joined(cells), values=_joined(shown))
         root.params["note"] = _concat(root.params.get("note", ""), note)
-        root.follows = [item.ref for item in follows if item.ref is not None]
+        root.follows = root.follows + [item.ref for item in follows if item.ref is not None]
 
     # -- derived figures ------------------------------------------------------------------------------
 
@@ -1284,59 +1322,21 @@ def _group_names(table: BudgetTable) -> list[str]:
     return names
 
 
-def _group_totals(table: BudgetTable, checker: _Checker, groups: list[str]) -> list[Finding]:
-    """The Total group of a row against the sum of its other groups, on the same row."""
-    findings = []
-    tolerance = checker.settings.tolerance_money
-    for row in checker.all_rows:
-        if not row.groups:
-            continue
-        values = checker.values[id(row)]
-        for key in ("anggaran", "realisasi"):
-            total_field = checker._field(row, key)
-            total = values.get(key)
-            if total is None or total_field.empty:
-                continue
-            parts, names = [], []
-            for name in groups:
-                group = row.groups.get(name)
-                if group is None:
-                    continue
-                item = getattr(group, key)
-                if item.empty:
-                    continue
-                value = item.value if item.parsed.kind is Kind.NUMBER else None
-                if value is None:
-                    parts = None
-                    break
-                parts.append(value)
-                names.append(name.replace("_", " ").title())
-            if not parts or money_equal(total, sum(parts), tolerance):
-                continue
-            findings.append(
-                GROUP_TOTAL.at(
-                    total_field.ref, table=table.table, reported=total, expected=sum(parts), unit=RUPIAH,
-                    label=row.name, column=COLUMNS[key], groups=", ".join(names),
-                )
-            )
-    return findings
-
-
 def check_budget_table(table: BudgetTable, settings: Settings, text_severity: Severity | None = None) -> list[Finding]:
     main = _Checker(table, settings, text_severity)
-    findings = main.run()
-    groups = _group_names(table)
-    if groups:
+    main.groups = _group_names(table)
+    findings: list[Finding] = []
+    if main.groups:
+        # Each group on its own first: a Total that only repeats a group's error names it instead.
         own_cells = frozenset(
             id(main._field(row, key)) for row in main.all_rows for key in _KEYS if not main._field(row, key).empty
         )
-        for name in groups:
+        for name in main.groups:
             lane = _Checker(table, settings, text_severity, lane=name)
-            lane.meaning = main.meaning if table.selisih_meaning != OTHER else SISA
             lane.skip_cells = own_cells
             findings.extend(lane.run())
-        findings.extend(_group_totals(table, main, groups))
-    return findings
+            main.group_roots.update(lane.root_by_key)
+    return main.run() + findings
 
 
 @rule
