@@ -1339,6 +1339,20 @@ def check_budget_table(table: BudgetTable, settings: Settings, text_severity: Se
     return main.run() + findings
 
 
+def sums_below_total(table: BudgetTable, settings: Settings) -> dict[str, float | None]:
+    """The anggaran and realisasi a table's JUMLAH should have: the sums of its lowest rows, each read as the
+    budget checks read it (ambiguous figures resolved, a sub kegiatan's input corrected by its own selisih and
+    %). None for a key when a figure is unreadable or the table has no JUMLAH row."""
+    if table.total is None:
+        return {"anggaran": None, "realisasi": None}
+    checker = _Checker(table, settings, None)
+    for row in checker.all_rows:
+        checker.values[id(row)] = checker._resolve(row)
+    checker._inputs_against_derived()
+    memo: dict = {}
+    return {key: checker._expected(table.total, key, memo) for key in ("anggaran", "realisasi")}
+
+
 @rule
 def budget_tables(document: Document) -> list[Finding]:
     text_severity = Severity.INFO if document.layout == "freeform" else None
