@@ -27,6 +27,7 @@ from ..model import (
     Document,
     Field,
     kind_from_account_code,
+    kind_from_label,
 )
 from ..numbers import Agreement, Kind, agreement, money_equal, transposed_digits
 from ..settings import Settings
@@ -785,6 +786,8 @@ class _Checker:
             if current.kind:
                 return current.kind
             kind = kind_from_account_code(current.code_text.text)
+            if kind is None and current.code is None:
+                kind = kind_from_label(current.label.text)  # a PENDAPATAN / BELANJA heading without a budget code
             if kind:
                 return kind
             current = current.parent
