@@ -686,7 +686,7 @@ class _Checker:
     def _field(self, row: BudgetRow, key: str) -> Field:
         if self.lane is None:
             item = getattr(row, key)
-            if item.empty and row.groups and TOTAL_GROUP in row.groups:
+            if row.groups and TOTAL_GROUP in row.groups and item.empty:
                 return getattr(row.groups[TOTAL_GROUP], _GROUP_KEYS[key])
             return item
         group = row.groups.get(self.lane)
@@ -891,7 +891,7 @@ class _Checker:
         if not self.has_selisih:
             return
         tolerance = self.settings.tolerance_money
-        sisa = lebih = 0
+        lebih = 0
         first = None
         for row in self.all_rows:
             values = self.values[id(row)]
@@ -899,11 +899,11 @@ class _Checker:
             if None in (a, r, s) or money_equal(a, r, tolerance):
                 continue
             if money_equal(s, a - r, tolerance):
-                sisa += 1
+                return  # one row with anggaran − realisasi: the table does not use the other convention
             elif money_equal(s, r - a, tolerance):
                 lebih += 1
                 first = first or row.selisih.ref
-        if lebih >= 2 and sisa == 0:
+        if lebih >= 2:
             self.meaning = LEBIH
             self.findings.append(
                 SELISIH_REVERSED_TABLE.at(
@@ -1017,11 +1017,12 @@ class _Checker:
                 continue
             if not self.has_selisih:
                 s = None
+            if s is not None and (s == self._difference(a, r) or money_equal(s, self._difference(a, r), tolerance)):
+                continue  # a selisih that fits its row: no other input its selisih could point at
             persen_item = self._field(row, "persen")
-            s_fits_row = s is None or money_equal(s, self._difference(a, r), tolerance)
             # With anggaran 0 there is no percentage to compare (B110 says what is wrong there).
             p_fits_row = p is None or not a or self._agrees(p, persen_item.parsed.decimals, r / a * 100, True) is not Agreement.MISMATCH
-            if s_fits_row and p_fits_row:
+            if s is None and p_fits_row:
                 continue
             for key in ("realisasi", "anggaran"):
                 if self._field(row, key).empty:
@@ -1264,12 +1265,12 @@ class _Checker:
                 self._add(NEGATIVE, row, key, reported=value)
         if a is None or r is None:
             return
-        if self._kind(row) == REVENUE:
-            return  # revenue above its target, or revenue nobody budgeted, is normal
         if a == 0 and r:
-            self._add(SPENT_WITHOUT_BUDGET, row, "realisasi", reported=r)
+            if self._kind(row) != REVENUE:  # revenue nobody budgeted for is no anomaly
+                self._add(SPENT_WITHOUT_BUDGET, row, "realisasi", reported=r)
         elif a > 0 and r > a + self.settings.tolerance_money:
-            self._add(OVERSPENT, row, "realisasi", reported=r, expected=a, percent=Num(r / a * 100, "percent"))
+            if self._kind(row) != REVENUE:  # revenue above its target is normal
+                self._add(OVERSPENT, row, "realisasi", reported=r, expected=a, percent=Num(r / a * 100, "percent"))
 
     def _numbering(self) -> None:
         numbered = [(row, row_number(row.number.parsed.value)) for row in self.table.rows]
