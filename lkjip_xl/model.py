@@ -60,25 +60,6 @@ SELISIH_MEANINGS = (SISA, LEBIH, OTHER)
 
 TOTAL_GROUP = "total"
 
-_DASH = r"\s*[-−–—]\s*"
-_LEBIH = re.compile(rf"realisasi{_DASH}(anggaran|pagu|target)|lebih\s*/?\s*\(?\s*kurang|bertambah\s*/?\s*\(?\s*berkurang")
-_SISA = re.compile(rf"(anggaran|pagu){_DASH}realisasi|\bsisa\b|tidak terserap")
-_OTHER = re.compile(r"pagu\b.*\b(sebelum|sesudah|setelah|murni|perubahan)|\b(sebelum|sesudah)\b")
-
-
-def selisih_meaning_from_header(text: str) -> str | None:
-    """What a selisih column means, from its header (group and own text): SISA, LEBIH, OTHER, or None when it
-    only says "Selisih" (or nothing that tells)."""
-    words = re.sub(r"\s+", " ", (text or "").casefold())
-    if _OTHER.search(words):
-        return OTHER
-    if _LEBIH.search(words):
-        return LEBIH
-    if _SISA.search(words):
-        return SISA
-    return None
-
-
 def kind_from_label(text: str) -> str | None:
     """REVENUE for a heading that starts with PENDAPATAN, SPENDING for BELANJA; None otherwise."""
     first = (text or "").strip().split(" ", 1)[0].casefold()

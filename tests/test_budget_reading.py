@@ -27,7 +27,6 @@ from lkjip_xl.model import (
     TextField,
     kind_from_account_code,
     kind_from_label,
-    selisih_meaning_from_header,
 )
 from lkjip_xl.numbers import Quantity, parse
 from lkjip_xl.settings import Settings
@@ -229,23 +228,6 @@ def test_one_reversed_row_in_a_sisa_table_is_that_rows_sign_error():
     rows[0] = line(2, K, 300_000, 240_000)
     found = check(table(rows))
     assert codes_at(found) == [("B115", "E3", "error")]
-
-
-@pytest.mark.parametrize(
-    "header, meaning",
-    [
-        ("Selisih", None),
-        ("Selisih (Rp)", None),
-        ("Sisa Anggaran (Rp)", "sisa"),
-        ("Selisih (Anggaran - Realisasi)", "sisa"),
-        ("Selisih Realisasi – Anggaran", "lebih"),
-        ("Lebih/(Kurang)", "lebih"),
-        ("Bertambah/(Berkurang)", "lebih"),
-        ("Selisih pagu sebelum dan sesudah", "other"),
-    ],
-)
-def test_the_meaning_of_a_selisih_header(header, meaning):
-    assert selisih_meaning_from_header(header) == meaning
 
 
 def test_a_pendapatan_heading_without_a_code_makes_its_lines_revenue():

@@ -863,7 +863,7 @@ class _Checker:
             values = self.values[id(row)]
             for key in keys:
                 item = self._field(row, key)
-                if id(item) in self.skip_cells:
+                if item.ref is not None and item.ref in self.skip_cells:
                     continue  # the row's own figure, already reported by the main lane
                 if item.parsed.kind is Kind.ERROR and _reached_by(item, errors):
                     continue
@@ -1333,7 +1333,7 @@ def check_budget_table(table: BudgetTable, settings: Settings, text_severity: Se
     if main.groups:
         # Each group on its own first: a Total that only repeats a group's error names it instead.
         own_cells = frozenset(
-            id(main._field(row, key)) for row in main.all_rows for key in _KEYS if not main._field(row, key).empty
+            main._field(row, key).ref for row in main.all_rows for key in _KEYS if not main._field(row, key).empty
         )
         for name in main.groups:
             lane = _Checker(table, settings, text_severity, lane=name)
