@@ -383,3 +383,15 @@ def test_a_wrong_figure_in_the_real_recapitulation_is_found_in_its_group(dinkes)
     # The line's Total no longer equals Operasi + Modal; its kegiatan's Operasi realisasi no longer adds up.
     assert ("B125", f"K{row.row}") in cells
     assert ("B102", f"G{row.parent.row}") in cells
+
+
+def test_a_total_that_only_repeats_a_wrong_total_below_it_is_named_there_not_reported_again():
+    # A sub kegiatan's realisasi now reads 160.000 (selisih and % by formula); its kegiatan still says 250.000,
+    # and the program and JUMLAH add up the rows right below them as printed.
+    rows = [line(1, P, 300_000, 250_000), *two_subs()]
+    rows[3] = line(4, S, 200_000, 160_000)
+    total = line(9, T, 300_000, 250_000)
+    found = check(table(rows, total))
+    assert codes_at(found) == [("B102", "D2", "error")]  # the kegiatan: the parent sum is the proof
+    assert found[0].expected == 260_000
+    assert [ref.a1 for ref in found[0].follows] == ["D1", "E1", "F1", "E2", "F2", "D9", "E9", "F9"]

@@ -591,8 +591,8 @@ SOURCES = {
     "input": Text("lihat temuan anggaran/realisasi baris ini", "see this row's budget/spending finding"),
 }
 FOLLOWS_NOTE = Text(
-    " Ikut salah karena angka ini: {cells} baris ini; setelah diperbaiki seharusnya {values}.",
-    " Wrong because of this figure: this row's {cells}; once it is fixed they should be {values}.",
+    " Ikut salah karena angka ini: {cells}; setelah diperbaiki seharusnya {values}.",
+    " Wrong because of this figure: {cells}; once it is fixed they should be {values}.",
 )
 FOLLOWING_CELL = Text("{column} ({cell})", "{column} ({cell})")
 AND = Text(" dan ", " and ")
@@ -674,7 +674,8 @@ class _Checker:
         self.all_rows = table.rows + ([table.total] if table.total is not None else [])
         self.corrected: dict[tuple[int, str], float] = {}  # a sub kegiatan's input as its derived figures make it
         self.roots: dict[int, list[Finding]] = {}  # per row: the findings at its wrong inputs
-        self.root_by_key: dict[tuple[int, str], Finding] = {}
+        self.root_by_key: dict[tuple[int, str], Finding] = {}  # per row and key: the root cause there or below
+        self.pending: dict[int, tuple[Finding, list[_Follow]]] = {}  # per root finding: the cells it explains
         self.groups: list[str] = []  # the other lanes' names, on the main lane of a grouped table
         self.group_roots: dict[tuple[int, str], Finding] = {}  # the group lanes' root causes, by row and key
         self.meaning = table.selisih_meaning or SISA
@@ -835,16 +836,20 @@ class _Checker:
             self._group_totals()
         self._inputs_against_derived()
         memo: dict = {}
+        # Parents from the deepest up: a total that only repeats a wrong total below it is named there.
+        bottom_up = list(reversed(self.table.rows)) + ([self.table.total] if self.table.total is not None else [])
+        for row in bottom_up:
+            if row.children:
+                self._parent_sums(row, self.values[id(row)], memo)
         for row in self.all_rows:
             values = self.values[id(row)]
             follows: list[_Follow] = []
-            if row.children:
-                self._parent_sums(row, values, memo, follows)
             if self.has_selisih:
                 self._selisih(row, values, memo, follows)
             self._persen(row, values, memo, follows)
             self._name_follows(row, follows)
             self._budget_limits(row, values)
+        self._describe_follows()
         if self.lane is None:
             self._numbering()
         return self.findings
@@ -973,7 +978,7 @@ class _Checker:
                 return True
         return False
 
-    def _parent_sums(self, row: BudgetRow, values: _Values, memo: dict, follows: list[_Follow]) -> None:
+    def _parent_sums(self, row: BudgetRow, values: _Values, memo: dict) -> None:
         tolerance = self.settings.tolerance_money
         severity = None if self._hierarchy_sure(row, values, memo) else Severity.WARNING
         for key, check in (("anggaran", PARENT_ANGGARAN), ("realisasi", PARENT_REALISASI)):
@@ -986,8 +991,15 @@ class _Checker:
             group_root = self.group_roots.get((id(row), key))
             if group_root is not None and money_equal(printed, self._groups_sum(row, key) or 0.0, tolerance):
                 # A Total that adds its groups up right, one of which is wrong: named there, not again here.
-                follows.append(_Follow(key, self._field(row, key).ref, expected))
-                self.roots.setdefault(id(row), []).append(group_root)
+                self._follows_from(group_root, row, key, expected)
+                continue
+            # The rows right below as printed (not as their own lines correct them).
+            direct = [0.0 if self._field(child, key).empty else self.values[id(child)].get(key) for child in row.children]
+            adds_up = None not in direct and money_equal(printed, sum(direct), tolerance)
+            below = next((self.root_by_key[(id(child), key)] for child in row.children if (id(child), key) in self.root_by_key), None)
+            if adds_up and below is not None:
+                # The sum of the rows right below it, one of which is wrong: named at that one, not again here.
+                self._follows_from(below, row, key, expected)
                 continue
             common = dict(reported=printed, expected=expected, severity=severity)
             if key == "realisasi" and values.anggaran is not None and money_equal(printed, values.anggaran):
@@ -995,10 +1007,7 @@ class _Checker:
             elif transposed_digits(printed, expected):
                 finding = self._add(TRANSPOSED, row, key, intended=Num(expected, "rupiah"), **common)
             else:
-                direct = [self._sum_value(child, key) for child in row.children]
-                note = ""
-                if None not in direct and money_equal(printed, sum(direct), tolerance):
-                    note = _LINES_WRONG
+                note = _LINES_WRONG if adds_up else ""
                 finding = self._add(check, row, key, count=self._leaf_count(row), note=note, **common)
             self.roots.setdefault(id(row), []).append(finding)
             self.root_by_key[(id(row), key)] = finding
@@ -1095,6 +1104,7 @@ class _Checker:
             evidence=_joined(evidence), diagnosis=diagnosis,
         )
         self.roots.setdefault(id(row), []).append(finding)
+        self.root_by_key[(id(row), key)] = finding
 
     def _groups_sum(self, row: BudgetRow, key: str) -> float | None:
         """The sum of a row's groups (the Total excluded) for anggaran or realisasi; None when one is unreadable."""
@@ -1125,7 +1135,17 @@ class _Checker:
                 names = [name.replace("_", " ").title() for name in self.groups if name in row.groups]
                 finding = self._add(GROUP_TOTAL, row, key, reported=total, expected=parts, groups=", ".join(names))
                 self.roots.setdefault(id(row), []).append(finding)
+                self.root_by_key[(id(row), key)] = finding
                 self.corrected[(id(row), key)] = parts
+
+    def _follows_from(self, root: Finding, row: BudgetRow, key: str, expected: float) -> None:
+        """This row's anggaran or realisasi is wrong only because ``root`` is: named there."""
+        self._follow(root, _Follow(key, self._field(row, key).ref, expected))
+        self.roots.setdefault(id(row), []).append(root)  # its selisih and % follow the same cause
+        self.root_by_key[(id(row), key)] = root
+
+    def _follow(self, root: Finding, item: _Follow) -> None:
+        self.pending.setdefault(id(root), (root, []))[1].append(item)
 
     def _name_follows(self, row: BudgetRow, follows: list[_Follow]) -> None:
         """Name the derived cells that are wrong only because an input is, in the root cause's finding."""
@@ -1138,15 +1158,21 @@ class _Checker:
                 check = PARENT_SELISIH if item.key == "selisih" else PARENT_PERSEN
                 self._add(check, row, item.key, reported=self.values[id(row)].get(item.key), expected=item.value)
             return
-        root = roots[0]
-        cells = [
-            FOLLOWING_CELL.with_params(column=COLUMNS_LOWER[item.key], cell=item.ref.a1 if item.ref else "-")
-            for item in follows
-        ]
-        shown = [Num(item.value, "percent" if item.key == "persen" else "rupiah") for item in follows]
-        note = FOLLOWS_NOTE.with_params(cells=_joined(cells), values=_joined(shown))
-        root.params["note"] = _concat(root.params.get("note", ""), note)
-        root.follows = root.follows + [item.ref for item in follows if item.ref is not None]
+        for item in follows:
+            self._follow(roots[0], item)
+
+    def _describe_follows(self) -> None:
+        for root, items in self.pending.values():
+            items = sorted(items, key=lambda item: (item.ref.row, item.ref.col) if item.ref else (0, 0))
+            cells = [
+                FOLLOWING_CELL.with_params(column=COLUMNS_LOWER[item.key], cell=item.ref.a1 if item.ref else "-")
+                for item in items
+            ]
+            shown = [Num(item.value, "percent" if item.key == "persen" else "rupiah") for item in items]
+            note = FOLLOWS_NOTE.with_params(cells=_joined(cells), values=_joined(shown))
+            root.params["note"] = _concat(root.params.get("note", ""), note)
+            root.follows = root.follows + [item.ref for item in items if item.ref is not None]
+        self.pending = {}
 
     # -- derived figures ------------------------------------------------------------------------------
 
