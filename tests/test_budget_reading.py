@@ -152,6 +152,14 @@ def test_a_guessed_parent_confirmed_by_its_other_sum_keeps_the_error():
     assert ("B102", "D2", "error") in codes_at(found)
 
 
+def test_a_guessed_parent_is_confirmed_when_most_other_parents_add_up():
+    rows = [line(1, P, 900_000, 740_000), *two_subs(), line(5, K, 600_000, 490_000), line(6, S, 600_000, 490_000)]
+    rows[1] = line(2, K, 310_000, 260_000)  # neither of its sums holds; the program's and the other kegiatan's do
+    rows[0] = line(1, P, 910_000, 750_000)  # the program adds up its kegiatan as printed: named at row 2
+    found = check(_guessed(rows))
+    assert codes_at(found) == [("B101", "C2", "error"), ("B102", "D2", "error")]
+
+
 def test_with_codes_a_parent_sum_is_an_error():
     rows = two_subs()
     rows[0] = line(2, K, 310_000, 260_000)

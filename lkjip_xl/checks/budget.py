@@ -676,6 +676,7 @@ class _Checker:
         self.roots: dict[int, list[Finding]] = {}  # per row: the findings at its wrong inputs
         self.root_by_key: dict[tuple[int, str], Finding] = {}  # per row and key: the root cause there or below
         self.pending: dict[int, tuple[Finding, list[_Follow]]] = {}  # per root finding: the cells it explains
+        self._parents_held: dict[int, bool | None] | None = None  # a guessed table's parents: do they add up
         self.groups: list[str] = []  # the other lanes' names, on the main lane of a grouped table
         self.group_roots: dict[tuple[int, str], Finding] = {}  # the group lanes' root causes, by row and key
         self.meaning = table.selisih_meaning or SISA
@@ -966,11 +967,19 @@ class _Checker:
     def _hierarchy_sure(self, row: BudgetRow, values: _Values, memo: dict) -> bool:
         """Whether the rows summed into this parent are certainly its children.
 
-        Codes and level columns say so. A hierarchy guessed from text signals is confirmed for this row
-        only when one of its sums holds (its anggaran or its realisasi equals the rows below it)."""
+        Codes and level columns say so. A hierarchy guessed from text signals is confirmed for this row when
+        one of its own sums holds (its anggaran or its realisasi equals the rows below it), or when most of the
+        table's other parents add up under the same guess."""
         if self.table.structure != "guessed":
             return True
-        if sums_hold(row) is True:
+        held = sums_hold(row)
+        if held is True:
+            return True
+        if self._parents_held is None:
+            parents = [other for other in self.all_rows if other.children]
+            self._parents_held = {id(other): sums_hold(other) for other in parents}
+        others = [result for key, result in self._parents_held.items() if key != id(row) and result is not None]
+        if others and 2 * sum(others) > len(others):
             return True
         for key in ("anggaran", "realisasi"):
             printed, expected = values.get(key), self._expected(row, key, memo)
