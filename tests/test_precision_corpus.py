@@ -48,9 +48,6 @@ XFAIL = {
     "realdata/apbn-satker-2023-2025-realisasi-belanja": "issue 11: '21,276,070,424,00' (commas for thousands and "
                                                         "sen) is N004 error, though read as 21.276.070.424,00 "
                                                         "every % agrees",
-    "realdata/sukabumi-bappeda-2018-evaluasi-renja": "issue 12: the Renja evaluation form read as Tabel 3.2 (K101 "
-                                                     "on column 6, a quantity; N005 on the header rows); its column "
-                                                     "definitions (14 = 6 + 12) not checked, so AB17 is missed",
     "realdata/sumenep-dinkes-2026-lra-sipd": "issue 12: SIPD column groups: L (% of the Total group, K/J) "
                                              "checked against Operasi's F and G (B105, B110); the SUBTOTAL "
                                              "filter row 1056 read as a table row",
@@ -68,9 +65,6 @@ XFAIL = {
                                                     "is not checked",
     # The published corpus (tests/corpus/published/, another branch), as measured on that branch's files on
     # 2026-12-07: re-measure when it lands.
-    "published/kab-labura-inspektorat-2020-kinerja-makro": _NO_TABLES,
-    "published/kota-cimahi-bpkad-renja-2017-evaluasi-2016": _NO_TABLES,
-    "published/kota-cimahi-bpkad-renstra-2017-anggaran-realisasi-2013-2015": _NO_TABLES,
     "published/prov-jabar-bpmpd-2016-rekapitulasi-belanja": _NO_TABLES,
     "published/prov-jabar-bpmpd-2016-rincian-belanja-langsung": f"{_NO_TABLES}; its 4 errors missed",
     "published/prov-jabar-bappeda-2016-tabel-3-7-analisis-program": "13 B105 false errors; 8 of 9 errors missed",

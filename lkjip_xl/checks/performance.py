@@ -855,11 +855,13 @@ def indicator_table(document: Document) -> list[Finding]:
 
 
 def trend_years(document: Document, row: TrendRow) -> list[int | None]:
-    """The year of each of a row's three column groups: the header's, or counted back from the settings' year."""
+    """The year of each of a row's column groups (three in the template, as many as the header names in a
+    pasted table): the header's, or counted back from the settings' year."""
     year = document.settings.year
+    last = len(row.years) - 1
     return [
-        figures.year if figures.year else (year - offset if year else None)
-        for figures, offset in zip(row.years, (2, 1, 0))
+        figures.year if figures.year else (year - (last - index) if year else None)
+        for index, figures in enumerate(row.years)
     ]
 
 
