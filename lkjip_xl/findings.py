@@ -111,6 +111,9 @@ class Finding:
     label: str | None
     severity: Severity
     params: dict[str, Any] = field(default_factory=dict)
+    # Cells that are wrong only because this one is (a selisih computed from a wrong anggaran): named here,
+    # not reported on their own, so a root cause is reported once.
+    follows: list[CellRef] = field(default_factory=list)
 
     @property
     def code(self) -> str:
@@ -150,6 +153,7 @@ class Finding:
             "reported": self.reported,
             "expected": self.expected,
             "unit": self.unit.value if self.unit else None,
+            "follows": [ref.a1 for ref in self.follows],
         }
 
 
