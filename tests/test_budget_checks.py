@@ -335,6 +335,7 @@ def test_n003_ambiguous_cell_resolved_by_the_row_arithmetic(tmp_path):
     assert finding.ref.a1 == cell("selisih", 1)
     assert finding.reported == 475_170
     assert "475.170" in finding.message("id")
+    assert finding.severity.value == "warning"  # the reading rests on the row adding up: a guess
     assert not {"B104", "B113"} & {f.code for f in found}
 
 
@@ -342,6 +343,7 @@ def test_n003_ambiguous_cell_that_no_reading_explains(tmp_path):
     lines = [parent("7.01.01", 8_002_700, 7_960_900), sub("7.01.01.2.01.0001", 8_002_700, 7_960_900, no=1, selisih="Rp 475,170")]
     found = findings(tmp_path, lines)
     assert only(found, "N003").reported is None
+    assert only(found, "N003").severity.value == "error"
     assert at(found, "B104") == [cell("selisih", 1)]
 
 

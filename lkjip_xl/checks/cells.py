@@ -66,9 +66,12 @@ AMBIGUOUS = Check(
     Text("\"{text}\" dapat dibaca {readings}. {resolution}", "\"{text}\" can be read as {readings}. {resolution}"),
     Text(
         "Satu pemisah dengan tiga angka di belakangnya (475,170) berarti desimal dalam format Indonesia tetapi "
-        "ribuan dalam format Amerika. Laporan yang terbit tidak boleh memuat angka yang dapat dibaca dua cara.",
+        "ribuan dalam format Amerika. Laporan yang terbit tidak boleh memuat angka yang dapat dibaca dua cara. "
+        "Kesalahan bila tidak ada bacaan yang membuat baris cocok; peringatan yang menyebut bacaannya bila satu "
+        "bacaan membuat baris cocok (bacaan itu dugaan, bukan bukti).",
         "One separator followed by three digits (475,170) is a decimal in the Indonesian form but thousands in "
-        "the US form. A published report must not hold a figure that reads two ways.",
+        "the US form. A published report must not hold a figure that reads two ways. An error when no reading "
+        "makes the row add up; a warning naming the reading when one does (that reading is a guess, not a proof).",
     ),
     Text(
         "Tulis angka lengkap dalam format Indonesia (mis. 475.170). Bacaan yang membuat baris cocok disebut "
@@ -253,6 +256,15 @@ def _canonical(value: float, unit: Unit) -> str:
     return Num(value, unit.value).render("id")
 
 
+def ambiguity_severity(resolution: Resolution | None) -> Severity:
+    """How sure N003 may be. A reading that makes the row add up settles the figure as far as the arithmetic
+    goes: taking it is a guess, so a warning that names the reading. With no reading that fits, the figure
+    reads two ways and the row holds under neither: an error."""
+    if resolution is not None and resolution.chosen is not None and resolution.relations:
+        return Severity.WARNING
+    return AMBIGUOUS.severity
+
+
 def number_findings(
     field: Field,
     *,
@@ -292,6 +304,7 @@ def number_findings(
                 text=parsed.text,
                 readings=readings,
                 resolution=resolution.phrase(unit),
+                severity=ambiguity_severity(resolution),
                 **common,
             )
         ]

@@ -70,13 +70,11 @@ def _label(item: Text | Severity, lang: Lang) -> str:
     return item.label(lang) if isinstance(item, Severity) else item(lang)
 
 
-def _shown(value: float | str | None, finding: Finding, lang: Lang) -> str:
+def _shown(value: Num | str | None, lang: Lang) -> str:
+    """A figure as the finding's message prints it (Finding.shown): the two columns never disagree with it."""
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
-    unit = finding.unit.value if finding.unit else "value"
-    return Num(value, unit).render(lang)
+    return value if isinstance(value, str) else value.render(lang)
 
 
 def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = None) -> Summary:
@@ -100,6 +98,7 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
     rows = []
     for number, finding in enumerate(report.sorted(), start=1):
         ref = finding.ref
+        reported, expected = finding.shown(lang)
         rows.append(
             FindingRow(
                 number=number,
@@ -111,8 +110,8 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
                 sheet=ref.sheet if ref else None,
                 address=ref.a1 if ref else None,
                 label=finding.label or "",
-                reported=_shown(finding.reported, finding, lang),
-                expected=_shown(finding.expected, finding, lang),
+                reported=_shown(reported, lang),
+                expected=_shown(expected, lang),
                 message=finding.message(lang),
             )
         )

@@ -1,0 +1,123 @@
+"""Figures judged at the precision the cell shows, stored the way Excel stores them; repeated findings grouped.
+
+Each workbook is a real .xlsx written with openpyxl (a Tabel 3.8 pasted on a sheet, the free-form door) and
+read back through the loader: percentages as fractions under a % format, the fraction being what a
+formula such as =ROUND(r/a*100;2)/100 leaves (0.9634999999999999 for 96,35%), sums of sen with float noise.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli
+from openpyxl import Workbook
+
+from lkjip_xl.load import load_file
+from lkjip_xl.validate import check_file
+
+HEADER = ["No", "Program/Kegiatan/Sub Kegiatan", "Jumlah Anggaran", "Realisasi", "Selisih", "Persentase"]
+
+
+def _excel_round(value: float, decimals: int) -> float:
+    """Excel's ROUND: half away from zero on the decimal value (Python's round() is half-even on binary)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
+def budget_sheet(path: Path, subs: list[tuple[float, float]], percent_format: str = "0.00%", text_anggaran: bool = False) -> Path:
+    """A consistent Tabel 3.8: one program, one kegiatan, these sub kegiatan (anggaran, realisasi). Every
+    persen is =ROUND(r/a*100;2)/100 as Excel stores it, under ``percent_format``; parents are float sums."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tabel 3.8"
+    sheet.append(["Tabel 3.8 Realisasi Anggaran"])
+    sheet.append(HEADER)
+
+    def line(no, name, anggaran, realisasi, text=False):
+        persen = _excel_round(realisasi / anggaran * 100, 2) / 100
+        shown_anggaran = f"Rp {anggaran:,.0f}".replace(",", ".") if text else anggaran
+        sheet.append([no, name, shown_anggaran, realisasi, anggaran - realisasi, persen])
+        sheet.cell(sheet.max_row, 6).number_format = percent_format
+        for col in (3, 4, 5):
+            if not isinstance(sheet.cell(sheet.max_row, col).value, str):
+                sheet.cell(sheet.max_row, col).number_format = "#,##0.00"
+
+    anggaran = sum(a for a, _ in subs)
+    realisasi = 0.0
+    for _, r in subs:
+        realisasi += r  # Excel's SUM adds in binary floating point: 0.1 + 0.2 is 0.30000000000000004
+    line("", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", anggaran, realisasi)
+    line("", "Kegiatan Perencanaan, Penganggaran, dan Evaluasi Kinerja", anggaran, realisasi)
+    for number, (a, r) in enumerate(subs, start=1):
+        line(number, f"Sub Kegiatan Penyusunan Dokumen {number}", a, r, text=text_anggaran)
+    line("", "JUMLAH", anggaran, realisasi)
+    book.save(path)
+    return path
+
+
+# 192.690.000 / 200.000.000 = 96,345% exactly: Excel's ROUND gives 96,35 and stores 0.9634999999999999.
+NOISY = [(200_000_000, 192_690_000), (150_000_000, 123_456_789.1), (75_500_000, 70_000_000.2), (1_000_000, 999_999.99)]
+
+
+def test_the_noisy_fraction_is_read_as_the_cell_shows_it(tmp_path):
+    path = budget_sheet(tmp_path / "persen.xlsx", NOISY)
+    sheet = load_file(path).sheets["Tabel 3.8"]
+    from lkjip_xl.numbers import Quantity, parse
+
+    row = next(r for r in range(1, 12) if sheet.value(r, 3) == 200_000_000)
+    assert sheet.value(row, 6) == 0.9634999999999999  # stored as Excel stores it
+    parsed = parse(sheet.value(row, 6), Quantity.PERCENT, sheet.number_format(row, 6))
+    assert (parsed.value, parsed.decimals) == (96.35, 2)
+
+
+def test_a_consistent_table_stored_with_float_noise_has_no_finding_on_its_figures(tmp_path):
+    report = check_file(budget_sheet(tmp_path / "persen.xlsx", NOISY))
+    figures = [f for f in report.findings if f.table == "3.8" and f.code[0] in "BN"]  # not S002: levels guessed
+    assert [(f.code, f.ref.a1 if f.ref else None, f.message()) for f in figures] == []
+
+
+def test_a_percent_shown_with_fewer_decimals_is_compared_at_those(tmp_path):
+    # The cell stores 0.41349 (a formula over figures with hidden decimals) under "0%": it shows 41%, and
+    # r / a = 41,27% shows 41% too. What the reader sees agrees: nothing to report.
+    path = budget_sheet(tmp_path / "nol.xlsx", [(1_000_000, 412_700)], percent_format="0%")
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book["Tabel 3.8"]
+    for row in range(3, sheet.max_row + 1):
+        sheet.cell(row, 6).value = 0.41349
+    book.save(path)
+    report = check_file(path)
+    assert [f.code for f in report.findings if f.table == "3.8" and f.code[0] in "BN"] == []
+
+
+def test_a_real_mismatch_at_the_shown_precision_is_still_an_error(tmp_path):
+    path = budget_sheet(tmp_path / "salah.xlsx", NOISY)
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    sheet = book["Tabel 3.8"]
+    row = next(r for r in range(1, 12) if sheet.cell(r, 3).value == 200_000_000)
+    sheet.cell(row, 6).value = 0.9644999999999999  # shows 96,45%; the row gives 96,35%
+    book.save(path)
+    report = check_file(path)
+    wrong = [f for f in report.findings if f.severity.value == "error" and f.ref and f.ref.row == row]
+    assert [f.code for f in wrong] == ["B105"]
+    assert "96,45%" in wrong[0].message() and "96,35%" in wrong[0].message()
+
+
+def test_three_hundred_text_figures_in_one_column_give_one_grouped_info_line(tmp_path):
+    subs = [(1_000_000 + 1000 * n, 1_000_000) for n in range(300)]
+    path = budget_sheet(tmp_path / "teks.xlsx", subs, text_anggaran=True)
+    result = run_cli("validate", path)
+    lines = [line for line in result.stdout.splitlines() if "N001" in line]
+    assert len(lines) == 1, lines
+    assert "Info" in lines[0] and "300 sel di kolom C" in lines[0]
+    data = json.loads(run_cli("validate", path, "--format", "json").stdout)
+    grouped = [f for f in data["findings"] if f["code"] == "N001"]
+    assert len(grouped) == 1
+    assert grouped[0]["count"] == 300 and len(grouped[0]["cells"]) == 300
+    assert grouped[0]["cell"] == grouped[0]["cells"][0] and grouped[0]["last_cell"] == grouped[0]["cells"][-1]
+    assert data["counts"]["info"] == sum(f["severity"] == "info" for f in data["findings"])
