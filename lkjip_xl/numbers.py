@@ -263,6 +263,9 @@ def _parse_text(raw: str, quantity: Quantity) -> Parsed:
         stripped = _CURRENCY.sub("", body).strip()
         currency = currency or stripped != body
         body = stripped
+        if body.endswith("%"):  # "(28,39%)"
+            percent_sign = True
+            body = body[:-1].strip()
     whole = _WHOLE_RUPIAH.search(body) if body[:1].isdigit() else None
     if whole:
         body = body[: whole.start()].rstrip()
