@@ -123,3 +123,13 @@ def test_messages_on_the_example_never_repeat_one_figure_as_reported_and_expecte
             reported, expected = _printed_pair(finding, "id")
             message = finding.message("id")
             assert reported in message and expected in message and reported != expected, message
+
+
+def test_the_severity_policy_is_written_in_the_generated_rules():
+    from lkjip_xl.docs import rules_markdown
+
+    text = rules_markdown()
+    assert "## Kebijakan tingkat / Severity policy" in text
+    assert "An **error** only where lkjip-xl can show the arithmetic" in text
+    assert "**Kesalahan** hanya bila" in text
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == text

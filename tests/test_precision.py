@@ -121,3 +121,17 @@ def test_three_hundred_text_figures_in_one_column_give_one_grouped_info_line(tmp
     assert grouped[0]["count"] == 300 and len(grouped[0]["cells"]) == 300
     assert grouped[0]["cell"] == grouped[0]["cells"][0] and grouped[0]["last_cell"] == grouped[0]["cells"][-1]
     assert data["counts"]["info"] == sum(f["severity"] == "info" for f in data["findings"])
+
+
+def test_the_summary_sheet_shows_the_group_once(tmp_path):
+    from openpyxl import load_workbook
+
+    subs = [(1_000_000 + 1000 * n, 1_000_000) for n in range(300)]
+    path = budget_sheet(tmp_path / "teks.xlsx", subs, text_anggaran=True)
+    out = tmp_path / "teks-diperiksa.xlsx"
+    run_cli("validate", path, "--out", out)
+    sheet = load_workbook(out)["Ringkasan Validasi"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    grouped = [row for row in rows if "N001" in row]
+    assert len(grouped) == 1
+    assert "Tabel 3.8!C5 … C304" in grouped[0] and "300 sel di kolom C" in grouped[0][-1]

@@ -77,6 +77,15 @@ def _shown(value: Num | str | None, lang: Lang) -> str:
     return value if isinstance(value, str) else value.render(lang)
 
 
+def _cells(finding: Finding) -> str:
+    """The finding's cell, or a group's first and last cells (the link goes to the first)."""
+    ref = finding.ref
+    if ref is None:
+        return ""
+    last = finding.members[-1].ref if finding.members else None
+    return f"{ref.sheet}!{ref.a1} … {last.a1}" if last is not None and last != ref else f"{ref.sheet}!{ref.a1}"
+
+
 def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = None) -> Summary:
     counts = report.counts()
     info = [(FILE(lang), report.file)]
@@ -106,7 +115,7 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
                 severity=finding.severity.label(lang),
                 code=finding.code,
                 table=finding.table or "",
-                cell=f"{ref.sheet}!{ref.a1}" if ref else "",
+                cell=_cells(finding),
                 sheet=ref.sheet if ref else None,
                 address=ref.a1 if ref else None,
                 label=finding.label or "",
