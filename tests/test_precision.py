@@ -135,3 +135,25 @@ def test_the_summary_sheet_shows_the_group_once(tmp_path):
     grouped = [row for row in rows if "N001" in row]
     assert len(grouped) == 1
     assert "Tabel 3.8!C5 … C304" in grouped[0] and "300 sel di kolom C" in grouped[0][-1]
+
+
+def test_a_group_stands_for_every_cell_of_it_where_cells_are_marked(tmp_path):
+    """The button marks each cell of a group with that cell's own message; errors are never grouped."""
+    from lkjip_xl.checks.cells import TEXT_NUMBER
+    from lkjip_xl.excel.marks import wanted_marks
+    from lkjip_xl.findings import GROUP_AT, Report, Severity, Unit
+    from lkjip_xl.snapshot import CellRef
+
+    def text_number(row, severity=None):
+        return TEXT_NUMBER.at(CellRef("Tabel 3.8", row, 3), table="3.8", reported=row, unit=Unit.RUPIAH, text=f"Rp {row}", value=row, severity=severity)
+
+    rows = range(5, 5 + GROUP_AT + 2)
+    report = Report(file="x", findings=[text_number(row, Severity.INFO) for row in rows])
+    assert len(report.findings) == 1 and report.findings[0].count == len(rows)
+    marks = wanted_marks(report, "id")
+    assert sorted(row for _, row, _ in marks) == list(rows)
+    assert '"Rp 7"' in marks[("Tabel 3.8", 7, 3)][1]
+    few = Report(file="x", findings=[text_number(row, Severity.INFO) for row in rows[: GROUP_AT - 1]])
+    assert len(few.findings) == GROUP_AT - 1  # a handful reads better one per cell
+    errors = Report(file="x", findings=[text_number(row, Severity.ERROR) for row in rows])
+    assert len(errors.findings) == len(rows)
