@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from xml.etree import ElementTree
 
 import openpyxl
 from conftest import EXAMPLE, libreoffice_roundtrip, run_cli
@@ -178,3 +179,23 @@ def test_our_own_output_sheets_are_not_input(tmp_path):
     result = json.loads(run_cli("validate", marked, "--format", "json").stdout)
     assert result["counts"] == original["counts"]
     assert [f["code"] for f in result["findings"]] == [f["code"] for f in original["findings"]]
+
+
+def test_a_workbook_that_binds_the_relationship_prefix_on_each_sheet_gets_a_readable_copy(tmp_path):
+    """openpyxl with lxml installed writes <sheet xmlns:r="..." r:id="..."/>: r: is not bound where we add ours."""
+    source = tmp_path / "lxml-style.xlsx"
+    rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(EXAMPLE) as original, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                text = data.decode("utf-8").replace(f' xmlns:r="{rel_ns}"', "", 1)
+                text = text.replace("<sheet ", f'<sheet xmlns:r="{rel_ns}" ')
+                assert f'<workbook xmlns:r="{rel_ns}"' not in text
+                data = text.encode("utf-8")
+            copy.writestr(item, data)
+    out = tmp_path / "hasil.xlsx"
+    annotate(source, out)
+    with zipfile.ZipFile(out) as archive:
+        ElementTree.fromstring(archive.read("xl/workbook.xml"))  # namespace-strict, like lxml
+    assert openpyxl.load_workbook(out).sheetnames[-1] == SUMMARY_SHEET

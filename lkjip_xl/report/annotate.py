@@ -168,8 +168,11 @@ def add_summary_sheet(source: Path, target: Path, summary: Summary) -> str:
         sheet_id = max(sheet_ids, default=0) + 1
 
         prefix = _prefix_of(workbook_xml, "sheets")
-        bound = re.search(rf'xmlns:([\w.-]+)="{re.escape(rel_ns)}"', workbook_xml)
-        if bound:  # reuse the workbook's own prefix for relationship ids (almost always r:)
+        # Reuse the workbook's own prefix for relationship ids (almost always r:), but only where the root
+        # element binds it: openpyxl with lxml installed binds r: on each <sheet> instead, out of our scope.
+        root_tag = re.search(r"<(?![?!])[^>]*>", workbook_xml).group(0)
+        bound = re.search(rf'xmlns:([\w.-]+)="{re.escape(rel_ns)}"', root_tag)
+        if bound:
             id_attribute = f'{bound.group(1)}:id="{rel_id}"'
         else:
             id_attribute = f'xmlns:lkr="{rel_ns}" lkr:id="{rel_id}"'
