@@ -371,7 +371,9 @@ def test_n004_us_form_whose_typo_reading_makes_the_row_add_up(tmp_path):
 
 
 def test_n005_text_that_is_no_number(tmp_path):
-    assert at(findings(tmp_path, consistent_lines(l2={"realisasi": "belum ada"})), "N005") == [cell("realisasi", 2)]
+    found = findings(tmp_path, consistent_lines(l2={"realisasi": "belum ada"}))
+    assert at(found, "N005") == [cell("realisasi", 2)]
+    assert only(found, "N005").severity.value == "error"  # the template's columns are certain
 
 
 def test_n006_excel_error_value_reported_where_it_starts(tmp_path):

@@ -157,3 +157,14 @@ def test_a_group_stands_for_every_cell_of_it_where_cells_are_marked(tmp_path):
     assert len(few.findings) == GROUP_AT - 1  # a handful reads better one per cell
     errors = Report(file="x", findings=[text_number(row, Severity.ERROR) for row in rows])
     assert len(errors.findings) == len(rows)
+
+
+def test_a_word_in_a_guessed_number_column_is_a_warning_not_an_error(tmp_path):
+    from openpyxl import load_workbook
+
+    path = budget_sheet(tmp_path / "kata.xlsx", NOISY)
+    book = load_workbook(path)
+    book["Tabel 3.8"]["D6"] = "belum ada"
+    book.save(path)
+    found = [f for f in check_file(path).findings if f.code == "N005"]
+    assert [(f.ref.a1, f.severity.value) for f in found] == [("D6", "warning")]

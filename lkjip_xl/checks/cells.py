@@ -104,7 +104,12 @@ NOT_A_NUMBER = Check(
     Severity.ERROR,
     Text("Bukan angka", "Not a number"),
     Text("\"{text}\" bukan angka, padahal kolom ini berisi angka.", "\"{text}\" is not a number, but this column holds numbers."),
-    Text("Kolom angka berisi teks yang tidak dapat dibaca sebagai angka.", "A number column holds text that cannot be read as a number."),
+    Text(
+        "Kolom angka berisi teks yang tidak dapat dibaca sebagai angka. Kesalahan di templat; peringatan pada "
+        "lembar bebas, tempat kolom angka ditebak dari judul dan isinya.",
+        "A number column holds text that cannot be read as a number. An error in the template; a warning on "
+        "free-form sheets, where the number columns are guessed from their headers and contents.",
+    ),
     Text("Ganti dengan angkanya, atau kosongkan sel.", "Replace it with the figure, or clear the cell."),
 )
 
@@ -274,7 +279,8 @@ def number_findings(
     resolution: Resolution | None = None,
     text_severity: Severity | None = None,
 ) -> list[Finding]:
-    """What is wrong with how this one cell holds its number, if anything."""
+    """What is wrong with how this one cell holds its number, if anything. ``text_severity`` is given on
+    free-form sheets (numbers as text are info there), where the columns' reading is a guess."""
     parsed = field.parsed
     kind = parsed.kind
     if (kind is Kind.NUMBER or kind is Kind.EMPTY) and resolution is None:
@@ -293,7 +299,10 @@ def number_findings(
     if kind is Kind.OUT_OF_RANGE:
         return [OUT_OF_RANGE.at(field.ref, text=parsed.text, limit=Num(MAX_MAGNITUDE, unit.value), **common)]
     if kind in (Kind.INVALID, Kind.BOOL):
-        return [NOT_A_NUMBER.at(field.ref, text=parsed.text, **common)]
+        # On a pasted sheet the column was taken for a number column from its header and its neighbours (a
+        # guess: "TOTAL" may sit in a label column read as figures); in the template it is certain.
+        guessed = text_severity is not None
+        return [NOT_A_NUMBER.at(field.ref, text=parsed.text, severity=Severity.WARNING if guessed else None, **common)]
     if kind is Kind.AMBIGUOUS:
         resolution = resolution or Resolution(None)
         readings = [Num(value, unit.value) for value in parsed.readings]
