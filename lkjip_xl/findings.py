@@ -85,8 +85,10 @@ class Check:
         unit: Unit | None = None,
         label: str | None = None,
         severity: Severity | None = None,
+        decimals: int | None = None,
         **params: Any,
     ) -> Finding:
+        """``decimals``: how many the reported figure's cell shows, when the check knows (see Finding.shown)."""
         return Finding(
             check=self,
             ref=ref,
@@ -97,6 +99,7 @@ class Check:
             label=label,
             severity=severity or self.severity,
             params=params,
+            decimals=decimals,
         )
 
 
@@ -114,6 +117,7 @@ class Finding:
     # A finding that stands for the same finding in many cells of one column (see group_repeated): those
     # findings, first to last. Empty for a finding about one cell.
     members: tuple[Finding, ...] = ()
+    decimals: int | None = None  # how many decimals the reported figure's cell shows, when known
 
     @property
     def code(self) -> str:
@@ -128,9 +132,13 @@ class Finding:
         many more as it takes to tell them apart (a figure printed with 4 decimals, wrong in the third)."""
         unit = self.unit.value if self.unit else "value"
         reported, expected = _shown(self.reported, unit), _shown(self.expected, unit)
+        shown = self.decimals if unit != "rupiah" and self.decimals is not None else None
+        if shown is not None and shown <= _MAX_SHOWN_DECIMALS:  # as the cell shows it: 36%, not 35,69%
+            reported = Num(reported.value, unit, shown) if isinstance(reported, Num) else reported
+            expected = Num(expected.value, unit, shown) if isinstance(expected, Num) else expected
         if isinstance(reported, Num) and isinstance(expected, Num):
             # Money is exact to the sen, never printed finer; other figures may have been printed to 6 places.
-            for decimals in (2,) if unit == "rupiah" else range(1, _MAX_SHOWN_DECIMALS + 1):
+            for decimals in (2,) if unit == "rupiah" else range((shown or 0) + 1, _MAX_SHOWN_DECIMALS + 1):
                 if reported.render(lang) != expected.render(lang):
                     break
                 reported, expected = Num(reported.value, unit, decimals), Num(expected.value, unit, decimals)

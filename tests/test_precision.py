@@ -168,3 +168,18 @@ def test_a_word_in_a_guessed_number_column_is_a_warning_not_an_error(tmp_path):
     book.save(path)
     found = [f for f in check_file(path).findings if f.code == "N005"]
     assert [(f.ref.a1, f.severity.value) for f in found] == [("D6", "warning")]
+
+
+def test_a_finding_prints_the_figure_as_its_cell_shows_it(tmp_path):
+    from openpyxl import load_workbook
+
+    path = budget_sheet(tmp_path / "tampil.xlsx", [(1_000_000, 330_800), (1_000_000, 500_000)], percent_format="0%")
+    book = load_workbook(path)
+    sheet = book["Tabel 3.8"]
+    row = next(r for r in range(1, 12) if sheet.cell(r, 4).value == 330_800)
+    sheet.cell(row, 6).value = 0.3569  # shows 36%; the row gives 33,08%, shown 33%
+    book.save(path)
+    wrong = [f for f in check_file(path).findings if f.ref and f.ref.row == row and f.code == "B105"]
+    assert len(wrong) == 1
+    assert "tertulis 36%" in wrong[0].message() and "= 33%" in wrong[0].message()
+    assert "36%" in wrong[0].message("en") and "33%" in wrong[0].message("en")
