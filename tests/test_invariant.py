@@ -10,6 +10,7 @@ import pasted
 import pytest
 
 from bench.generate import build, write
+from lkjip_xl.errors import InputRejected
 from lkjip_xl.checks import load_all, run_checks
 from lkjip_xl.findings import CATALOGUE, Check, Finding, Report, Unit
 from lkjip_xl.load import load_file
@@ -90,6 +91,7 @@ def _corpus(folder: Path) -> list[Path]:
     for seed in range(2):
         write(folder / f"bangkitan-{seed}.xlsx", build(60, 0.2, seed))
         paths.append(folder / f"bangkitan-{seed}.xlsx")
+    paths += sorted(path for path in (ROOT / "tests" / "corpus").rglob("*.xlsx") if "_build" not in path.parts)
     if REALDATA is not None:
         paths += sorted(REALDATA.glob("*.xlsx"))
     return paths
@@ -105,7 +107,10 @@ def test_no_check_on_any_known_workbook_prints_the_same_reported_and_expected(tm
     """The checks themselves, before the report's guard: a pair that prints alike is a precision bug."""
     seen_codes: set[str] = set()
     for path in _corpus(tmp_path):
-        document, _ = read_document(load_file(path))
+        try:
+            document, _ = read_document(load_file(path))
+        except InputRejected:  # a published table no reader recognises yet: nothing to compare
+            continue
         raw = run_checks(document)
         compared = [f for f in raw if f.reported is not None and f.expected is not None]
         seen_codes.update(f.code for f in compared)
