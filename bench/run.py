@@ -280,7 +280,12 @@ def write_results(args, big: Path, folder: Path, validate_runs, openpyxl_runs, p
         "- Both made by `bench/generate.py`; kept in `bench/.work/` until the generator changes.",
         "",
     ]
-    args.results.write_text("\n".join(lines), encoding="utf-8")
+    text = "\n".join(lines)
+    previous = args.results.read_text(encoding="utf-8") if args.results.exists() else ""
+    precision = previous.find("\n## Precision\n")
+    if precision >= 0:  # bench.precision's section, kept: its own run rewrites it
+        text = text.rstrip("\n") + "\n" + previous[precision:]
+    args.results.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
