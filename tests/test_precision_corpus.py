@@ -45,9 +45,6 @@ XFAIL = {
     "synthetic/salah-wrong_capaian-seed13": f"{_FORMS}; {_PERFORMANCE}; X011 put on Tabel 3.3 L5 and 3.5 F5, whose "
                                             "figures agree with themselves, for Tabel 3.2's wrong capaian",
     "synthetic/salah-sign_error-seed14": f"{_FORMS}; {_PERFORMANCE} (the injected B115 is found)",
-    "realdata/apbn-satker-2023-2025-realisasi-belanja": "issue 11: '21,276,070,424,00' (commas for thousands and "
-                                                        "sen) is N004 error, though read as 21.276.070.424,00 "
-                                                        "every % agrees",
     "realdata/sukabumi-bappeda-2018-evaluasi-renja": "issue 12: the Renja evaluation form read as Tabel 3.2 (K101 "
                                                      "on column 6, a quantity; N005 on the header rows); its column "
                                                      "definitions (14 = 6 + 12) not checked, so AB17 is missed",
@@ -77,8 +74,6 @@ XFAIL = {
     "published/prov-jabar-bappeda-2016-tabel-3-7-analisis-program": "13 B105 false errors; 8 of 9 errors missed",
     "published/prov-jabar-disbun-2016-tabel-3-5-silpa-dan-3-7-apbn": "N005, B101, B102 false errors; 6 errors missed",
     "published/prov-jabar-diskanlaut-2016-tabel-3-7-realisasi-belanja": "D15 missed",
-    "published/prov-jabar-disnakertrans-2016-tabel-3-1-target-realisasi": "8 N005 false errors",
-    "published/prov-jabar-disnakertrans-2016-tabel-3-7-apbn": "12 N005 false errors",
     "published/prov-jabar-rsud-alihsan-2016-tabel-10-realisasi-keuangan": "B101, B102, B105, B106, B116, N005 "
                                                                           "false errors (24)",
     "published/prov-sumut-setda-2021-tabel-19-realisasi-keuangan": "F5 missed",
