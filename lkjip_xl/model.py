@@ -147,10 +147,94 @@ class EfficiencyRow:
 
 
 @dataclass
+class SummaryRow:
+    """A "Jumlah" or "Rata-rata capaian" row under a performance table: a summary, never an indicator."""
+
+    row: int  # the sheet row
+    kind: str  # "sum" or "mean"
+    label: TextField
+    fields: dict[tuple[str, int], Field]  # (figure name, year index; 0 outside Tabel 3.3) -> the printed figure
+    above: list  # the table's rows it stands for (up to the previous summary row)
+
+
+@dataclass
 class IndicatorTable:
     table: str
     sheet: str
     rows: list
+    summaries: list[SummaryRow] = field(default_factory=list)  # free-form tables only
+
+
+@dataclass
+class FormColumn:
+    """One column of a Permendagri 86/2017 evaluation form: its printed column number and part (K or Rp)."""
+
+    number: int  # the number the form prints under its header (5, 12, 13...)
+    part: str  # "K" (kinerja), "Rp" (anggaran) or "" when the number has one column
+    col: int  # the sheet column
+    header: str  # the header text above it, group first
+
+
+@dataclass
+class FormDefinition:
+    """What the form's row of column numbers says a column is: "12 = 8+9+10+11", "13 = 12/7*100"."""
+
+    number: int
+    kind: str  # "sum" (of the operands) or "ratio" (operands[0] / operands[1] x 100)
+    operands: tuple[int, ...]
+    text: str  # as printed
+    ref: CellRef | None
+
+
+@dataclass
+class FormRow:
+    row: int
+    role: str  # "data" (a program, kegiatan or indicator), "mean" (Rata-rata ...), "summary" (other), "unlabelled"
+    label: TextField
+    fields: dict[tuple[int, str], Field]  # (number, part) -> figure
+
+
+@dataclass
+class EvaluationForm:
+    """A Renja / RKPD evaluation form (Permendagri 86/2017), read by its own column numbers."""
+
+    name: str  # "Evaluasi Renja" or "Evaluasi RKPD": the table name findings carry
+    sheet: str
+    title: str
+    numbers_row: int
+    columns: list[FormColumn]
+    definitions: list[FormDefinition]
+    rows: list[FormRow]
+    unread: list[str]  # definitions printed but not understood, as printed
+    unsure: list[int] = field(default_factory=list)  # numbers whose columns could not be told apart (not K / Rp)
+
+    def column(self, number: int, part: str) -> FormColumn | None:
+        return next((c for c in self.columns if c.number == number and c.part == part), None)
+
+    def parts(self, number: int) -> list[str]:
+        return [c.part for c in self.columns if c.number == number]
+
+
+@dataclass
+class ChangeRow:
+    row: int  # the sheet row
+    label: TextField
+    before: Field  # the value of the earlier year (N-1)
+    after: Field  # the value of the later year (N)
+    change: Field  # the printed perubahan / kenaikan, when the table has one
+
+
+@dataclass
+class ChangeTable:
+    """Values of two years without a target (a "perbandingan" table), with a perubahan column or none."""
+
+    name: str  # "Perbandingan 2023 dan 2024": the table name findings carry
+    sheet: str
+    years: tuple[str, str]  # as shown: "2023", "2024", or "N-1", "N"
+    change_header: str  # the perubahan column's header, "" when there is none
+    percent: bool  # the header says the change is a percentage ("Perubahan (%)")
+    rows: list[ChangeRow]
+    ref: CellRef | None  # the header's first cell
 
 
 @dataclass
@@ -167,6 +251,8 @@ class Document:
     missing: list[str] = field(default_factory=list)  # tables the workbook should have and does not
     sheets_read: list[str] = field(default_factory=list)
     inventory: Inventory = field(default_factory=Inventory)  # macros, links, hidden sheets... (F checks)
+    evaluations: list[EvaluationForm] = field(default_factory=list)  # Renja/RKPD evaluation forms (freeform only)
+    changes: list[ChangeTable] = field(default_factory=list)  # tables of two years without a target (freeform only)
 
     @property
     def tables(self) -> list[str]:
@@ -174,4 +260,4 @@ class Document:
         for table in (self.indicators, self.trend, self.efficiency):
             if table is not None:
                 found.append(table.table)
-        return sorted(found)
+        return sorted(found) + [form.name for form in self.evaluations] + [table.name for table in self.changes]

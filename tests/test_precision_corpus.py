@@ -45,9 +45,6 @@ XFAIL = {
     "synthetic/salah-wrong_capaian-seed13": f"{_FORMS}; {_PERFORMANCE}; X011 put on Tabel 3.3 L5 and 3.5 F5, whose "
                                             "figures agree with themselves, for Tabel 3.2's wrong capaian",
     "synthetic/salah-sign_error-seed14": f"{_FORMS}; {_PERFORMANCE} (the injected B115 is found)",
-    "realdata/sukabumi-bappeda-2018-evaluasi-renja": "issue 12: the Renja evaluation form read as Tabel 3.2 (K101 "
-                                                     "on column 6, a quantity; N005 on the header rows); its column "
-                                                     "definitions (14 = 6 + 12) not checked, so AB17 is missed",
     "realdata/sumenep-dinkes-2026-lra-sipd": "issue 12: SIPD column groups: L (% of the Total group, K/J) "
                                              "checked against Operasi's F and G (B105, B110); the SUBTOTAL "
                                              "filter row 1056 read as a table row",
@@ -65,9 +62,6 @@ XFAIL = {
                                                     "is not checked",
     # The published corpus (tests/corpus/published/, another branch), as measured on that branch's files on
     # 2026-12-07: re-measure when it lands.
-    "published/kab-labura-inspektorat-2020-kinerja-makro": _NO_TABLES,
-    "published/kota-cimahi-bpkad-renja-2017-evaluasi-2016": _NO_TABLES,
-    "published/kota-cimahi-bpkad-renstra-2017-anggaran-realisasi-2013-2015": _NO_TABLES,
     "published/prov-jabar-bpmpd-2016-rekapitulasi-belanja": _NO_TABLES,
     "published/prov-jabar-bpmpd-2016-rincian-belanja-langsung": f"{_NO_TABLES}; its 4 errors missed",
     "published/prov-jabar-bakesbangpol-2016-tabel-3-7": "B102, B105, B106 false errors; D28 missed",

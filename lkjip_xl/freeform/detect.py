@@ -31,6 +31,8 @@ from .headers import (
     row_cells,
     value_keys,
 )
+from .evaluation import take_forms
+from .performance import summary_kind, take_change_tables
 from .words import caption_number, starts_with_program, tokens
 
 OUR_TABLES = tuple(layout.table for layout in L.TABLES)
@@ -63,6 +65,7 @@ class Found:
     repeated_headers: list[int] = field(default_factory=list)
     notes: list[int] = field(default_factory=list)
     table: str | None = None  # the table it was taken as
+    summaries: list[int] = field(default_factory=list)  # Jumlah / Rata-rata rows of a performance table
 
     @property
     def ref(self) -> CellRef:
@@ -96,6 +99,9 @@ class Found:
                 if col not in numbers and is_total_text(text):
                     self.total_row, self.total_col = row, col
                     return "total"
+        if self.kind != "budget" and any(col not in numbers and summary_kind(text) for col, text in inside):
+            self.summaries.append(row)  # "Rata-rata capaian" under a performance table: never an indicator
+            return "summary"
         has_number = any(col in numbers for col, _ in inside)
         label_text = next((text for col, text in inside if col in labels), "")
         if not has_number and (not label_text or tokens(label_text)[:1] in NOTE_STARTS):
@@ -111,6 +117,8 @@ class Detection:
 
     found: list[Found]
     tables: dict[str, Found]
+    forms: list = field(default_factory=list)  # Renja/RKPD evaluation forms (evaluation.py), not LKjIP tables
+    changes: list = field(default_factory=list)  # values of two years without a target (performance.py)
 
     @property
     def unplaced(self) -> list[Found]:
@@ -224,10 +232,16 @@ def table_by_kind(item: Found) -> str | None:
 
 def find_tables(snapshot: WorkbookSnapshot) -> Detection:
     found: list[Found] = []
+    forms: list = []
+    changes: list = []
     # Hidden sheets often keep an old draft: they are read after the visible ones, so they count only for
     # a table no visible sheet has.
     for sheet in sorted(snapshot, key=lambda sheet: sheet.visibility != "visible"):
-        items = scan_sheet(sheet)
+        forms_here, items = take_forms(sheet, scan_sheet(sheet))
+        changes_here, items = take_change_tables(items)
+        if sheet.visibility == "visible" or not (forms or changes):  # a hidden sheet's copy is not checked twice
+            forms.extend(forms_here)
+            changes.extend(changes_here)
         hint = _sheet_hint(sheet)
         if hint in OUR_TABLES and sum(1 for item in items if item.kind) == 1:
             for item in items:
@@ -255,4 +269,4 @@ def find_tables(snapshot: WorkbookSnapshot) -> Detection:
     for item in found:
         if item.table is not None:
             assign_keys(item.header, item.table)
-    return Detection(found, tables)
+    return Detection(found, tables, forms, changes)

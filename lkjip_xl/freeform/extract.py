@@ -22,6 +22,7 @@ from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
 from .levels import guess_levels
+from .performance import closest_header, drop_column_number_rows, header_years, looks_like_performance, summary_rows
 from .view import TableView
 
 NO_TABLES = Text(
@@ -31,6 +32,17 @@ NO_TABLES = Text(
     "no Table 3.2, 3.3, 3.5, 3.7 or 3.8 was recognised in this workbook: each table needs its row of column "
     "headers (e.g. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\"). Or fill in the lkjip-xl "
     "template (lkjip-xl template --out template.xlsx).",
+)
+
+NO_PERFORMANCE_TABLES = Text(
+    "tidak ada Tabel 3.2, 3.3 atau 3.5 yang dikenali di buku kerja ini: tabel kinerja perlu baris judul kolom "
+    "dengan indikator, target dan realisasi, mis. \"No | Indikator Kinerja | Satuan | Target | Realisasi | Capaian "
+    "(%)\"; Tabel 3.3 dengan tahunnya di atas Target | Realisasi | Capaian (atau \"Target 2024\").{closest} Atau isi "
+    "templat lkjip-xl (lkjip-xl template --out templat.xlsx).",
+    "no Table 3.2, 3.3 or 3.5 was recognised in this workbook: a performance table needs its row of column headers "
+    "with the indicator, target and actual, e.g. \"No | Indikator Kinerja | Satuan | Target | Realisasi | Capaian "
+    "(%)\"; Table 3.3 with its years above Target | Realisasi | Capaian (or \"Target 2024\").{closest} Or fill in "
+    "the lkjip-xl template (lkjip-xl template --out template.xlsx).",
 )
 
 
@@ -48,6 +60,8 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
         if found is None:
             document.missing.append(layout.table)
             continue
+        if layout.table in ("3.2", "3.3", "3.5"):
+            drop_column_number_rows(found)
         view = TableView(found, layout)
         views[layout.table] = view
         table = read_table(view, layout)
@@ -55,6 +69,10 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
             _mend_total(table, found, view)
             if table.table == "3.8":
                 guess_levels(table)
+        else:
+            if table.table == "3.3":
+                header_years(table, found, view)
+            summary_rows(table, found, view)
         attach(document, table)
         if found.sheet.name not in document.sheets_read:
             document.sheets_read.append(found.sheet.name)
@@ -103,8 +121,29 @@ def title_settings(detection: Detection, settings: Settings) -> Settings:
 def extract_freeform(snapshot: WorkbookSnapshot, settings: Settings) -> FreeformRead:
     """The tables of a workbook that is not the template; refused when it holds none of ours."""
     detection = find_tables(snapshot)
-    if not detection.tables:
+    if not detection.tables and not detection.forms and not detection.changes:
+        # A workbook of indicators only is told the header a performance table needs, not the budget one.
+        if looks_like_performance(snapshot):
+            raise InputRejected("no_tables", NO_PERFORMANCE_TABLES, closest=closest_header(detection.found))
         raise InputRejected("no_tables", NO_TABLES)
     document = Document(snapshot.name, title_settings(detection, settings), layout="freeform")
     views = read_tables(detection, document)
+    attach_forms(detection, document)
+    document.changes.extend(detection.changes)
     return FreeformRead(document, detection, views)
+
+
+def attach_forms(detection: Detection, document: Document) -> None:
+    """Renja/RKPD evaluation forms join the document under names of their own ("Evaluasi Renja", then
+    "Evaluasi Renja (Sheet2)"). A workbook holding only forms (or comparison tables) is no LKjIP: its missing
+    tables are not news."""
+    names: set[str] = set()
+    for form in detection.forms:
+        if form.name in names:
+            form.name = f"{form.name} ({form.sheet})"
+        names.add(form.name)
+        document.evaluations.append(form)
+        if form.sheet not in document.sheets_read:
+            document.sheets_read.append(form.sheet)
+    if (detection.forms or detection.changes) and not detection.tables:
+        document.missing.clear()

@@ -148,7 +148,29 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
         year = next((year_of(text) for text in groups if year_of(text)), None)
         group_concept = next((concept(text) for text in groups if concept(text)), None)
         columns.append(HeaderColumn(col, own, group, concept(own), group_concept, year))
+    _years_in_own_text(columns)
     return Header(rows, columns)
+
+
+def _years_in_own_text(columns: list[HeaderColumn]) -> None:
+    """ "Target 2023 | Realisasi 2023 | Capaian 2023": a year that the own text of two or more columns names
+    is their group, as a year above them would be. A lone "Target Akhir 2026" names no group."""
+    own = {column.col: year_of(column.own) for column in columns if column.year is None}
+    counts: dict[int, int] = {}
+    for year in own.values():
+        if year:
+            counts[year] = counts.get(year, 0) + 1
+    year_words = _YEAR_WORDS | {str(year) for year in counts}
+    for column in columns:
+        year = own.get(column.col)
+        if year and counts[year] >= 2:
+            column.year = year
+            if column.concept is None and set(tokens(column.own)) <= year_words:
+                # "Target Renstra Tahun ke- / 1 (2013)": the years sit under their concept, not above it
+                column.concept = column.group_concept
+
+
+_YEAR_WORDS = frozenset({"tahun", "th", "thn", "ta", "ke", *map(str, range(1, 10))})  # "Tahun ke-1 (2013)"
 
 
 def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:

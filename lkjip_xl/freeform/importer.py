@@ -59,6 +59,14 @@ OTHER = Text(
     "Table {caption} at {cell}: not checked by lkjip-xl, not copied.",
 )
 NOTES = Text("{count} baris catatan di dalam atau di bawah tabel tidak dipindahkan ({cells}).", "{count} note rows in or under the tables were not copied ({cells}).")
+NOT_LKJIP = Text(
+    "{name} di {cell}: bukan tabel LKjIP, tidak dipindahkan (validate memeriksanya di tempat).",
+    "{name} at {cell}: no LKjIP table, not copied (validate checks it where it is).",
+)
+SUMMARIES = Text(
+    "Baris Jumlah / Rata-rata Tabel {table} tidak dipindahkan ({cells}): templat tidak punya baris ringkasan.",
+    "The Jumlah / Rata-rata rows of Table {table} were not copied ({cells}): the template has no summary row.",
+)
 NOT_PLACED = Text("Tidak dipindahkan:", "Not placed:")
 SETTINGS_FROM_TITLES = Text("Pengaturan dari judul tabel: {what}.", "Settings from the table titles: {what}.")
 NO_SETTINGS = Text(
@@ -156,6 +164,14 @@ def _leftovers(detection: Detection, result: Imported) -> None:
     for found in detection.others:
         if found.caption:
             result.not_placed.append(OTHER.with_params(caption=found.caption, cell=str(found.ref)))
+    for table, found in detection.tables.items():
+        if found.summaries:
+            cells = ", ".join(_cell(found, row, found.header.first_col) for row in found.summaries)
+            result.not_placed.append(SUMMARIES.with_params(table=table, cells=cells))
+    for form in detection.forms:
+        result.not_placed.append(NOT_LKJIP.with_params(name=form.name, cell=f"{form.sheet}!A{form.numbers_row}"))
+    for change in detection.changes:
+        result.not_placed.append(NOT_LKJIP.with_params(name=change.name, cell=str(change.ref)))
     notes = [
         _cell(found, row, found.header.first_col) for found in detection.tables.values() for row in found.notes
     ]

@@ -89,6 +89,11 @@ def concept(text: str) -> str | None:
     words = [_spelled(word) for word in tokens(text)]
     if not words or len(words) > 12:
         return None
+    # "Target Kinerja Capaian Program", "Realisasi capaian program s/d akhir tahun": a header that starts with
+    # target / realisasi names that figure, the capaian after it is what is measured ("Realisasi Capaian %"
+    # stays a percentage).
+    if words[0] in ("target", "realisasi") and "capaian" in words and not {"%", "persen", "persentase"} & set(words):
+        return words[0]
     for name, spellings in CONCEPTS:
         if any(word in spellings for word in words):
             return name
