@@ -341,6 +341,7 @@ def test_n003_ambiguous_cell_resolved_by_the_row_arithmetic(tmp_path):
     assert finding.ref.a1 == cell("selisih", 1)
     assert finding.reported == 475_170
     assert "475.170" in finding.message("id")
+    assert finding.severity.value == "warning"  # the reading rests on the row adding up: a guess
     assert not {"B104", "B113"} & {f.code for f in found}
 
 
@@ -348,6 +349,7 @@ def test_n003_ambiguous_cell_that_no_reading_explains(tmp_path):
     lines = [parent("7.01.01", 8_002_700, 7_960_900), sub("7.01.01.2.01.0001", 8_002_700, 7_960_900, no=1, selisih="Rp 475,170")]
     found = findings(tmp_path, lines)
     assert only(found, "N003").reported is None
+    assert only(found, "N003").severity.value == "error"
     assert at(found, "B104") == [cell("selisih", 1)]
 
 
@@ -375,7 +377,9 @@ def test_n004_us_form_whose_typo_reading_makes_the_row_add_up(tmp_path):
 
 
 def test_n005_text_that_is_no_number(tmp_path):
-    assert at(findings(tmp_path, consistent_lines(l2={"realisasi": "belum ada"})), "N005") == [cell("realisasi", 2)]
+    found = findings(tmp_path, consistent_lines(l2={"realisasi": "belum ada"}))
+    assert at(found, "N005") == [cell("realisasi", 2)]
+    assert only(found, "N005").severity.value == "error"  # the template's columns are certain
 
 
 def test_n006_excel_error_value_reported_where_it_starts(tmp_path):

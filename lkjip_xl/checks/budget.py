@@ -811,6 +811,7 @@ class _Checker:
             what=self._describe(row),
             level=self._level_name(row),
             column=COLUMNS[key],
+            decimals=self._field(row, key).parsed.decimals,  # the reported figure as its cell shows it
             **params,
         )
         self.findings.append(finding)
