@@ -355,3 +355,178 @@ def split_list(value: object) -> tuple[str, ...]:
         return ()
     items = value if isinstance(value, (list, tuple)) else re.split(r"[,;\n]", str(value))
     return tuple(str(item).strip() for item in items if str(item).strip())
+
+
+# -- which way is better: polarity read from an indicator's name ------------------------------------------
+
+# Words that make an indicator "lower is better" (domain.md: poverty rate, complaints, service time).
+_LOWER_IS_BETTER = re.compile(
+    r"\bkematian\b|\bangka kematian\b|\baki\b|\bakb\b|\bakaba\b|\bkemiskinan\b|\bpenduduk miskin\b"
+    r"|\bpengangguran\b|\btpt\b|\bstunting\b|\bwasting\b|\bgizi (buruk|kurang)\b|\bprevalensi\b|\bkasus\b"
+    r"|\bangka kesakitan\b|\bmorbiditas\b|\binsiden(si)?\b|\bkriminalitas\b|\btindak (pidana|kriminal)\b"
+    r"|\b(waktu|lama|lamanya) (rata rata )?(pelayanan|layanan|penyelesaian|proses|tunggu)\b"
+    r"|\b(jumlah|banyaknya) (pengaduan|keluhan|temuan)\b|\binflasi\b|\bketimpangan\b|\bgini\b"
+    r"|\bputus sekolah\b|\bbuta (huruf|aksara)\b|\bkawasan kumuh\b|\bpemukiman kumuh\b|\bpermukiman kumuh\b"
+    r"|\btidak layak huni\b|\brtlh\b|\bbacklog\b|\bkecelakaan\b|\bpelanggaran\b"
+)
+# Words that turn such a name back to "higher is better": the share of cases handled, the fall of a rate.
+_HIGHER_IS_BETTER = re.compile(
+    r"\bcakupan\b|\bpenurunan\b|\bmenurun(nya)?\b|\bturun(nya)?\b|\bberkurang(nya)?\b|\bpengurangan\b"
+    r"|\bpenanganan\b|\bditangani\b|\btertangani\b|\bdiselesaikan\b|\bterselesaikan\b|\bpenyelesaian (kasus|pengaduan|temuan)\b"
+    r"|\bditindaklanjuti\b|\btindak lanjut\b|\bpencegahan\b|\bpenanggulangan\b|\bbebas\b|\bdirespon\b|\bterlayani\b"
+    r"|\bketepatan\b|\btepat waktu\b|\bkecepatan\b|\bterungkap\b|\bpengungkapan\b|\bpenegakan\b|\bpenindakan\b"
+    r"|\bpengendalian\b|\bterkendali\b|\byang (mendapat|mendapatkan|memperoleh|dirawat|dilayani)\b"
+)
+
+
+def lower_is_better(name: str) -> bool:
+    """Whether an indicator's name says lower is better ("Angka kematian ibu", "Prevalensi stunting"), and
+    nothing in it turns that round ("Cakupan penanganan kasus", "Persentase penurunan angka kemiskinan").
+    A hint, never a certainty: the checks say when they lean on it."""
+    folded = _folded(name)
+    return bool(_LOWER_IS_BETTER.search(folded)) and not _HIGHER_IS_BETTER.search(folded)
+
+
+# -- values that are not numbers: words and ranges ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Word:
+    """A target, realisasi or capaian written as a word: "WTP", "BB", "Hijau", "Tercapai", "N/A".
+
+    ``scale`` names a known ordered scale (SAKIP predikat, BPK opinion) and ``rank`` the word's place on it
+    (0 is best); both None for other words."""
+
+    text: str
+    scale: str | None = None
+    rank: int | None = None
+
+    @property
+    def key(self) -> str:
+        return _normal(self.text)
+
+
+@dataclass(frozen=True)
+class Range:
+    """A target written as a range: "80 - 90%", "7 – 8", "≥ 80" (``high`` None), "≤ 5" (``low`` None)."""
+
+    low: float | None
+    high: float | None
+    text: str
+
+    def contains(self, value: float) -> bool:
+        return (self.low is None or value >= self.low) and (self.high is None or value <= self.high)
+
+    @property
+    def bounds(self) -> tuple[float, ...]:
+        return tuple(bound for bound in (self.low, self.high) if bound is not None)
+
+
+# BPK's audit opinions, best first (WTP, WDP, TW, TMP/disclaimer); the SAKIP predikat are PREDIKAT above.
+_OPINI = (
+    ("WTP", ("wtp", "wajartanpapengecualian")),
+    ("WDP", ("wdp", "wajardenganpengecualian")),
+    ("TW", ("tw", "tidakwajar")),
+    ("TMP", ("tmp", "tidakmenyatakanpendapat", "disclaimer")),
+)
+_NUMBER = r"(\d+(?:[.,]\d+)*)"
+_RANGE = re.compile(
+    rf"^{_NUMBER}\s*%?\s*(?:[-\u2212\u2013\u2014]|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*{_NUMBER}\s*%?$",
+    re.IGNORECASE,
+)
+_BOUND = re.compile(
+    rf"^(≥|>=|>|min(?:imal|imum|\.)?|sekurang[- ]kurangnya|≤|<=|<|maks(?:imal|imum|\.)?|max(?:imal|imum|\.)?|paling\s+banyak)"
+    rf"\s*:?\s*{_NUMBER}\s*%?$",
+    re.IGNORECASE,
+)
+
+
+def _bound_value(text: str) -> float | None:
+    from .numbers import Kind, Quantity, parse
+
+    parsed = parse(text, Quantity.VALUE)
+    return parsed.value if parsed.kind in (Kind.TEXT, Kind.FOREIGN) else None
+
+
+def read_word_or_range(text: str) -> Word | Range | None:
+    """What a cell that is no number says, when it is a value of its own; None for broken figures
+    ("86,8a" keeps its finding: it has digits and is no range)."""
+    clean = " ".join(text.split())
+    match = _RANGE.match(clean)
+    if match:
+        low, high = _bound_value(match.group(1)), _bound_value(match.group(2))
+        if low is not None and high is not None and low <= high:
+            return Range(low, high, clean)
+        return None
+    match = _BOUND.match(clean)
+    if match:
+        value = _bound_value(match.group(2))
+        if value is None:
+            return None
+        at_most = match.group(1).lower().startswith(("≤", "<", "maks", "max", "paling"))
+        return Range(None, value, clean) if at_most else Range(value, None, clean)
+    if re.search(r"\d", clean) or not re.search(r"[^\W\d_]", clean):
+        return None
+    predikat = predikat_in(clean)
+    if predikat is not None:
+        return Word(clean, "predikat", [p for p, _ in PREDIKAT].index(predikat))
+    key = _normal(re.sub(r"(?i)^opini\s*:?\s*", "", clean)).strip("().")
+    for rank, (_, spellings) in enumerate(_OPINI):
+        if key in spellings:
+            return Word(clean, "opini", rank)
+    return Word(clean)
+
+
+def range_capaian(
+    target: Range,
+    realisasi: float,
+    polarity: Polarity = Polarity.POSITIVE,
+    negative_formula: NegativeFormula = NegativeFormula.DOUBLE_TARGET,
+) -> float | None:
+    """Capaian against a range target as PermenPANRB 6/2022 is read here: a realisasi inside the range is
+    100; outside it, the capaian is computed against the bound it passed (above the range: the upper bound,
+    below it: the lower bound). "≤ x" targets are lower-is-better whatever the polarity setting says."""
+    if target.contains(realisasi):
+        return 100.0
+    if target.low is None:
+        polarity = Polarity.NEGATIVE
+    bound = target.high if target.high is not None and realisasi > target.high else target.low
+    return capaian(bound, realisasi, polarity, negative_formula)
+
+
+def range_readings(target: Range, realisasi: float) -> list[float]:
+    """Every capaian an office may print for a range target: 100 inside it, and any known formula against
+    either bound. Offices differ and the regulation's text is short, so a figure is only doubted when it
+    is none of these."""
+    readings = [100.0] if target.contains(realisasi) else []
+    for bound in target.bounds:
+        for polarity, formula in READINGS:
+            value = capaian(bound, realisasi, polarity, formula)
+            if value is not None:
+                readings.append(value)
+    return readings
+
+
+# The three ways a capaian is computed from one target and one realisasi.
+READINGS = (
+    (Polarity.POSITIVE, NegativeFormula.DOUBLE_TARGET),
+    (Polarity.NEGATIVE, NegativeFormula.DOUBLE_TARGET),
+    (Polarity.NEGATIVE, NegativeFormula.INVERSE),
+)
+
+
+def scale_of_words(target: Word, realisasi: Word) -> str | None:
+    """The ordered scale both words are on (SAKIP predikat, BPK opinion), or None."""
+    return target.scale if target.scale is not None and target.scale == realisasi.scale else None
+
+
+_WITH_UNIT = re.compile(r"^([+\-\u2212]?\s*\d[\d.,]*)\s+([^\W\d_][^\d%]*)$")
+
+
+def figure_with_unit(text: str) -> tuple[str, str] | None:
+    """"30 LPK", "1.000 orang", "12 bulan": a figure printed with its unit (the number's text, the unit);
+    None otherwise. The unit is a word of two letters or more after a space ("86,8a" stays broken)."""
+    match = _WITH_UNIT.match(" ".join(text.split()))
+    if not match or len(match.group(2).strip()) < 2 or read_word_or_range(text) is not None:
+        return None
+    return match.group(1).replace(" ", ""), match.group(2).strip()

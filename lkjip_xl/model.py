@@ -6,6 +6,7 @@ cell it came from, so every finding can point at it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .codes import Code, Level
@@ -47,6 +48,57 @@ MISSING_FIELD = Field(None)
 MISSING_TEXT = TextField(None)
 
 
+# What a budget line is: money coming in (pendapatan, account codes 4.x) or going out (belanja, 5.x).
+# Realisasi above anggaran is an anomaly only in spending.
+REVENUE, SPENDING = "revenue", "spending"
+
+# What a table's selisih column means (BudgetTable.selisih_meaning).
+SISA = "sisa"  # anggaran − realisasi (the LKjIP default: positive = budget left)
+LEBIH = "lebih"  # realisasi − anggaran ("Realisasi - Anggaran", "Lebih/(Kurang)", "Bertambah/(Berkurang)")
+OTHER = "other"  # something else ("selisih pagu sebelum dan sesudah"): not checked, said once as info
+SELISIH_MEANINGS = (SISA, LEBIH, OTHER)
+
+TOTAL_GROUP = "total"
+
+def kind_from_label(text: str) -> str | None:
+    """REVENUE for a heading that starts with PENDAPATAN, SPENDING for BELANJA; None otherwise."""
+    first = (text or "").strip().split(" ", 1)[0].casefold()
+    return {"pendapatan": REVENUE, "belanja": SPENDING}.get(first)
+
+# Account codes (Permendagri 90/2019 rekening): 4 pendapatan, 4.1 PAD, 4.1.01 ...; 5 belanja, 5.1 operasi, ...
+# The second segment is one digit, which tells them apart from Kepmendagri program codes (4.01.01 is a
+# program of urusan 4, spending).
+_ACCOUNT = re.compile(r"([45])(?:\.\d(?:\.\d+)*)?\.?")
+
+
+def kind_from_account_code(text: str) -> str | None:
+    """REVENUE for an account code 4 / 4.x, SPENDING for 5 / 5.x; None for anything else."""
+    match = _ACCOUNT.fullmatch(re.sub(r"\s+", "", text or ""))
+    if match is None:
+        return None
+    return REVENUE if match.group(1) == "4" else SPENDING
+
+
+@dataclass(slots=True, eq=False)
+class GroupFigures:
+    """The figures of one column group of a budget line.
+
+    SIPD's "Rekapitulasi belanja" prints a line's money per kelompok belanja: Operasi | Modal | Tak Terduga |
+    Transfer | Total, each with Anggaran and Realisasi, the Total group also with %, SISA (and % SISA).
+    The reader fills ``BudgetRow.groups`` with one ``GroupFigures`` per group it found, keyed by a lower-case
+    name ("operasi", "modal", "tak_terduga", "transfer", ...); the group named ``TOTAL_GROUP`` ("total") is
+    the sum of the others. A group's persen is realisasi / anggaran × 100 of that group and its sisa is
+    anggaran − realisasi of that group, never of another one. A group that has no column of a kind keeps
+    ``MISSING_FIELD`` there. When a row has groups, the row's own anggaran/realisasi/selisih/persen are the
+    Total group's figures (the reader may leave them empty: the checks then read the Total group).
+    """
+
+    anggaran: Field = MISSING_FIELD
+    realisasi: Field = MISSING_FIELD
+    persen: Field = MISSING_FIELD
+    sisa: Field = MISSING_FIELD
+
+
 @dataclass(eq=False)
 class BudgetRow:
     """One line of Tabel 3.8 (or 3.7): a program, kegiatan, sub kegiatan, or the JUMLAH row."""
@@ -65,6 +117,10 @@ class BudgetRow:
     persen: Field = MISSING_FIELD
     parent: BudgetRow | None = None
     children: list[BudgetRow] = field(default_factory=list)
+    # REVENUE or SPENDING when the reader knows it (a PENDAPATAN heading above the line); None: from the
+    # account code if it is one (4.x revenue, 5.x spending), else from the parent, else from the table.
+    kind: str | None = None
+    groups: dict[str, GroupFigures] = field(default_factory=dict)  # column groups (SIPD), see GroupFigures
 
     @property
     def is_parent(self) -> bool:
@@ -88,6 +144,14 @@ class BudgetTable:
     total: BudgetRow | None
     has_selisih: bool = True
     structure: str = "code"  # "code": levels from codes/level column; "guessed": from text signals
+    # REVENUE or SPENDING for the whole table (a title "LAPORAN REALISASI PENDAPATAN"); None: not stated
+    # (spending, unless a row's code or heading says otherwise).
+    kind: str | None = None
+    # What the selisih column means, read from its header: SISA ("Sisa", "Anggaran - Realisasi"), LEBIH
+    # ("Realisasi - Anggaran", "Lebih/(Kurang)"), OTHER (any other definition: not checked), or None when the
+    # header only says "Selisih" (checked as SISA; a table that consistently uses LEBIH gets one warning).
+    selisih_meaning: str | None = None
+    selisih_header: str = ""  # the header text it was read from, for messages
 
 
 @dataclass

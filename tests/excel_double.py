@@ -9,7 +9,9 @@ This model plays the Excel side:
   (a text such as "=..." or "93,33%" written into a cell that is not formatted as Text would become a formula
   or a number), so a writer that forgets the Text format fails here;
 - ``live()`` is the ``LiveBook`` the button uses, with the reads the remote engine cannot do (formulas, number
-  formats, bold, fills, note text) answered from this model, as desktop Excel would answer them.
+  formats, bold, fills, note text) answered from this model, as desktop Excel would answer them; it counts the
+  button's calls into Excel;
+- ``press_remote()`` is a click where Excel answers nothing but the payload (Excel on the web, xlwings Server).
 
 A model is built from a real .xlsx: formulas, formats, fonts, fills and notes from the file as saved, and the
 shown values from a LibreOffice round trip of it (LibreOffice calculates the formulas, as Excel would).
@@ -76,7 +78,7 @@ def _json_value(value: Any) -> Any:
 
 
 _HYPERLINK = re.compile(r'^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$')
-_ROW = re.compile(r"^=ROW\((?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]+)\$(\d+)\)$")
+_ROW = re.compile(r"^=(ROW|COLUMN)\((?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]+)\$(\d+)\)$")
 _LOOKS_NUMERIC = re.compile(r"^[\s+-]*(?:Rp\s*)?[\d.,]+\s*%?$")
 
 
@@ -87,6 +89,7 @@ class ExcelDouble:
         self.active = 0
         self.alerts: list[list[Any]] = []
         self.applied: list[dict] = []
+        self.calls: dict[str, int] = {}
 
     @classmethod
     def from_workbook(cls, saved: Path, computed: Path, name: str | None = None) -> ExcelDouble:
@@ -167,6 +170,17 @@ class ExcelDouble:
         live = self.live()
         outcome = lkjip_xl.main(live)
         self.apply(live.book.json()["actions"])
+        self.calls = live.calls  # the click's calls into Excel, per LiveBook method
+        return outcome
+
+    def press_remote(self):
+        """One click where Excel sends only its payload (Excel on the web, xlwings Server): ``lkjip_xl.main()`` on
+        the bare remote engine, which reads nothing but ``payload()``; then carry out the actions it sends back."""
+        import lkjip_xl
+
+        book = self.book()
+        outcome = lkjip_xl.main(book)
+        self.apply(book.json()["actions"])
         return outcome
 
     # -- what Excel does with the actions ---------------------------------------------------------------
@@ -183,6 +197,9 @@ class ExcelDouble:
 
     def _do_setScreenUpdating(self, action: dict) -> None:
         pass
+
+    def _do_calculate(self, action: dict) -> None:
+        pass  # the model's values are the calculated ones
 
     def _do_alert(self, action: dict) -> None:
         self.alerts.append(action["args"])
@@ -279,7 +296,7 @@ class ExcelDouble:
         if match := _HYPERLINK.match(formula):
             return match.group(1).replace('""', '"')
         if match := _ROW.match(formula):
-            return int(match.group(4))
+            return int(match.group(5)) if match.group(1) == "ROW" else parse_a1(f"{match.group(4)}1")[1]
         raise AssertionError(f"the Excel double cannot evaluate {formula!r}")
 
     # -- what an officer does between two clicks -----------------------------------------------------------
@@ -305,11 +322,12 @@ class ExcelDouble:
         for other in self.sheets:
             for pos, formula in other.formulas.items():
                 match = _ROW.match(formula)
-                if match and (match.group(1) or match.group(2)).replace("''", "'") == model.name:
-                    row = int(match.group(4))
+                if match and (match.group(2) or match.group(3)).replace("''", "'") == model.name:
+                    row = int(match.group(5))
                     if row >= before:
-                        other.formulas[pos] = formula[: match.start(4)] + str(row + count) + formula[match.end(4) :]
-                        other.values[pos] = row + count
+                        other.formulas[pos] = formula[: match.start(5)] + str(row + count) + formula[match.end(5) :]
+                        if match.group(1) == "ROW":
+                            other.values[pos] = row + count
 
 
 class DoubleLiveBook(LiveBook):
@@ -318,13 +336,16 @@ class DoubleLiveBook(LiveBook):
     def __init__(self, book: Any, excel: ExcelDouble) -> None:
         super().__init__(book)
         self.excel = excel
-        self.calls: dict[str, int] = {}
+        self.calls: dict[str, int] = {}  # per LiveBook method: the calls the button made (see _counted)
+        self._depth = 0
 
-    def _count(self, name: str) -> None:
-        self.calls[name] = self.calls.get(name, 0) + 1
+    @property
+    def round_trips(self) -> int:
+        """Requests to Excel: every call the button makes into the LiveBook (each is one COM/AppleScript request,
+        but for ``sheet_names``, which walks the sheets)."""
+        return sum(self.calls.values())
 
     def formulas(self, sheet: str, box: Box) -> list[list[str]]:
-        self._count("formulas")
         model = self.excel.sheet(sheet)
         top, left, bottom, right = box
         return [
@@ -333,13 +354,11 @@ class DoubleLiveBook(LiveBook):
         ]
 
     def number_format(self, sheet: str, box: Box) -> str | None:
-        self._count("number_format")
         model = self.excel.sheet(sheet)
         found = {model.number_formats.get(pos, "General") for pos in _cells(box)}
         return found.pop() if len(found) == 1 else None
 
     def bold(self, sheet: str, box: Box) -> bool | None:
-        self._count("bold")
         model = self.excel.sheet(sheet)
         found = {pos in model.bold for pos in _cells(box)}
         return found.pop() if len(found) == 1 else None
@@ -350,12 +369,35 @@ class DoubleLiveBook(LiveBook):
         return super()._cell(sheet, row, col)
 
     def fill(self, sheet: str, row: int, col: int) -> str | None:
-        self._count("fill")
         return self.excel.sheet(sheet).fills.get((row, col))
 
     def note_text(self, sheet: str, row: int, col: int) -> str | None:
-        self._count("note_text")
         return self.excel.sheet(sheet).notes.get((row, col))
+
+    def has_note(self, sheet: str, row: int, col: int) -> bool:
+        return (row, col) in self.excel.sheet(sheet).notes
+
+
+def _counted(name: str):
+    """A LiveBook method that counts the button's calls to it; calls it makes into the LiveBook itself (such as
+    ``find_sheet`` reading the sheet names) belong to the outer call."""
+    method = getattr(DoubleLiveBook, name)
+
+    def call(self: DoubleLiveBook, *args: Any, **kwargs: Any) -> Any:
+        if self._depth == 0:
+            self.calls[name] = self.calls.get(name, 0) + 1
+        self._depth += 1
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._depth -= 1
+
+    return call
+
+
+for _name, _member in vars(LiveBook).items():
+    if callable(_member) and not _name.startswith("_"):
+        setattr(DoubleLiveBook, _name, _counted(_name))
 
 
 def _as_text(value: Any) -> str:

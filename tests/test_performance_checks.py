@@ -71,10 +71,18 @@ def test_k101_passes_the_template_formula_and_a_rounded_figure(tmp_path):
 
 
 def test_k101_with_negative_polarity_from_the_column(tmp_path):
-    # Poverty rate: target 10 %, reached 8 %. 80 % is realisasi / target, wrong for a negative indicator.
-    wrong = check(tmp_path, name="a.xlsx", indicators=[ind(1, "IKU-01", "Angka kemiskinan", 10, 8, polaritas="Negatif", capaian=0.8)])
+    # Poverty rate: target 10 %, reached 8 %: 120 % for a negative indicator. 130 % fits no formula at all.
+    wrong = check(tmp_path, name="a.xlsx", indicators=[ind(1, "IKU-01", "Angka kemiskinan", 10, 8, polaritas="Negatif", capaian=1.3)])
     finding = only(wrong, "K101")
+    assert finding.severity.value == "error"
     assert finding.expected == pytest.approx(120) and "polaritas negatif" in finding.message()
+    # 80 % is realisasi / target: a known formula, only not the one the column sets. The column stays the
+    # measure (expected 120 %), but a figure that fits a formula is never called a typo: a warning.
+    positive = check(tmp_path, name="c.xlsx", indicators=[ind(1, "IKU-01", "Angka kemiskinan", 10, 8, polaritas="Negatif", capaian=0.8)])
+    finding = only(positive, "K108")
+    assert finding.severity.value == "warning" and finding.expected == pytest.approx(120)
+    assert "kolom Polaritas" in finding.message() and "realisasi / target" in finding.message()
+    assert "K101" not in [f.code for f in positive]
     right = check(tmp_path, name="b.xlsx", indicators=[
         ind(1, "IKU-01", "Angka kemiskinan", 10, 8, polaritas="Negatif", capaian=1.2),
         ind(2, "IKU-02", "Angka pengangguran", 6, 5, polaritas="Negatif"),  # the formula follows the column
@@ -117,6 +125,7 @@ def test_ambiguous_target_takes_the_reading_that_makes_capaian_hold(tmp_path):
     finding = only(found, "N003")
     assert finding.ref.a1 == "F6" and finding.reported == 1250
     assert "capaian" in finding.message()
+    assert finding.severity.value == "warning"
     assert "K101" not in [f.code for f in found]
 
 
@@ -151,7 +160,9 @@ def test_k106_unknown_polarity_and_k107_conflict_with_the_settings(tmp_path):
         indicators=[ind(1, "IKU-01", "Angka kemiskinan", 10, 8, capaian=1.2)],
     )
     assert codes(listed) == [("K107", "E6")]  # computed as negative: 120 % is right
-    assert codes(check(tmp_path, name="c.xlsx", indicators=[ind(1, "IKU-01", "Angka kemiskinan", 10, 8, polaritas="")])) == []
+    # No polarity anywhere: the name says lower is better, the template's formula computed realisasi / target.
+    unset = check(tmp_path, name="c.xlsx", indicators=[ind(1, "IKU-01", "Angka kemiskinan", 10, 8, polaritas="")])
+    assert codes(unset) == [("K108", "H6")] and unset[0].severity.value == "warning" and unset[0].expected is None
 
 
 def test_k123_sakip_predikat_against_its_score(tmp_path):

@@ -78,8 +78,14 @@ POVERTY = ind(1, "IKU-01", "Angka kemiskinan", 10, 8, polaritas=None, capaian=1.
 
 
 def test_polaritas_negatif(tmp_path):
-    # Positive: 80 %, and the category the formula gave the printed 120 % is wrong with it.
-    assert codes(check(tmp_path, name="a.xlsx", indicators=[POVERTY])) == [("K101", "H6"), ("K104", "I6")]
+    # Unset: the name ("kemiskinan") says lower is better and 120 % fits it; the assumption is a warning.
+    unset = check(tmp_path, name="a.xlsx", indicators=[POVERTY])
+    assert codes(unset) == [("K108", "H6")] and unset[0].severity.value == "warning"
+    # Listed as positive by a settings list that names other indicators: 120 % fits the negative formula
+    # only, so it is still no error, but the settings stay the measure (80 %, named in the message).
+    listed_other = check(tmp_path, name="d.xlsx", overrides={"polaritas_negatif": ["IKU-09"]}, indicators=[POVERTY])
+    assert codes(listed_other) == [("K108", "H6")]
+    assert listed_other[0].expected == pytest.approx(80) and "polaritas_negatif" in listed_other[0].message()
     assert codes(check(tmp_path, name="b.xlsx", overrides={"polaritas_negatif": ["IKU-01"]}, indicators=[POVERTY])) == []
     on_sheet = Settings(office="Uji", year=2024, negative_indicators=("IKU-01",))
     assert codes(check(tmp_path, name="c.xlsx", settings=on_sheet, indicators=[POVERTY])) == []
@@ -90,14 +96,20 @@ def test_polaritas_negatif_reaches_tabel_33_and_35_by_id(tmp_path):
         trend=[trend(1, "IKU-01", "Angka kemiskinan", [(12, 11, 1.0833), (11, 11.5, 0.9545), (10, 8, 1.2)])],
         efficiency=[eff(1, "IKU-01", "Angka kemiskinan", 10, 8, 1000, 900, capaian=1.2)],
     )
-    assert len([f for f in check(tmp_path, name="a.xlsx", **rows) if f.code == "K101"]) == 4
+    unset = check(tmp_path, name="a.xlsx", **rows)
+    # Negative read from the name: every figure fits; said once per table row (not per year), as a warning.
+    assert sorted((f.code, f.table) for f in unset if f.code != "X013") == [("K108", "3.3"), ("K108", "3.5")]
+    positive = check(tmp_path, name="c.xlsx", overrides={"polaritas_negatif": "IKU-09"}, **rows)
+    assert len([f for f in positive if f.code == "K108" and f.expected is not None]) == 4
     assert codes(check(tmp_path, name="b.xlsx", overrides={"polaritas_negatif": "IKU-01"}, **rows)) == []
 
 
 def test_rumus_polaritas_negatif(tmp_path):
     inverse = ind(1, "IKU-01", "Angka kemiskinan", 10, 8, polaritas="Negatif", capaian=1.25)  # 10 / 8
     found = check(tmp_path, name="a.xlsx", indicators=[inverse])
-    assert codes(found) == [("K101", "H6")] and found[0].expected == pytest.approx(120)
+    # The sheet sets (2 x target - realisasi) / target; 125 % is target / realisasi: a warning naming both.
+    assert codes(found) == [("K108", "H6")] and found[0].expected == pytest.approx(120)
+    assert "rumus_polaritas_negatif" in found[0].message()
     assert codes(check(tmp_path, name="b.xlsx", overrides={"rumus_polaritas_negatif": "target / realisasi"}, indicators=[inverse])) == []
 
 
@@ -128,8 +140,13 @@ SEED_35 = [
 
 
 def test_rumus_efisiensi(tmp_path):
+    # 9,66 is mean capaian − serapan, not the sheet's 100 − serapan: a known formula, so a warning that keeps
+    # the sheet's formula as the measure.
     found = check(tmp_path, name="a.xlsx", efficiency=SEED_35)
-    assert codes(found) == [("K111", "K7")] and found[0].expected == pytest.approx(6.6728, abs=1e-4)
+    assert codes(found) == [("K116", "K7")] and found[0].expected == pytest.approx(6.6728, abs=1e-4)
+    assert found[0].severity.value == "warning" and "capaian - serapan" in found[0].message()
+    wrong = [dict(SEED_35[0], efisiensi=0.0867), SEED_35[1]]  # no formula gives 8,67
+    assert codes(check(tmp_path, name="c.xlsx", efficiency=wrong)) == [("K111", "K7")]
     assert codes(check(tmp_path, name="b.xlsx", overrides={"rumus_efisiensi": "capaian - serapan"}, efficiency=SEED_35)) == []
 
 
@@ -158,7 +175,7 @@ def test_a_bad_value_on_the_sheet_is_a_warning_and_the_default_is_used(tmp_path)
     data = json.loads(result.stdout)
     assert [(f["code"], f["severity"]) for f in data["findings"] if f["code"] == "S003"] == [("S003", "warning")]
     assert "rumus_efisiensi" in next(f["message"] for f in data["findings"] if f["code"] == "S003")
-    assert [f["cell"] for f in data["findings"] if f["code"] == "K111"] == ["K7"]  # 100 - serapan
+    assert [f["cell"] for f in data["findings"] if f["code"] == "K116"] == ["K7"]  # checked against 100 - serapan
 
 
 def test_config_file_end_to_end(tmp_path):
@@ -171,7 +188,7 @@ def test_config_file_end_to_end(tmp_path):
     )
     without = json.loads(run_cli("validate", path, "--format", "json").stdout)
     assert {(f["code"], f["cell"]) for f in without["findings"] if f["code"] != "S001"} == {
-        ("K101", "H6"), ("K105", "I6"), ("K111", "K7"), ("X013", "B6"), ("X013", "C7"), ("X013", "C8")
+        ("K108", "H6"), ("K105", "I6"), ("K116", "K7"), ("X013", "B6"), ("X013", "C7"), ("X013", "C8")
     }
     result = run_cli("validate", path, "--format", "json", "--config", config)
     data = json.loads(result.stdout)

@@ -1,8 +1,12 @@
 """K: the performance tables, Tabel 3.2 (this year), 3.3 (three years) and 3.5 (performance against budget).
 
 Every printed capaian is recomputed from its own row's target and realisasi, with the indicator's polarity
-(Tabel 3.2's Polaritas column or the settings' list) and the configured negative-polarity formula, and
-judged with the rounding rule of domain.md. Tabel 3.5's budget groups (a budget and the rows below it that
+(the settings' list, Tabel 3.2's Polaritas column, else read from its name) and the configured
+negative-polarity formula, and judged with the rounding rule of domain.md. A capaian that misses that
+formula but fits another known one (realisasi / target, (2t − r) / t, t / r) is a warning (K108), never a
+typo; only a figure that fits none is an error. Words ("WTP", "BB", "N/A") and ranges ("80 - 90%") are
+values, not broken numbers: a range is checked against its bounds (K117, a warning), words are listed once
+per table as not checkable (K109), "-" stands for nothing. Tabel 3.5's budget groups (a budget and the rows below it that
 share it, as merged cells print it) give % serapan, the tingkat efisiensi of the configured formula and
 the efisien / tidak efisien rule. IKM and SAKIP have sanity checks of their own. Figures shared between
 tables are compared in ``cross.py``.
@@ -17,27 +21,37 @@ from dataclasses import dataclass, field
 from ..findings import Check, Finding, Severity, Unit
 from ..i18n import Num, Text
 from ..indicators import (
+    READINGS,
     SCALE_PRESETS,
+    EfficiencyFormula,
     IkmScale,
     NegativeFormula,
     Polarity,
+    Range,
     Verdict,
+    Word,
     capaian,
     efficiency,
     efficiency_verdict,
     family,
+    figure_with_unit,
     id_key,
     ikm_scale,
     is_efficiency_label,
+    lower_is_better,
     name_key,
     parse_polarity,
     predikat_in,
+    range_capaian,
+    range_readings,
     read_verdict,
+    read_word_or_range,
     sakip_predikat,
+    scale_of_words,
     text_key,
 )
 from ..model import Document, EfficiencyRow, Field, IndicatorRow, IndicatorTable, TextField, TrendRow
-from ..numbers import EXCEL_ERRORS, Agreement, Kind, agreement, round_half_up
+from ..numbers import EXCEL_ERRORS, Agreement, Kind, Quantity, agreement, parse, round_half_up
 from ..settings import Settings
 from ..snapshot import CellRef
 from . import rule
@@ -57,10 +71,13 @@ CAPAIAN = Check(
     Text(
         "Capaian dihitung dari target dan realisasi baris yang sama: realisasi / target × 100 untuk indikator "
         "berpolaritas positif, rumus polaritas negatif yang diatur untuk indikator yang makin kecil makin baik. "
-        "Capaian tidak dibatasi 100. Angka yang dibulatkan atau dipotong ke jumlah desimal tercetak diterima.",
+        "Capaian tidak dibatasi 100. Angka yang dibulatkan atau dipotong ke jumlah desimal tercetak diterima. "
+        "Angka yang cocok dengan rumus lazim lain bukan kesalahan melainkan K108 (peringatan); kesalahan ini "
+        "berarti tidak ada rumus lazim yang menghasilkan angka tercetak.",
         "The achievement comes from the same row's target and actual: actual / target × 100 for a positive "
         "indicator, the configured negative-polarity formula where lower is better. It is not capped at 100. "
-        "A figure rounded or truncated to the printed decimals is accepted.",
+        "A figure rounded or truncated to the printed decimals is accepted. A figure that fits another known "
+        "formula is no error but K108 (a warning); this error means no known formula gives the printed figure.",
     ),
     Text(
         "Gunakan rumus templat (kolom capaian) atau hitung ulang dari target dan realisasi; periksa juga apakah "
@@ -98,10 +115,12 @@ CAPAIAN_WITHOUT_TARGET = Check(
         "The achievement{year} reads {reported} but the target is {target}: no achievement can be computed.{note}",
     ),
     Text(
-        "Tanpa target (belum ditargetkan, atau 0) capaian tidak terdefinisi. Angka di sel capaian itu bukan "
-        "hasil hitung; sering realisasi yang tersalin.",
-        "Without a target (not set yet, or 0) the achievement is undefined. The figure in that cell is no "
-        "computation; often the actual was copied there.",
+        "Tanpa target (belum ditargetkan, 0, atau \"-\") capaian tidak terdefinisi. Angka di sel capaian itu "
+        "bukan hasil hitung; sering realisasi yang tersalin. Capaian kosong, \"-\" atau berupa kata (N/A) di "
+        "sana benar dan tidak dilaporkan.",
+        "Without a target (not set yet, 0, or \"-\") the achievement is undefined. The figure in that cell is "
+        "no computation; often the actual was copied there. An empty achievement, \"-\" or a word (N/A) there "
+        "is right and not reported.",
     ),
     Text(
         "Kosongkan capaian atau tulis \"-\", dan jelaskan di narasi bahwa indikator belum ditargetkan.",
@@ -179,14 +198,94 @@ POLARITY_CONFLICT = Check(
     Text("Samakan kolom Polaritas dengan pengaturan.", "Make the Polarity column agree with the settings."),
 )
 
+POLARITY_ASSUMED = Check(
+    "K108",
+    "polaritas-diasumsikan",
+    Severity.WARNING,
+    Text("Polaritas atau rumus capaian diasumsikan", "Polarity or achievement formula assumed"),
+    Text(
+        "Capaian{year} {reported} mengikuti {formula}; {why} Tetapkan polaritas indikator ini di Pengaturan "
+        "(polaritas_negatif, rumus_polaritas_negatif) atau di kolom Polaritas Tabel 3.2.",
+        "The achievement{year} {reported} follows {formula}; {why} Set this indicator's polarity in the "
+        "settings (polaritas_negatif, rumus_polaritas_negatif) or in the Polarity column of Table 3.2.",
+    ),
+    Text(
+        "Tanpa pengaturan, polaritas diambil dari nama indikator (angka kematian, kemiskinan, pengangguran, "
+        "stunting, prevalensi, kasus, lama pelayanan, jumlah pengaduan, inflasi, gini ... makin kecil makin "
+        "baik; \"cakupan\", \"penurunan\", \"penanganan\" membaliknya) atau dari rumus yang cocok dengan "
+        "capaian tercetak: realisasi / target, (2 × target − realisasi) / target, target / realisasi. Capaian "
+        "yang cocok dengan salah satu rumus itu tidak pernah disebut salah ketik; yang diasumsikan dikatakan di "
+        "sini agar dipastikan.",
+        "Without settings, the polarity is taken from the indicator's name (mortality, poverty, unemployment, "
+        "stunting, prevalence, cases, service time, complaints, inflation, gini ... lower is better; "
+        "\"cakupan\", \"penurunan\", \"penanganan\" turn it round) or from the formula that fits the printed "
+        "achievement: actual / target, (2 × target − actual) / target, target / actual. An achievement that fits "
+        "one of those is never called a typo; what was assumed is said here, to be confirmed.",
+    ),
+    Text(
+        "Pastikan polaritas dan rumusnya di lembar Pengaturan (atau --config); setelah itu peringatan ini hilang "
+        "bila angkanya sesuai.",
+        "Confirm the polarity and the formula on the Pengaturan sheet (or --config); the warning then goes when "
+        "the figure fits.",
+    ),
+)
+
+NOT_CHECKED = Check(
+    "K109",
+    "capaian-tidak-diperiksa",
+    Severity.INFO,
+    Text("Capaian yang tidak dapat diperiksa", "Achievements that cannot be checked"),
+    Text(
+        "{count} capaian tidak diperiksa karena target, realisasi atau capaiannya bukan angka: {rows}.",
+        "{count} achievement(s) not checked because the target, actual or achievement is no number: {rows}.",
+    ),
+    Text(
+        "Target dan realisasi berupa kata (WTP, predikat BB, Hijau, Tercapai, N/A) adalah nilai, bukan angka "
+        "yang rusak: tidak ada capaian yang dapat dihitung darinya. Realisasi yang sama dengan targetnya "
+        "(target WTP, realisasi WTP, capaian 100%) dianggap sesuai; pada skala berurutan (predikat AA > A > BB > "
+        "B > CC > C > D, opini WTP > WDP > TW > TMP) capaian boleh dinyatakan, tetapi bukan hasil hitung. Capaian "
+        "\"-\" tanpa target adalah benar dan tidak disebut di sini.",
+        "Targets and actuals written as words (WTP, grade BB, Hijau, Tercapai, N/A) are values, not broken "
+        "numbers: no achievement can be computed from them. An actual equal to its target (target WTP, actual "
+        "WTP, achievement 100%) is consistent; on an ordered scale (grades AA > A > BB > B > CC > C > D, opinions "
+        "WTP > WDP > TW > TMP) an achievement may be stated, but it is no computation. An achievement of \"-\" "
+        "without a target is right and is not listed here.",
+    ),
+    Text("Tidak perlu tindakan; periksa capaian ini dengan tangan.", "No action needed; check these achievements by hand."),
+)
+
+RANGE_CAPAIAN = Check(
+    "K117",
+    "capaian-target-rentang",
+    Severity.WARNING,
+    Text("Capaian tidak sesuai target rentang", "Achievement does not fit a range target"),
+    Text(
+        "Capaian{year} tertulis {reported}, padahal realisasi {realisasi} terhadap target {target} memberi "
+        "{expected}, dan tidak ada rumus lazim yang menghasilkan angka tercetak.",
+        "The achievement{year} reads {reported}, but an actual of {realisasi} against the target {target} gives "
+        "{expected}, and no usual formula gives the printed figure.",
+    ),
+    Text(
+        "Target berupa rentang (\"80 - 90%\", \"7 – 8\", \"≥ 80\") diukur terhadap rentangnya (PermenPANRB "
+        "6/2022): realisasi di dalam rentang dihitung 100%, di atas rentang dibagi batas atasnya, di bawahnya "
+        "dibagi batas bawahnya. Karena cara instansi berbeda, angka yang cocok dengan rumus lazim mana pun "
+        "terhadap salah satu batas juga diterima; selebihnya peringatan, bukan kesalahan.",
+        "A target written as a range (\"80 - 90%\", \"7 – 8\", \"≥ 80\") is measured against its range "
+        "(PermenPANRB 6/2022): an actual inside the range counts as 100%, above it is divided by the upper bound, "
+        "below it by the lower bound. Since offices differ, a figure that fits any usual formula against either "
+        "bound is accepted too; anything else is a warning, not an error.",
+    ),
+    Text("Hitung ulang capaian terhadap rentang target.", "Recompute the achievement against the target range."),
+)
+
 SERAPAN = Check(
     "K110",
     "serapan-salah",
     Severity.ERROR,
     Text("% serapan ≠ realisasi / anggaran", "% absorption ≠ spending / budget"),
     Text(
-        "% serapan tertulis {reported}, padahal realisasi / anggaran × 100 = {expected}.",
-        "% absorption reads {reported}, but spending / budget × 100 = {expected}.",
+        "% serapan tertulis {reported}, padahal realisasi / anggaran × 100 = {expected}.{note}",
+        "% absorption reads {reported}, but spending / budget × 100 = {expected}.{note}",
     ),
     Text(
         "Penyerapan anggaran adalah realisasi (Rp) dibagi anggaran (Rp) × 100.",
@@ -287,6 +386,32 @@ OVERSPENT = Check(
         "Spending above the budget means spending beyond the DPA.",
     ),
     Text("Periksa angkanya terhadap Tabel 3.8.", "Check the figure against Table 3.8."),
+)
+
+EFFICIENCY_OTHER_FORMULA = Check(
+    "K116",
+    "efisiensi-rumus-lain",
+    Severity.WARNING,
+    Text("Tingkat efisiensi mengikuti rumus lain", "Efficiency level follows another formula"),
+    Text(
+        "Tingkat efisiensi {reported} mengikuti rumus {used}, bukan {formula} {source} ({expected}).{follows} "
+        "Pastikan rumus_efisiensi di Pengaturan.",
+        "The efficiency level {reported} follows {used}, not {formula} {source} ({expected}).{follows} Confirm "
+        "rumus_efisiensi in the settings.",
+    ),
+    Text(
+        "Tidak ada rumus efisiensi nasional: 100 − serapan, capaian − serapan dan capaian / serapan sama-sama "
+        "dipakai. Angka yang cocok dengan salah satunya tidak disebut salah; diperiksa dengan rumus itu dan "
+        "diberi peringatan agar rumusnya dipastikan.",
+        "There is no national efficiency formula: 100 − absorption, achievement − absorption and achievement / "
+        "absorption are all in use. A figure that fits one of them is not called wrong; it is checked with that "
+        "formula, with a warning to confirm it.",
+    ),
+    Text(
+        "Tetapkan rumus_efisiensi di Pengaturan sesuai cara instansi menghitung, atau hitung ulang dengan rumus "
+        "yang ditetapkan.",
+        "Set rumus_efisiensi in the settings to the office's way, or recompute with the configured formula.",
+    ),
 )
 
 IKM_SCALES_IN_ROW = Check(
@@ -417,6 +542,49 @@ IMPLIED_ACTUAL = Text(
     " Capaian tercetak cocok dengan realisasi {implied}, bukan {realisasi}: salah satunya salah ketik.",
     " The printed achievement fits an actual of {implied}, not {realisasi}: one of them is a typo.",
 )
+NEGATIVE_FROM_NAME = Text(
+    " Polaritas negatif diambil dari nama indikator: pastikan di Pengaturan.",
+    " Negative polarity taken from the indicator's name: confirm it in the settings.",
+)
+WHY_NAME = Text(
+    "polaritas negatif diambil dari nama indikator (makin kecil makin baik).",
+    "negative polarity taken from the indicator's name (lower is better).",
+)
+WHY_NAME_OTHER = Text(
+    "nama indikator menunjukkan makin kecil makin baik, tetapi angka tercetak hanya cocok dengan rumus ini "
+    "({assumed} memberi {computed}).",
+    "the indicator's name says lower is better, but the printed figure fits only this formula ({assumed} gives "
+    "{computed}).",
+)
+WHY_FIGURE = Text(
+    "hanya rumus itu yang cocok dengan angka tercetak ({assumed} memberi {computed}).",
+    "only that formula fits the printed figure ({assumed} gives {computed}).",
+)
+WHY_CONFIGURED = Text(
+    "padahal {where} menetapkan {configured}, yang memberi {computed}.",
+    "but {where} sets {configured}, which gives {computed}.",
+)
+SAID_BY_SETTINGS = Text("pengaturan polaritas_negatif", "the setting polaritas_negatif")
+SAID_BY_COLUMN = Text("kolom Polaritas Tabel 3.2", "the Polarity column of Table 3.2")
+SAID_BY_FORMULA = Text("pengaturan rumus_polaritas_negatif", "the setting rumus_polaritas_negatif")
+WORD_TARGET = Text("target berupa kata", "the target is a word")
+WORD_REALISASI = Text("realisasi berupa kata", "the actual is a word")
+WORD_CAPAIAN = Text("capaian berupa kata", "the achievement is a word")
+DASH_CAPAIAN = Text("capaian ditulis \"-\"", "the achievement reads \"-\"")
+SCALE_WORDS = Text(
+    "target dan realisasi pada skala {scale}: capaiannya penilaian, bukan hitungan",
+    "target and actual on the {scale} scale: the achievement is a judgement, not a computation",
+)
+RANGE_WITHOUT_FIGURE = Text("target rentang tanpa realisasi berupa angka", "a range target without a numeric actual")
+NOT_CHECKED_ROW = Text("{label} ({cell}: {reason})", "{label} ({cell}: {reason})")
+MORE_ROWS = Text("dan {count} lainnya", "and {count} more")
+FOLLOWS_SERAPAN = Text(
+    " Sel berikut dihitung dari angka ini dan benar setelah serapan diperbaiki: {cells}.",
+    " These cells were computed from this figure and are right once the absorption is fixed: {cells}.",
+)
+FOLLOWER = Text("{cell} menjadi {value}", "{cell} becomes {value}")
+CONFIGURED = Text("yang ditetapkan di Pengaturan", "set in the settings")
+DEFAULT = Text("(bawaan, belum ditetapkan di Pengaturan)", "(the default, not set in the settings)")
 RULE_SAYS = Text(" Menurut Tabel 3.5: {verdict}.", " According to Table 3.5: {verdict}.")
 SHARED_BUDGET = Text("baris ini berbagi anggaran baris di atasnya", "this row shares the budget of the row above")
 ZERO_BUDGET = Text("anggarannya 0", "its budget is 0")
@@ -503,6 +671,24 @@ def rows_of(table: IndicatorTable | None) -> list:
 # -- what is known about each indicator across the tables ---------------------------------------------
 
 
+@dataclass(frozen=True)
+class Basis:
+    """How a row's capaian is computed (polarity, negative formula) and where the polarity comes from:
+    "settings" or "column" (the office said so), "name" (read from the indicator's name), "default"."""
+
+    polarity: Polarity
+    formula: NegativeFormula
+    source: str
+
+    @property
+    def reading(self) -> tuple[Polarity, NegativeFormula]:
+        return (self.polarity, self.formula if self.polarity is Polarity.NEGATIVE else NegativeFormula.DOUBLE_TARGET)
+
+    @property
+    def certain(self) -> bool:
+        return self.source in ("settings", "column")
+
+
 class Indicators:
     """The name, polarity and kind (IKM, SAKIP) of every indicator of a document.
 
@@ -511,7 +697,9 @@ class Indicators:
     """
 
     def __init__(self, document: Document) -> None:
+        self.settings = document.settings
         self.listed = {id_key(entry) for entry in document.settings.negative_indicators}
+        self.configured = "polaritas_negatif" in document.settings.sources
         # A Tabel 3.5 printed without an indicator column (the seed's) names its rows by sasaran only.
         self.by_goal = {
             text_key(row.goal.text): row.name.text for row in rows_of(document.trend) if row.goal.text and row.name.text
@@ -543,10 +731,25 @@ class Indicators:
         return match.row if match is not None else None
 
     def polarity(self, row) -> Polarity:
+        return self.basis(row).polarity
+
+    def basis(self, row) -> Basis:
+        """How this row's capaian is computed, and where that comes from: the settings' list, the Polaritas
+        column of its Tabel 3.2 row, its name (a hint), or the default (positive)."""
+        formula = self.settings.negative_formula
+        if self.is_listed(row):
+            return Basis(Polarity.NEGATIVE, formula, "settings")
         own = self._main_row(row)
-        if self.is_listed(row) or (own is not None and self.column(own) is Polarity.NEGATIVE):
-            return Polarity.NEGATIVE
-        return Polarity.POSITIVE
+        column = self.column(own) if own is not None else None
+        if column is not None:
+            return Basis(column, formula, "column")
+        if own is not None and own.polarity.text.strip():
+            return Basis(Polarity.POSITIVE, formula, "column")  # unreadable: K106 says it is computed as Positif
+        if self.configured:
+            return Basis(Polarity.POSITIVE, formula, "settings")  # a list was given and does not name it
+        if self.family(row) is None and (lower_is_better(self.name(row)) or (own is not None and lower_is_better(own.name.text))):
+            return Basis(Polarity.NEGATIVE, formula, "name")
+        return Basis(Polarity.POSITIVE, formula, "default")
 
     def family(self, row) -> str | None:
         """IKM or SAKIP, from the row's own name or that of its Tabel 3.2 row."""
@@ -557,6 +760,28 @@ class Indicators:
 # -- one row's target, realisasi and capaian ------------------------------------------------------------
 
 
+def word_or_range(item: Field) -> Word | Range | None:
+    """A performance cell holding a value that is no figure: a word ("WTP", "BB", "N/A") or a range."""
+    parsed = item.parsed
+    if parsed.kind is not Kind.INVALID or not parsed.text:
+        return None
+    return read_word_or_range(parsed.text)
+
+
+def as_figure(item: Field) -> Field:
+    """A figure printed with its unit ("30 LPK", "1.000 orang") as the figure it is; any other cell as it is."""
+    parsed = item.parsed
+    if parsed.kind is not Kind.INVALID or not parsed.text:
+        return item
+    split = figure_with_unit(parsed.text)
+    if split is None:
+        return item
+    figure = parse(split[0], Quantity.VALUE)
+    if figure.kind not in (Kind.TEXT, Kind.AMBIGUOUS):
+        return item
+    return Field(item.ref, figure, item.formula)
+
+
 @dataclass
 class Outcome:
     """What a row's figures say once read: the values used, the capaian they give, how the printed one fares."""
@@ -564,34 +789,60 @@ class Outcome:
     target: float | None
     realisasi: float | None
     capaian: float | None  # computed; None when it cannot be (no target, target 0, no realisasi)
-    printed: float | None  # the printed capaian
+    printed: float | None  # the printed capaian ("-" is none)
     agreement: Agreement | None  # printed against computed; None when either is missing
     resolutions: dict[str, Resolution] = field(default_factory=dict)
     scales: tuple[IkmScale | None, IkmScale | None] = (None, None)  # IKM: target's and realisasi's scale
+    fitted: tuple[Polarity, NegativeFormula] | None = None  # another known formula the printed figure follows
+    fitted_value: float | None = None
+    range_target: Range | None = None  # the target is a range ("80 - 90%")
+    unchecked: Text | None = None  # why no capaian can be computed (words), for K109
 
     @property
     def agrees(self) -> bool:
         return self.agreement is not None and self.agreement is not Agreement.MISMATCH
+
+    @property
+    def consistent(self) -> bool:
+        """The printed capaian follows from its own row's figures under some known formula."""
+        return self.agrees or self.fitted is not None
+
+    @property
+    def carried(self) -> float | None:
+        """The capaian this row passes on (to a mean, a category): the printed one where it follows a formula."""
+        if self.fitted is not None:
+            return self.printed
+        return self.capaian if self.capaian is not None else self.printed
 
 
 def evaluate(
     target: Field,
     realisasi: Field,
     printed: Field,
-    polarity: Polarity,
+    basis: Basis,
     settings: Settings,
     kind: str | None = None,
 ) -> Outcome:
     """Read one row's figures. An ambiguous or mistyped target/realisasi takes the reading that makes the
-    printed capaian hold, if one does. IKM figures on two scales are compared on the target's scale."""
+    printed capaian hold, if one does. IKM figures on two scales are compared on the target's scale. A
+    printed capaian that misses the row's own formula but fits another known one is recorded as fitted."""
+    target, realisasi = as_figure(target), as_figure(realisasi)
     shown = number(printed)
     decimals = printed.parsed.decimals
+    dash = printed.parsed.kind is Kind.NIL
+    if dash:
+        shown = None  # "-": no capaian stated, not a capaian of 0
+    words = (word_or_range(target), word_or_range(realisasi), word_or_range(printed))
+    if dash or any(words):
+        special = _words_outcome(target, realisasi, words, shown, decimals, dash, basis, settings)
+        if special is not None:
+            return special
 
-    def compute(t: float | None, r: float | None) -> tuple[float | None, tuple]:
+    def compute(t: float | None, r: float | None, reading=basis.reading) -> tuple[float | None, tuple]:
         scales = (ikm_scale(t), ikm_scale(r)) if kind == "ikm" else (None, None)
         if None not in scales and scales[0] is not scales[1]:
             r = scales[1].convert(r, scales[0])
-        return capaian(t, r, polarity, settings.negative_formula), scales
+        return capaian(t, r, *reading), scales
 
     options = [_candidates(target), _candidates(realisasi)]
     t, r = number(target), number(realisasi)
@@ -607,7 +858,44 @@ def evaluate(
                 break
     value, scales = compute(t, r)
     result = None if value is None or shown is None else judge(shown, decimals, value, settings)
-    return Outcome(t, r, value, shown, result, resolutions, scales)
+    outcome = Outcome(t, r, value, shown, result, resolutions, scales)
+    if result is Agreement.MISMATCH:
+        for reading in READINGS:
+            other, _ = compute(t, r, reading) if reading != basis.reading else (None, None)
+            if other is not None and judge(shown, decimals, other, settings) is not Agreement.MISMATCH:
+                outcome.fitted, outcome.fitted_value = reading, other
+                break
+    return outcome
+
+
+def _words_outcome(target, realisasi, words, shown, decimals, dash, basis, settings) -> Outcome | None:
+    """The outcome of a row where a word, a range or "-" stands for a figure; None when the ordinary
+    arithmetic applies after all (no target: K103's own rule; "-" with nothing to compare)."""
+    t_word, r_word, c_word = words
+    t, r = number(target), number(realisasi)
+    if t_word is None and (target.empty or t == 0):
+        return None  # no target: a "-" or a word as capaian is right, a figure is K103
+    if isinstance(t_word, Word):
+        if isinstance(r_word, Word) and r_word.key == t_word.key:
+            agreement_100 = None if shown is None else judge(shown, decimals, 100.0, settings)
+            if agreement_100 is not Agreement.MISMATCH:
+                return Outcome(None, None, 100.0, shown, agreement_100)  # realisasi "WTP" for target "WTP"
+        scale = scale_of_words(t_word, r_word) if isinstance(r_word, Word) else None
+        return Outcome(None, r, None, shown, None, unchecked=SCALE_WORDS.with_params(scale=scale) if scale else WORD_TARGET)
+    if isinstance(t_word, Range):
+        if r is None:
+            return Outcome(None, None, None, shown, None, range_target=t_word, unchecked=RANGE_WITHOUT_FIGURE)
+        expected = range_capaian(t_word, r, basis.polarity, basis.formula)
+        if shown is None:
+            return Outcome(None, r, expected, None, None, range_target=t_word)
+        results = [judge(shown, decimals, value, settings) for value in [expected, *range_readings(t_word, r)]]
+        fits = [result for result in results if result is not Agreement.MISMATCH]
+        return Outcome(None, r, expected, shown, fits[0] if fits else Agreement.MISMATCH, range_target=t_word)
+    if r_word is not None:
+        return Outcome(t, None, None, shown, None, unchecked=WORD_REALISASI)
+    if t is not None and r is not None and (c_word is not None or dash):
+        return Outcome(t, r, None, None, None, unchecked=WORD_CAPAIAN if c_word is not None else DASH_CAPAIAN)
+    return None
 
 
 def year_text(year: int | None) -> object:
@@ -639,7 +927,7 @@ def capaian_findings(
     realisasi: Field,
     printed: Field,
     outcome: Outcome,
-    polarity: Polarity,
+    basis: Basis,
     kind: str | None,
     year: int | None = None,
 ) -> list[Finding]:
@@ -648,35 +936,50 @@ def capaian_findings(
     settings = context.settings
     common = dict(table=context.table, label=label)
     for key, item, unit in (("target", target, VALUE), ("realisasi", realisasi, VALUE), ("capaian", printed, PERCENT)):
-        if kind == "sakip" and item.parsed.kind is Kind.INVALID and predikat_in(item.parsed.text or ""):
-            continue  # a SAKIP predikat written as the figure is a word, not a broken number
+        if item.parsed.kind is Kind.NIL or word_or_range(item) is not None or as_figure(item) is not item:
+            continue  # "WTP", "BB", "80 - 90%", "30 LPK", "-": a value as printed (or none), not a broken number
         findings.extend(context.numbers(item, unit, label, outcome.resolutions.get(key)))
     findings.extend(_family_findings(kind, target, realisasi, outcome, common))
     shown = outcome.printed
     shown_year = year_text(year)
-    if shown is None or printed.empty:
+    if shown is None or printed.empty or outcome.unchecked is not None:
+        return findings
+    if outcome.range_target is not None:
+        if outcome.agreement is Agreement.MISMATCH:
+            findings.append(
+                RANGE_CAPAIAN.at(
+                    printed.ref, reported=shown, expected=outcome.capaian, unit=PERCENT, year=shown_year,
+                    realisasi=Num(outcome.realisasi), target=outcome.range_target.text, **common,
+                )
+            )
         return findings
     if target.empty or outcome.target == 0:
         note = COPIED_ACTUAL if outcome.realisasi is not None and abs(shown - outcome.realisasi) < 1e-9 else ""
         findings.append(
             CAPAIAN_WITHOUT_TARGET.at(
                 printed.ref, reported=shown, unit=PERCENT, year=shown_year,
-                target=TARGET_EMPTY if target.empty else TARGET_ZERO, note=note, **common,
+                target=_target_text(target), note=note, **common,
             )
         )
         return findings
     if outcome.capaian is None:
         return findings
-    formula = FORMULA_NAMES[polarity if polarity is Polarity.POSITIVE else settings.negative_formula]
+    formula = _formula_name(basis.reading)
     if outcome.agreement is Agreement.MISMATCH:
-        note = _implied_actual(outcome, printed, realisasi, polarity)
-        findings.append(
-            CAPAIAN.at(
-                printed.ref, reported=shown, expected=outcome.capaian, unit=PERCENT, year=shown_year, formula=formula,
-                note=note, **common,
+        if outcome.fitted is not None:
+            findings.append(_fitted_finding(printed, outcome, basis, settings, shown_year, common))
+        else:
+            note = _implied_actual(outcome, printed, realisasi, basis.polarity)
+            if not note and basis.source == "name":
+                note = NEGATIVE_FROM_NAME
+            findings.append(
+                CAPAIAN.at(
+                    printed.ref, reported=shown, expected=outcome.capaian, unit=PERCENT, year=shown_year, formula=formula,
+                    note=note, **common,
+                )
             )
-        )
-    elif outcome.agreement is Agreement.TRUNCATED:
+        return findings
+    if outcome.agreement is Agreement.TRUNCATED:
         findings.append(
             CAPAIAN_TRUNCATED.at(
                 printed.ref, reported=shown, unit=PERCENT, year=shown_year,
@@ -685,7 +988,48 @@ def capaian_findings(
                 **common,
             )
         )
+    if basis.source == "name":
+        findings.append(
+            POLARITY_ASSUMED.at(
+                printed.ref, reported=shown, unit=PERCENT, year=shown_year, formula=formula, why=WHY_NAME,
+                assumed="name", **common,
+            )
+        )
     return findings
+
+
+def _formula_name(reading: tuple[Polarity, NegativeFormula]) -> Text:
+    polarity, formula = reading
+    return FORMULA_NAMES[Polarity.POSITIVE if polarity is Polarity.POSITIVE else formula]
+
+
+def _target_text(target: Field):
+    if target.empty:
+        return TARGET_EMPTY
+    return target.parsed.text if target.parsed.kind is Kind.NIL and target.parsed.text else TARGET_ZERO
+
+
+def _fitted_finding(printed: Field, outcome: Outcome, basis: Basis, settings: Settings, year, common: dict) -> Finding:
+    """A capaian that misses the row's formula but fits another known one: a warning, never a typo. What the
+    office configured stays the measure (``expected``); what was only assumed is said to be confirmed."""
+    fitted_polarity, fitted_formula = outcome.fitted
+    computed = Num(outcome.capaian, "percent")
+    expected = None
+    if basis.certain and fitted_polarity is not basis.polarity:
+        where = SAID_BY_SETTINGS if basis.source == "settings" else SAID_BY_COLUMN
+        why = WHY_CONFIGURED.with_params(where=where, configured=_formula_name(basis.reading), computed=computed)
+        expected = outcome.capaian
+    elif fitted_polarity is basis.polarity and "rumus_polaritas_negatif" in settings.sources:
+        why = WHY_CONFIGURED.with_params(where=SAID_BY_FORMULA, configured=_formula_name(basis.reading), computed=computed)
+        expected = outcome.capaian
+    elif basis.source == "name" and fitted_polarity is Polarity.POSITIVE:
+        why = WHY_NAME_OTHER.with_params(assumed=_formula_name(basis.reading), computed=computed)
+    else:
+        why = WHY_FIGURE.with_params(assumed=_formula_name(basis.reading), computed=computed)
+    return POLARITY_ASSUMED.at(
+        printed.ref, reported=outcome.printed, expected=expected, unit=PERCENT, year=year,
+        formula=_formula_name(outcome.fitted), why=why, **common,
+    )
 
 
 def _implied_actual(outcome: Outcome, printed: Field, realisasi: Field, polarity: Polarity):
@@ -745,6 +1089,8 @@ def _category_findings(row: IndicatorRow, outcome: Outcome, settings: Settings) 
     printed = row.category.text
     if not printed or printed == NO_VERDICT or printed.upper() in EXCEL_ERRORS:
         return []  # an error value is not a label (a broken formula: N006 where it is a figure)
+    if parse(printed, Quantity.PERCENT).kind in (Kind.TEXT, Kind.FOREIGN, Kind.NUMBER):
+        return []  # a figure ("63,36 %") in the category column is no label to judge: say nothing
     scale = settings.category_scale
     common = dict(table="3.2", label=row_label(row), printed=printed, scale=str(scale))
     own = scale.knows(printed)
@@ -752,7 +1098,7 @@ def _category_findings(row: IndicatorRow, outcome: Outcome, settings: Settings) 
         others = [other for other in SCALE_PRESETS if other != scale and other.knows(printed)]
         note = OTHER_SCALE.with_params(other=others[0].name) if others else ""
         return [CATEGORY_UNKNOWN.at(row.category.ref, labels=", ".join(scale.labels), note=note, **common)]
-    values = [value for value in (outcome.capaian, outcome.printed if outcome.agrees else None) if value is not None]
+    values = [value for value in (outcome.capaian, outcome.printed if outcome.consistent else None) if value is not None]
     if not values:
         values = [outcome.printed] if outcome.printed is not None else []
     if not values or any(scale.category(value) == own for value in values):
@@ -834,12 +1180,14 @@ def indicator_table(document: Document) -> list[Finding]:
     indicators = Indicators(document)
     verdicts = verdicts_by_indicator(document, indicators)
     findings: list[Finding] = []
+    unchecked: list[tuple] = []
     for row in document.indicators.rows:
-        polarity = indicators.polarity(row)
+        basis = indicators.basis(row)
         kind = indicators.family(row)
-        outcome = evaluate(row.target, row.realisasi, row.capaian, polarity, settings, kind)
+        outcome = evaluate(row.target, row.realisasi, row.capaian, basis, settings, kind)
         label = row_label(row)
-        findings += capaian_findings(context, label, row.target, row.realisasi, row.capaian, outcome, polarity, kind)
+        findings += capaian_findings(context, label, row.target, row.realisasi, row.capaian, outcome, basis, kind)
+        unchecked += _unchecked(label, row.capaian, outcome)
         findings += _polarity_findings(row, indicators)
         findings += _category_findings(row, outcome, settings)
         if kind == "sakip":
@@ -848,6 +1196,7 @@ def indicator_table(document: Document) -> list[Finding]:
         verdict = verdicts.by_row.get(id(match.row)) if match else None
         findings += _word_findings("3.2", row, row.note, verdict, with_rule=match is not None)
     findings += numbering_findings("3.2", document.indicators.rows)
+    findings += not_checked_findings("3.2", unchecked)
     return findings
 
 
@@ -873,15 +1222,23 @@ def trend_table(document: Document) -> list[Finding]:
     context = TableContext.of(document, "3.3")
     indicators = Indicators(document)
     findings: list[Finding] = []
+    unchecked: list[tuple] = []
     for row in document.trend.rows:
-        polarity = indicators.polarity(row)
+        basis = indicators.basis(row)
         kind = indicators.family(row)
+        label = row_label(row)
+        row_findings: list[Finding] = []
         for figures, year in zip(row.years, trend_years(document, row)):
-            outcome = evaluate(figures.target, figures.realisasi, figures.capaian, polarity, document.settings, kind)
-            findings += capaian_findings(
-                context, row_label(row), figures.target, figures.realisasi, figures.capaian, outcome, polarity, kind, year
+            outcome = evaluate(figures.target, figures.realisasi, figures.capaian, basis, document.settings, kind)
+            row_findings += capaian_findings(
+                context, label, figures.target, figures.realisasi, figures.capaian, outcome, basis, kind, year
             )
+            unchecked += _unchecked(label, figures.capaian, outcome, year)
+        # The polarity read from the name is said once per indicator, not once per year.
+        named = [f for f in row_findings if f.params.get("assumed") == "name"]
+        findings += [f for f in row_findings if f.params.get("assumed") != "name"] + named[:1]
     findings += numbering_findings("3.3", document.trend.rows)
+    findings += not_checked_findings("3.3", unchecked)
     return findings
 
 
@@ -909,8 +1266,14 @@ class BudgetGroup:
 
     @property
     def mean_capaian(self) -> float | None:
-        values = [o.capaian if o.capaian is not None else o.printed for o in self.outcomes]
+        values = [o.carried for o in self.outcomes]
         values = [value for value in values if value is not None]
+        return sum(values) / len(values) if values else None
+
+    @property
+    def printed_mean(self) -> float | None:
+        """The mean of the capaian as printed, where a wrong one is carried into the efficiency."""
+        values = [o.printed for o in self.outcomes if o.printed is not None]
         return sum(values) / len(values) if values else None
 
     @property
@@ -922,7 +1285,7 @@ def budget_groups(document: Document, indicators: Indicators) -> list[BudgetGrou
     groups: list[BudgetGroup] = []
     for row in rows_of(document.efficiency):
         outcome = evaluate(
-            row.target, row.realisasi, row.capaian, indicators.polarity(row), document.settings, indicators.family(row)
+            row.target, row.realisasi, row.capaian, indicators.basis(row), document.settings, indicators.family(row)
         )
         opens = not (row.anggaran.empty and row.realisasi_rp.empty)
         if opens or not groups:
@@ -947,7 +1310,10 @@ def verdicts_by_indicator(document: Document, indicators: Indicators) -> Verdict
 
 
 def _group_findings(group: BudgetGroup, settings: Settings) -> list[Finding]:
-    findings = _serapan_findings(group, settings) + _efficiency_findings(group, settings) + _verdict_findings(group)
+    efficiency_findings, follows_serapan = _efficiency_findings(group, settings)
+    verdict_findings, verdict_follows = _verdict_findings(group, settings)
+    followers = [item for item in (follows_serapan, verdict_follows) if item is not None]
+    findings = _serapan_findings(group, settings, followers) + efficiency_findings + verdict_findings
     if group.anggaran and group.realisasi is not None and group.realisasi > group.anggaran + settings.tolerance_money:
         head = group.head
         findings.append(
@@ -963,6 +1329,8 @@ def _without_budget(row: EfficiencyRow, reason: Text, zero_serapan_ok: bool = Fa
     findings = []
     for item, column in ((row.serapan, COLUMN_SERAPAN), (row.efisiensi, COLUMN_EFFICIENCY)):
         value = number(item)
+        if item.parsed.kind is Kind.NIL:
+            continue  # "-" where nothing can be computed is what the cell should say
         if value is not None and not (zero_serapan_ok and item is row.serapan and value == 0):
             findings.append(
                 PERCENT_WITHOUT_BUDGET.at(item.ref, table="3.5", label=row_label(row), reported=value, unit=PERCENT, column=column, reason=reason)
@@ -970,7 +1338,9 @@ def _without_budget(row: EfficiencyRow, reason: Text, zero_serapan_ok: bool = Fa
     return findings
 
 
-def _serapan_findings(group: BudgetGroup, settings: Settings) -> list[Finding]:
+def _serapan_findings(group: BudgetGroup, settings: Settings, followers: list | None = None) -> list[Finding]:
+    """% serapan against realisasi / anggaran. ``followers``: the cells computed from this wrong serapan (the
+    efficiency, the verdict) with what they should show once it is right: named here, not reported again."""
     head = group.head
     printed = number(head.serapan)
     if group.serapan is None:
@@ -980,51 +1350,103 @@ def _serapan_findings(group: BudgetGroup, settings: Settings) -> list[Finding]:
             # 0 % of a zero budget with nothing spent is acceptable (domain.md); anything else is not.
             return _without_budget(head, ZERO_BUDGET, zero_serapan_ok=not group.realisasi)
         return []
-    if printed is None or judge(printed, head.serapan.parsed.decimals, group.serapan, settings) is not Agreement.MISMATCH:
+    if printed is None or head.serapan.parsed.kind is Kind.NIL:
         return []
-    return [SERAPAN.at(head.serapan.ref, table="3.5", label=row_label(head), reported=printed, expected=group.serapan, unit=PERCENT)]
+    if judge(printed, head.serapan.parsed.decimals, group.serapan, settings) is not Agreement.MISMATCH:
+        return []
+    note = FOLLOWS_SERAPAN.with_params(cells=joined(followers)) if followers else ""
+    return [
+        SERAPAN.at(
+            head.serapan.ref, table="3.5", label=row_label(head), reported=printed, expected=group.serapan, unit=PERCENT,
+            note=note,
+        )
+    ]
 
 
-def _efficiency_findings(group: BudgetGroup, settings: Settings) -> list[Finding]:
+def _efficiency_findings(group: BudgetGroup, settings: Settings) -> tuple[list[Finding], object | None]:
+    """The tingkat efisiensi against its formula, and, when the printed figure is the formula applied to a
+    wrong printed serapan, the value it should have (the serapan's finding names it; no second finding)."""
     head = group.head
     formula = settings.efficiency_formula
     expected = efficiency(group.serapan, group.mean_capaian, formula)
     shown = number(head.efisiensi)
-    if shown is None or expected is None:
-        return []
-    if judge(shown, head.efisiensi.parsed.decimals, expected, settings) is not Agreement.MISMATCH:
-        return []
+    if shown is None or expected is None or head.efisiensi.parsed.kind is Kind.NIL:
+        return [], None
+    decimals = head.efisiensi.parsed.decimals
+
+    def fits(value: float | None) -> bool:
+        return value is not None and judge(shown, decimals, value, settings) is not Agreement.MISMATCH
+
+    if fits(expected):
+        return [], None
+    printed_serapan = number(head.serapan) if head.serapan.parsed.kind is not Kind.NIL else None
+    serapan_wrong = printed_serapan is not None and judge(
+        printed_serapan, head.serapan.parsed.decimals, group.serapan, settings
+    ) is Agreement.MISMATCH
+    printed_mean = group.printed_mean
+    # Root cause: the efficiency follows from the printed serapan or the printed capaian, which are wrong and
+    # have their own findings (K110, K101); this cell is right once they are.
+    if serapan_wrong and (
+        fits(efficiency(printed_serapan, group.mean_capaian, formula)) or fits(efficiency(printed_serapan, printed_mean, formula))
+    ):
+        return [], FOLLOWER.with_params(cell=head.efisiensi.ref.a1, value=Num(expected, "percent"))
+    if printed_mean != group.mean_capaian and fits(efficiency(group.serapan, printed_mean, formula)):
+        return [], None
+    common = dict(table="3.5", label=row_label(head), reported=shown, unit=PERCENT)
+    for other in EfficiencyFormula:
+        if other is not formula and fits(efficiency(group.serapan, group.mean_capaian, other)):
+            configured = "rumus_efisiensi" in settings.sources
+            return [
+                EFFICIENCY_OTHER_FORMULA.at(
+                    head.efisiensi.ref, expected=expected if configured else None, used=other.value,
+                    formula=formula.value, source=CONFIGURED if configured else DEFAULT, follows="", **common,
+                )
+            ], None
     return [
         EFFICIENCY.at(
-            head.efisiensi.ref, table="3.5", label=row_label(head), reported=shown, expected=expected, unit=PERCENT,
-            formula=formula.value, serapan=Num(group.serapan, "percent"), mean=_percent_or_dash(group.mean_capaian),
+            head.efisiensi.ref, expected=expected, formula=formula.value, serapan=Num(group.serapan, "percent"),
+            mean=_percent_or_dash(group.mean_capaian), **common,
         )
-    ]
+    ], None
 
 
 def _percent_or_dash(value: float | None):
     return Num(value, "percent") if value is not None else "-"
 
 
-def _verdict_findings(group: BudgetGroup) -> list[Finding]:
+def _verdict_findings(group: BudgetGroup, settings: Settings) -> tuple[list[Finding], object | None]:
+    """The efisien / tidak efisien word against the rule, and, when it follows the rule applied to a wrong
+    printed serapan, what it should say once the serapan is right (named by K110, not reported again)."""
     cell = group.head.efisiensi_label
     if not cell.text or group.serapan is None:
-        return []
+        return [], None
     verdict = group.verdict
     written, own_word = read_verdict(cell.text)
     if not own_word and cell.text != NO_VERDICT:
-        return _word_findings("3.5", group.head, cell, verdict, with_rule=True)
+        return _word_findings("3.5", group.head, cell, verdict, with_rule=True), None
     if written is verdict or (written is None and verdict is None):
-        return []
+        return [], None
+    expected = verdict.value if verdict else NO_VERDICT
+    serapan = group.head.serapan
+    printed_serapan = number(serapan) if serapan.parsed.kind is not Kind.NIL else None
+    if printed_serapan is not None and judge(printed_serapan, serapan.parsed.decimals, group.serapan, settings) is Agreement.MISMATCH:
+        if written is efficiency_verdict(group.mean_capaian, printed_serapan):
+            return [], FOLLOWER.with_params(cell=cell.ref.a1, value=expected)
     severity = Severity.WARNING if verdict is None else None
     return [
         VERDICT.at(
             cell.ref, table="3.5", label=row_label(group.head), severity=severity,
-            expected=verdict.value if verdict else NO_VERDICT, printed=cell.text,
+            expected=expected, printed=cell.text,
             mean=_percent_or_dash(group.mean_capaian), serapan=Num(group.serapan, "percent"),
             verdict=VERDICT_NAMES[verdict],
         )
-    ]
+    ], None
+
+
+def joined(items: list) -> object:
+    """Phrases joined with "; " in whichever language the message is rendered."""
+    template = "; ".join("{item%d}" % index for index in range(len(items)))
+    return Text(template, template).with_params(**{f"item{index}": item for index, item in enumerate(items)})
 
 
 @rule
@@ -1035,15 +1457,40 @@ def efficiency_table(document: Document) -> list[Finding]:
     context = TableContext.of(document, "3.5")
     indicators = Indicators(document)
     findings: list[Finding] = []
+    unchecked: list[tuple] = []
     for group in budget_groups(document, indicators):
         for row, outcome in zip(group.rows, group.outcomes):
             label, kind = row_label(row), indicators.family(row)
             findings += capaian_findings(
-                context, label, row.target, row.realisasi, row.capaian, outcome, indicators.polarity(row), kind
+                context, label, row.target, row.realisasi, row.capaian, outcome, indicators.basis(row), kind
             )
+            unchecked += _unchecked(label, row.capaian, outcome)
             for item, unit in ((row.anggaran, RUPIAH), (row.realisasi_rp, RUPIAH), (row.serapan, PERCENT), (row.efisiensi, PERCENT)):
+                if unit is PERCENT and item.parsed.kind is Kind.NIL:
+                    continue  # "-" for a percentage that cannot be computed: what the cell should say
                 findings += context.numbers(item, unit, label)
         findings += _group_findings(group, document.settings)
     findings += numbering_findings("3.5", document.efficiency.rows)
+    findings += not_checked_findings("3.5", unchecked)
     return findings
+
+
+def _unchecked(label: str, printed: Field, outcome: Outcome, year: int | None = None) -> list[tuple]:
+    if outcome.unchecked is None:
+        return []
+    return [(printed.ref, f"{label} {year}" if year else label, outcome.unchecked)]
+
+
+def not_checked_findings(table: str, unchecked: list[tuple]) -> list[Finding]:
+    """One info per table naming the capaian that words left uncheckable (K109), never one per row."""
+    if not unchecked:
+        return []
+    shown = unchecked[:MAX_LISTED]
+    items = [NOT_CHECKED_ROW.with_params(label=label, cell=ref.a1 if ref else "-", reason=reason) for ref, label, reason in shown]
+    if len(unchecked) > MAX_LISTED:
+        items.append(MORE_ROWS.with_params(count=len(unchecked) - MAX_LISTED))
+    return [NOT_CHECKED.at(unchecked[0][0], table=table, count=len(unchecked), rows=joined(items))]
+
+
+MAX_LISTED = 10
 

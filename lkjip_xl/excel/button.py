@@ -21,9 +21,9 @@ from ..load.preflight import is_xlwings_steering_sheet
 from ..report.summary import build_summary
 from ..template.layout import SUMMARY_SHEET
 from ..validate import check_snapshot
-from .live import LiveBook
+from .live import LiveBook, Unread
 from .marks import MarkResult, update_marks
-from .reader import read_snapshot
+from .reader import read_snapshot, recognise_percent_columns
 from .summary_sheet import write_summary
 
 LANG: Lang = "id"  # finance officers read Indonesian; the add-in has no other language setting
@@ -59,6 +59,45 @@ FAILED = Text(
     "Validation could not be completed ({detail}).\n\n"
     'The sheet "{sheet}" and the cell marks may be incomplete. Please report this with the log file:\n{log}',
 )
+# The summary's line on what this Excel could not tell (xlwings' remote engine: Excel on the web, xlwings
+# Server), one part per thing unread, each saying what was done instead and what went unchecked.
+UNREAD_LABEL = Text("Tidak terbaca di Excel ini", "Not readable in this Excel")
+UNREAD_PARTS = {
+    "formulas": Text(
+        "rumus (nilai yang tampil yang diperiksa; asal nilai galat yang menjalar lewat rumus tidak diperiksa: "
+        "galat dilaporkan di setiap sel yang menampilkannya)",
+        "formulas (the values shown were checked; where an error value spreads through formulas was not checked: "
+        "it is reported at every cell showing it)",
+    ),
+    "number_formats": Text(
+        "format angka (persen dikenali dari kolomnya: angka 0–2 di kolom capaian, persentase dan % serapan "
+        "dibaca sebagai pecahan, 0,9333 = 93,33%)",
+        "number formats (percentages recognised by their column: numbers of 0–2 in the capaian, persentase and "
+        "% serapan columns read as fractions, 0.9333 = 93.33%)",
+    ),
+    "bold": Text(
+        "huruf tebal (tingkat program/kegiatan tanpa kode ditebak tanpanya)",
+        "bold (program/kegiatan levels without codes guessed without it)",
+    ),
+    "fills": Text(
+        "warna sel (sel yang ditandai dianggap masih berwarna tanda; tanda yang dihapus meninggalkan sel tanpa warna)",
+        "cell colours (marked cells taken to still show the mark; a removed mark leaves the cell without fill)",
+    ),
+    "note_texts": Text(
+        "isi catatan sel (catatan tanda dianggap belum diubah)",
+        "note text (the marks' notes taken as unchanged)",
+    ),
+    "calculation": Text(
+        "nilai terbaru (perhitungan diatur Manual: nilai yang diperiksa mungkin belum dihitung ulang; klik Validasi "
+        "lagi setelah Excel menghitung)",
+        "current values (calculation is set to Manual: the values checked may not be recalculated; click Validasi "
+        "again once Excel has calculated)",
+    ),
+    "notes": Text(
+        "catatan sel tidak dapat ditulis (pesan tiap sel hanya ada di ringkasan ini)",
+        "notes cannot be written (each cell's messages are on this summary only)",
+    ),
+}
 NO_CALLER = Text(
     "lkjip-xl: tombol Validasi harus diklik di Excel, pada buku kerja yang ingin diperiksa ({detail}).",
     "lkjip-xl: the Validasi button must be clicked in Excel, on the workbook to check ({detail}).",
@@ -70,6 +109,7 @@ class Outcome:
     report: Report
     sheet: str  # the summary sheet
     marks: MarkResult
+    unread: Unread  # what this Excel could not tell
 
 
 def main(book: Any = None) -> Outcome | None:
@@ -110,15 +150,25 @@ def press(live: LiveBook, lang: Lang = LANG) -> Outcome | None:
 def _validate(live: LiveBook, lang: Lang) -> Outcome:
     live.screen_updating(False)
     try:
-        live.recalculate_if_manual()
-        snapshot = read_snapshot(live)
+        unread = Unread(calculation=not live.recalculate_if_manual())
+        snapshot = read_snapshot(live, unread)
+        if unread.number_formats:
+            recognise_percent_columns(snapshot)
         report = check_snapshot(snapshot)
-        sheet = write_summary(live, build_summary(report, lang))
-        marks = update_marks(live, report, lang)
+        marks = update_marks(live, report, lang, unread)  # before the summary, which says what it could not read
+        summary = build_summary(report, lang)
+        if unread:
+            summary.info.append((UNREAD_LABEL(lang), unread_line(unread, lang)))
+        sheet = write_summary(live, summary)
         live.activate(sheet)
-        return Outcome(report, sheet, marks)
+        return Outcome(report, sheet, marks, unread)
     finally:
         live.screen_updating(True)
+
+
+def unread_line(unread: Unread, lang: Lang) -> str:
+    """One line: what the engine could not tell, what was done instead, what was not checked."""
+    return "; ".join(text(lang) for what, text in UNREAD_PARTS.items() if getattr(unread, what)) + "."
 
 
 def foreign_config_sheets(names: list[str]) -> list[str]:

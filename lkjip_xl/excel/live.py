@@ -3,15 +3,17 @@
 Each call here is a round trip to Excel, so callers ask for whole blocks (one ``values`` per sheet chunk, one
 format per run of cells), never cell by cell where a block will do.
 
-Excel on Windows and macOS answers everything. xlwings' remote engine (what the tests drive on Linux) answers
-values, which cells have notes, and takes every write; it cannot read formulas, number formats, fonts, fills
-or note text (those raise ``NotImplementedError`` there).
+Excel on Windows and macOS answers everything. xlwings' remote engine (xlwings Server and Office.js, and what
+the tests drive on Linux) answers values, which cells have notes, and takes every write; it cannot read
+formulas, number formats, fonts, fills or note text (those raise ``NotImplementedError`` there). Callers note
+what could not be read in an ``Unread`` and go on with what could.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
 Box = tuple[int, int, int, int]  # top, left, bottom, right: 1-based, inclusive
@@ -21,6 +23,32 @@ Method = TypeVar("Method", bound=Callable[..., Any])
 
 class ExcelRefused(Exception):
     """Excel would not make a change, typically to a protected sheet."""
+
+
+@dataclass
+class Unread:
+    """What the engine could not tell about the workbook: each read it answered with ``NotImplementedError``."""
+
+    formulas: bool = False
+    number_formats: bool = False
+    bold: bool = False
+    fills: bool = False
+    note_texts: bool = False
+    notes: bool = False  # not a read: the client cannot add notes at all (Office.js before ExcelApi 1.18)
+    calculation: bool = False  # manual calculation, and the engine calculates only after the button is done
+
+    def ask(self, what: str, read: Callable[[], Any], otherwise: Any = None) -> Any:
+        """``read()``, or ``otherwise`` when the engine cannot answer it (noted, and never asked again)."""
+        if getattr(self, what):
+            return otherwise
+        try:
+            return read()
+        except NotImplementedError:
+            setattr(self, what, True)
+            return otherwise
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, item.name) for item in fields(self))
 
 
 def _refusable(method: Method) -> Method:
@@ -166,6 +194,10 @@ class LiveBook:
         note = self._cell(sheet, row, col).note
         return None if note is None else note.text
 
+    def has_note(self, sheet: str, row: int, col: int) -> bool:
+        """Whether the cell has a note (every engine knows that much)."""
+        return self._cell(sheet, row, col).note is not None
+
     # -- writing -------------------------------------------------------------------------------------
 
     def write_values(self, sheet: str, top: int, left: int, rows: list[list[Any]]) -> None:
@@ -205,11 +237,15 @@ class LiveBook:
     def screen_updating(self, on: bool) -> None:
         self.book.app.screen_updating = on
 
-    def recalculate_if_manual(self) -> None:
-        """In manual calculation mode the shown values may be stale: calculate before reading them."""
+    def recalculate_if_manual(self) -> bool:
+        """In manual calculation mode the shown values may be stale: calculate before reading them. False when
+        they may still be: the remote engine's client calculates only after the button is done (its values
+        came with the click)."""
         try:
             manual = self.book.app.calculation == "manual"
         except NotImplementedError:  # remote clients that do not send the mode
-            return
+            return True
         if manual:
             self.book.app.calculate()
+            return self.book.app.engine.name != "remote"
+        return True

@@ -8,6 +8,11 @@ so the next run still finds its marks where the cells went (and skips cells that
 Undoing a mark restores the recorded fill only while the cell still shows our colour, and deletes the note only
 while it still says what we wrote: if the officer recoloured the cell or edited the note since, it is theirs
 now. A cell that already has a note of the user's gets no note from us (its messages are on the summary sheet).
+
+Where the engine cannot read fills or note text (xlwings' remote engine: ``Unread``), a marked cell is taken to
+still show our colour and our note, and a cell's colour before its first mark is unknown: undoing that mark
+leaves the cell without fill. The record keeps each cell's sheet as text and its column as ``=COLUMN(...)`` too,
+whose values such an engine can read where it cannot read the formulas.
 """
 
 from __future__ import annotations
@@ -20,12 +25,12 @@ from ..i18n import Lang, Text
 from ..report.safe import cell_text
 from ..snapshot import column_letter, parse_a1, quoted_sheet
 from ..template.layout import MARKS_SHEET
-from .live import ExcelRefused, LiveBook
+from .live import ExcelRefused, LiveBook, Unread
 
 # Stronger than the template's own fills and live hints (FFC7CE, FFEB9C, DDEBF7): a mark stands out from them.
 FILLS = {Severity.ERROR: "#ff9999", Severity.WARNING: "#ffd966", Severity.INFO: "#9bc2e6"}
 NOTE_LINE = Text("LKjIP {severity} {code}: {message}", "LKjIP {severity} {code}: {message}")
-HEADERS = ["Sel", "Warna asli", "Warna tanda", "Catatan tanda"]
+HEADERS = ["Sel", "Warna asli", "Warna tanda", "Catatan tanda", "Kolom", "Sheet"]
 MARKS_TITLE = "lkjip-xl: sel yang ditandai oleh tombol Validasi (jangan diubah)"
 
 # The recorded cell, as Excel writes the formula back: quotes only where the sheet name needs them.
@@ -52,9 +57,10 @@ class MarkResult:
 def wanted_marks(report: Report, lang: Lang) -> dict[Cell, tuple[str, str]]:
     """Per flagged cell: the fill of its most severe finding and the note listing all its findings."""
     by_cell: dict[Cell, list[Finding]] = {}
-    for finding in report.sorted():
-        if finding.ref is not None:
-            by_cell.setdefault((finding.ref.sheet, finding.ref.row, finding.ref.col), []).append(finding)
+    for grouped in report.sorted():
+        for finding in grouped.members or (grouped,):  # a group's every cell, each with its own message
+            if finding.ref is not None:
+                by_cell.setdefault((finding.ref.sheet, finding.ref.row, finding.ref.col), []).append(finding)
     wanted = {}
     for cell, findings in by_cell.items():
         worst = min(findings, key=lambda finding: finding.severity.rank).severity
@@ -65,17 +71,20 @@ def wanted_marks(report: Report, lang: Lang) -> dict[Cell, tuple[str, str]]:
     return wanted
 
 
-def update_marks(live: LiveBook, report: Report, lang: Lang) -> MarkResult:
-    """Undo the last run's marks that no longer apply, mark this run's cells, and record what was done."""
+def update_marks(live: LiveBook, report: Report, lang: Lang, unread: Unread | None = None) -> MarkResult:
+    """Undo the last run's marks that no longer apply, mark this run's cells, and record what was done.
+
+    What the engine cannot read is noted in ``unread``."""
+    unread = Unread() if unread is None else unread
     result = MarkResult()
-    previous = read_marks(live)
+    previous = read_marks(live, unread)
     wanted = {_cell(live, cell): value for cell, value in wanted_marks(report, lang).items()}
     recorded: list[Mark] = []
     for sheet in sorted({mark.cell[0] for mark in previous} | {cell[0] for cell in wanted}):
         before = [mark for mark in previous if mark.cell[0] == sheet]
         todo = {cell: value for cell, value in wanted.items() if cell[0] == sheet}
         try:
-            _mark_sheet(live, before, todo, recorded, result)
+            _mark_sheet(live, before, todo, recorded, result, unread)
         except ExcelRefused:  # a protected sheet: say so, and keep its old marks on record to undo next time
             result.failed_sheets.append(sheet)
             done = {mark.cell for mark in recorded}
@@ -85,14 +94,20 @@ def update_marks(live: LiveBook, report: Report, lang: Lang) -> MarkResult:
 
 
 def _mark_sheet(
-    live: LiveBook, before: list[Mark], todo: dict[Cell, tuple[str, str]], recorded: list[Mark], result: MarkResult
+    live: LiveBook,
+    before: list[Mark],
+    todo: dict[Cell, tuple[str, str]],
+    recorded: list[Mark],
+    result: MarkResult,
+    unread: Unread,
 ) -> None:
     now: dict[Cell, tuple[str | None, str | None, str | None]] = {}  # cell -> fill now, its own fill, our note in it
     for mark in before:
         sheet, row, col = mark.cell
-        fill = live.fill(sheet, row, col)
+        fill = unread.ask("fills", lambda: live.fill(sheet, row, col), mark.fill)  # unknown: still ours
         original = mark.original if fill == mark.fill else fill  # recoloured since: that colour is the user's
-        our_note = mark.note if mark.note is not None and live.note_text(sheet, row, col) == mark.note else None
+        ours = mark.note is not None and _note(live, mark.cell, unread, mark.note) == mark.note
+        our_note = mark.note if ours else None
         if mark.cell in todo:
             now[mark.cell] = (fill, original, our_note)
             continue
@@ -106,17 +121,32 @@ def _mark_sheet(
         if cell in now:
             current, original, our_note = now[cell]
         else:
-            current = original = live.fill(sheet, row, col)
+            current = original = unread.ask("fills", lambda: live.fill(sheet, row, col))  # unknown: no fill
             our_note = None
-        users_note = our_note is None and live.note_text(sheet, row, col) is not None
+        users_note = our_note is None and live.has_note(sheet, row, col)
         recorded.append(Mark(cell, original, fill, None if users_note else note))  # before Excel may refuse
         if current != fill:
             live.set_fill(sheet, row, col, fill)
         if our_note is not None and our_note != note:
             live.delete_note(sheet, row, col)
-        if not users_note and our_note != note:
-            live.add_note(sheet, row, col, note)
+        if not users_note and our_note != note and not unread.notes:
+            try:
+                live.add_note(sheet, row, col, note)
+            except NotImplementedError:  # the client has no notes: the messages are on the summary sheet only
+                unread.notes = True
+        if unread.notes and our_note is None:
+            recorded[-1].note = None  # none of ours there: a later run must not delete the cell's note
         result.marked += 1
+
+
+def _note(live: LiveBook, cell: Cell, unread: Unread, ours: str) -> str | None:
+    """The cell's note text; where the engine cannot read it, ``ours`` while the cell has a note."""
+    if not unread.note_texts:
+        try:
+            return live.note_text(*cell)
+        except NotImplementedError:
+            unread.note_texts = True
+    return ours if live.has_note(*cell) else None
 
 
 def _cell(live: LiveBook, cell: Cell) -> Cell:
@@ -127,23 +157,32 @@ def _cell(live: LiveBook, cell: Cell) -> Cell:
 # -- the record of marks ------------------------------------------------------------------------------
 
 
-def read_marks(live: LiveBook) -> list[Mark]:
+def read_marks(live: LiveBook, unread: Unread | None = None) -> list[Mark]:
     """The marks the last run recorded, at the cells' current places; marks of deleted cells are dropped."""
+    unread = Unread() if unread is None else unread
     sheet = live.find_sheet(MARKS_SHEET)
     if sheet is None:
         return []
     rows, _ = live.extent(sheet)
     if rows < 3:
         return []
-    box = (3, 1, rows, len(HEADERS))
-    references = live.formulas(sheet, (3, 1, rows, 1))
+    values = live.values(sheet, (3, 1, rows, len(HEADERS)))
+    references = unread.ask("formulas", lambda: live.formulas(sheet, (3, 1, rows, 1)))
     marks = []
-    for (formula,), (_, original, fill, note) in zip(references, live.values(sheet, box)):
-        cell = parse_reference(formula)
+    for index, (row, original, fill, note, *where) in enumerate(values):
+        cell = parse_reference(references[index][0]) if references is not None else _shown_reference(row, *where)
         if cell is None or not fill or live.find_sheet(cell[0]) is None:
             continue  # the cell, its row or its sheet was deleted
         marks.append(Mark(_cell(live, cell), original or None, str(fill), note or None))
     return marks
+
+
+def _shown_reference(row: object, col: object = None, sheet: object = None) -> Cell | None:
+    """The recorded cell from what its record shows: the values of ``=ROW(...)``, ``=COLUMN(...)`` and the sheet's
+    name (a record from before these columns, or of a deleted cell, shows none)."""
+    if not all(isinstance(number, (int, float)) and not isinstance(number, bool) for number in (row, col)):
+        return None
+    return (str(sheet), int(row), int(col)) if sheet else None
 
 
 def write_marks(live: LiveBook, marks: list[Mark]) -> None:
@@ -157,17 +196,19 @@ def write_marks(live: LiveBook, marks: list[Mark]) -> None:
     last = len(marks) + 2
     live.set_number_format(MARKS_SHEET, (1, 1, last, len(HEADERS)), "@")  # notes and colours stay text
     live.set_number_format(MARKS_SHEET, (3, 1, last, 1), "General")
-    rows = [[MARKS_TITLE, None, None, None], HEADERS]
-    rows += [[None, mark.original, mark.fill, mark.note] for mark in marks]
+    rows = [[MARKS_TITLE] + [None] * (len(HEADERS) - 1), HEADERS]
+    rows += [[None, mark.original, mark.fill, mark.note, None, mark.cell[0]] for mark in marks]
     live.write_values(MARKS_SHEET, 1, 1, rows)
     live.write_formulas(MARKS_SHEET, (3, 1, last, 1), [[reference(mark.cell)] for mark in marks])
+    live.set_number_format(MARKS_SHEET, (3, 5, last, 5), "General")
+    live.write_formulas(MARKS_SHEET, (3, 5, last, 5), [[reference(mark.cell, "COLUMN")] for mark in marks])
     live.hide_sheet(MARKS_SHEET)
 
 
-def reference(cell: Cell) -> str:
+def reference(cell: Cell, function: str = "ROW") -> str:
     """The formula that records a marked cell; Excel keeps its reference pointing at the cell."""
     sheet, row, col = cell
-    return f"=ROW({quoted_sheet(sheet)}!${column_letter(col)}${row})"
+    return f"={function}({quoted_sheet(sheet)}!${column_letter(col)}${row})"
 
 
 def parse_reference(formula: object) -> Cell | None:

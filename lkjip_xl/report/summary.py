@@ -72,13 +72,20 @@ def _label(item: Text | Severity, lang: Lang) -> str:
     return item.label(lang) if isinstance(item, Severity) else item(lang)
 
 
-def _shown(value: float | str | None, finding: Finding, lang: Lang) -> str:
+def _shown(value: Num | str | None, lang: Lang) -> str:
+    """A figure as the finding's message prints it (Finding.shown): the two columns never disagree with it."""
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
-    unit = finding.unit.value if finding.unit else "value"
-    return Num(value, unit).render(lang)
+    return value if isinstance(value, str) else value.render(lang)
+
+
+def _cells(finding: Finding) -> str:
+    """The finding's cell, or a group's first and last cells (the link goes to the first)."""
+    ref = finding.ref
+    if ref is None:
+        return ""
+    last = finding.members[-1].ref if finding.members else None
+    return f"{ref.sheet}!{ref.a1} … {last.a1}" if last is not None and last != ref else f"{ref.sheet}!{ref.a1}"
 
 
 def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = None) -> Summary:
@@ -103,6 +110,7 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
     rows = []
     for number, finding in enumerate(report.sorted(), start=1):
         ref = finding.ref
+        reported, expected = finding.shown(lang)
         rows.append(
             FindingRow(
                 number=number,
@@ -110,12 +118,12 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
                 severity=finding.severity.label(lang),
                 code=finding.code,
                 table=finding.table or "",
-                cell=f"{ref.sheet}!{ref.a1}" if ref else "",
+                cell=_cells(finding),
                 sheet=ref.sheet if ref else None,
                 address=ref.a1 if ref else None,
                 label=finding.label or "",
-                reported=_shown(finding.reported, finding, lang),
-                expected=_shown(finding.expected, finding, lang),
+                reported=_shown(reported, lang),
+                expected=_shown(expected, lang),
                 message=finding.message(lang),
             )
         )

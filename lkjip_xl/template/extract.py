@@ -89,6 +89,8 @@ class _Reader:
     def row_has_input(self, row: int) -> bool:
         """Whether staff put anything on this row: a formula of ours that shows nothing does not count."""
         for column in self.table.columns:
+            if column.hidden:
+                continue  # a helper of the template's formulas shows something on every row, typed into or not
             col = self.table.col(column.key)
             if self.sheet.has_formula(row, col) and (column.key == "level" or not column.input):
                 continue  # the template's own formula: it shows something only when an input does
