@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .i18n import Lang, Num, Text
-from .snapshot import CellRef
+from .snapshot import CellRef, column_letter
 
 
 class Severity(enum.Enum):
@@ -85,8 +85,10 @@ class Check:
         unit: Unit | None = None,
         label: str | None = None,
         severity: Severity | None = None,
+        decimals: int | None = None,
         **params: Any,
     ) -> Finding:
+        """``decimals``: how many the reported figure's cell shows, when the check knows (see Finding.shown)."""
         return Finding(
             check=self,
             ref=ref,
@@ -97,6 +99,7 @@ class Check:
             label=label,
             severity=severity or self.severity,
             params=params,
+            decimals=decimals,
         )
 
 
@@ -111,19 +114,62 @@ class Finding:
     label: str | None
     severity: Severity
     params: dict[str, Any] = field(default_factory=dict)
+    # Cells that are wrong only because this one is (a selisih computed from a wrong anggaran): named here,
+    # not reported on their own, so a root cause is reported once.
+    follows: list[CellRef] = field(default_factory=list)
+    # A finding that stands for the same finding in many cells of one column (see group_repeated): those
+    # findings, first to last. Empty for a finding about one cell.
+    members: tuple[Finding, ...] = ()
+    decimals: int | None = None  # how many decimals the reported figure's cell shows, when known
 
     @property
     def code(self) -> str:
         return self.check.code
 
-    def message(self, lang: Lang = "id") -> str:
+    @property
+    def count(self) -> int:
+        return len(self.members) or 1
+
+    def shown(self, lang: Lang = "id") -> tuple[Num | str | None, Num | str | None]:
+        """``reported`` and ``expected`` as every output prints them: at the unit's usual decimals, or with as
+        many more as it takes to tell them apart (a figure printed with 4 decimals, wrong in the third)."""
         unit = self.unit.value if self.unit else "value"
-        values = {
-            "reported": _shown(self.reported, unit),
-            "expected": _shown(self.expected, unit),
-            "label": self.label or "",
-            **self.params,
-        }
+        reported, expected = _shown(self.reported, unit), _shown(self.expected, unit)
+        shown = self.decimals if unit != "rupiah" and self.decimals is not None else None
+        if shown is not None and shown <= _MAX_SHOWN_DECIMALS:  # as the cell shows it: 36%, not 35,69%
+            reported = Num(reported.value, unit, shown) if isinstance(reported, Num) else reported
+            expected = Num(expected.value, unit, shown) if isinstance(expected, Num) else expected
+        if isinstance(reported, Num) and isinstance(expected, Num):
+            # Money is exact to the sen, never printed finer; other figures may have been printed to 6 places.
+            for decimals in (2,) if unit == "rupiah" else range((shown or 0) + 1, _MAX_SHOWN_DECIMALS + 1):
+                if reported.render(lang) != expected.render(lang):
+                    break
+                reported, expected = Num(reported.value, unit, decimals), Num(expected.value, unit, decimals)
+        return reported, expected
+
+    @property
+    def prints_same(self) -> bool:
+        """Whether the reported and the expected figure print the same text: then the finding shows no
+        fault (float noise, a figure equal at the precision it is printed) and is no finding."""
+        if self.reported is None or self.expected is None:
+            return False
+        reported, expected = self.shown("id")
+        render = lambda item: item.render("id") if isinstance(item, Num) else str(item)  # noqa: E731
+        return render(reported) == render(expected)
+
+    def message(self, lang: Lang = "id") -> str:
+        if self.members:
+            first, last = self.members[0].ref, self.members[-1].ref
+            return GROUPED(
+                lang,
+                count=self.count,
+                column=column_letter(first.col) if first else "",
+                first=first.a1 if first else "",
+                last=last.a1 if last else "",
+                message=self.members[0].message(lang),
+            )
+        reported, expected = self.shown(lang)
+        values = {"reported": reported, "expected": expected, "label": self.label or "", **self.params}
         return self.check.message(lang, **values)
 
     def sort_key(self) -> tuple:
@@ -138,7 +184,7 @@ class Finding:
         )
 
     def to_dict(self, lang: Lang = "id") -> dict[str, Any]:
-        return {
+        out = {
             "code": self.code,
             "name": self.check.name,
             "severity": self.severity.value,
@@ -150,7 +196,62 @@ class Finding:
             "reported": self.reported,
             "expected": self.expected,
             "unit": self.unit.value if self.unit else None,
+            "follows": [ref.a1 for ref in self.follows],
+            "count": self.count,
         }
+        if self.members:  # a group: every cell it stands for, first to last
+            out["cells"] = [member.ref.a1 for member in self.members if member.ref]
+            out["last_cell"] = out["cells"][-1] if out["cells"] else None
+        return out
+
+
+_MAX_SHOWN_DECIMALS = 6
+
+GROUPED = Text(
+    "{count} sel di kolom {column} ({first} s.d. {last}), mis. {first}: {message}",
+    "{count} cells in column {column} ({first} to {last}), e.g. {first}: {message}",
+)
+
+# A column with this many findings of one code (not errors) gets one finding for them all. Fewer read
+# better one per cell, each with its own link; many (409 "0,00" typed as text, 20,000 lines pasted as
+# text) would bury everything else.
+GROUP_AT = 10
+
+
+def group_repeated(findings: list[Finding]) -> list[Finding]:
+    """One finding per sheet, table, column and code for warnings and info repeated down a column; errors
+    stay one per cell."""
+    columns: dict[tuple, list[Finding]] = {}
+    out: list[Finding] = []
+    for finding in findings:
+        ref = finding.ref
+        if finding.severity is Severity.ERROR or ref is None or finding.members:
+            out.append(finding)
+        else:
+            key = (ref.sheet, finding.table, ref.col, finding.code, finding.severity)
+            columns.setdefault(key, []).append(finding)
+    for members in columns.values():
+        if len(members) < GROUP_AT:
+            out.extend(members)
+            continue
+        members.sort(key=lambda finding: finding.ref.row)
+        first = members[0]
+        same = lambda name: getattr(first, name) if all(getattr(m, name) == getattr(first, name) for m in members) else None  # noqa: E731
+        out.append(
+            Finding(
+                check=first.check,
+                ref=first.ref,
+                table=first.table,
+                reported=same("reported"),
+                expected=same("expected"),
+                unit=first.unit,
+                label=None,
+                severity=first.severity,
+                params=first.params,
+                members=tuple(members),
+            )
+        )
+    return out
 
 
 def _shown(value: float | str | None, unit: str) -> Num | str | None:
@@ -173,6 +274,12 @@ class Report:
     tables: list[str] = field(default_factory=list)  # the tables that were found and checked
     layout: str | None = None  # "template" or "freeform"
     readings: list[str] = field(default_factory=list)  # how each free-form table was read (validate --explain)
+
+    def __post_init__(self) -> None:
+        # The one gate every finding passes on its way to any output (text, JSON, summary sheet, button):
+        # a finding whose reported and expected figures print the same shows no fault and is dropped;
+        # repeated findings of a column are grouped.
+        self.findings = group_repeated([finding for finding in self.findings if not finding.prints_same])
 
     def sorted(self) -> list[Finding]:
         return sorted(self.findings, key=Finding.sort_key)

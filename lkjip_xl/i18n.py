@@ -70,14 +70,16 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Num:
-    """A number in a message, written in the language's style: ``unit`` is rupiah, percent or value."""
+    """A number in a message, written in the language's style: ``unit`` is rupiah, percent or value;
+    ``decimals`` overrides the unit's usual number of decimals."""
 
     value: float
     unit: str = "value"
+    decimals: int | None = None
 
     def render(self, lang: Lang) -> str:
         if self.unit == "rupiah":
-            return format_money(self.value, lang)
+            return format_money(self.value, lang, self.decimals)
         if self.unit == "percent":
-            return format_percent(self.value, lang)
-        return format_value(self.value, lang)
+            return format_percent(self.value, lang, 2 if self.decimals is None else self.decimals)
+        return format_value(self.value, lang, self.decimals)

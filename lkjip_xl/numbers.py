@@ -121,7 +121,11 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2007]+")
 _CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*|\s*(?:rp\.?|idr)$", re.IGNORECASE)
 _DASHES = "-\u2212\u2013\u2014"
 _BODY = re.compile(r"^[0-9][0-9.,]*$|^[.,][0-9]+$")
-_NIL = re.compile(rf"^[{_DASHES}]+$")
+_NIL = re.compile(rf"^[{_DASHES}]+(?:\s*[.,]\s*[{_DASHES}]+)?$")  # "-", "–", "-,-"
+# ",-" or ".-" after whole rupiah ("Rp 7.631.085.000,-"): no sen, written out.
+_WHOLE_RUPIAH = re.compile(rf"[.,]\s*[{_DASHES}]+$")
+# Digits grouped by spaces (NBSP and thin spaces are spaces by now): "7 631 085 000", "1 250,50".
+_SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
 
 
 # No LKjIP figure comes near this: the whole national budget is about 3.3e15 rupiah. Past it a cell is a typo
@@ -177,23 +181,51 @@ def _parse_number(value: float | int, quantity: Quantity, number_format: str | N
         # A whole number has no decimals (money is nearly always whole rupiah).
         result = float(value)
         return Parsed(Kind.NUMBER, result, (result,), 0)
-    result, decimals = _shifted(value, 2 if percent else 0)
+    exact = excel_decimal(value)
+    if percent:
+        exact = exact.scaleb(2)
+    result = float(exact)
+    decimals = _decimals_of(exact)
+    shown = format_decimals(number_format) if percent and number_format is not None else None
+    if shown is not None:
+        # The cell shows no more decimals than its format's, whatever it stores: 0.96345 under 0.00% reads
+        # 96,35%. A figure with fewer (1.036, typed as 103,6%, in a template's 0.00% cell) keeps its own: the
+        # zeros the format pads with were never part of it.
+        decimals = min(decimals, shown)
     return Parsed(Kind.NUMBER, result, (result,), decimals)
 
 
-def _shifted(value: float | int, places: int) -> tuple[float, int]:
-    """``value`` times 10**places computed on its shortest decimal text (0.9333 x 100 is 93.33, where float
-    arithmetic gives 93.33000000000001), and how many decimals that leaves."""
-    text = repr(value)
-    if "e" in text or "E" in text or "n" in text:
-        exact = Decimal(text).scaleb(places)
-        return float(exact), _decimals_of(exact)
-    integer, _, fraction = text.partition(".")
-    if places:
-        integer += fraction[:places].ljust(places, "0")
-        fraction = fraction[places:]
-    fraction = fraction.rstrip("0")
-    return (float(f"{integer}.{fraction}") if fraction else float(integer)), len(fraction)
+# Excel keeps and shows 15 significant digits: a float's 16th and 17th (0.9634999999999999 for what the
+# cell shows as 96,35%, 1234567.0000000002 from a sum) are noise of binary arithmetic, never printed.
+EXCEL_DIGITS = 15
+
+
+def excel_decimal(value: float | int) -> Decimal:
+    """The number Excel holds for ``value``: its shortest decimal text cut to 15 significant digits."""
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not exact.is_finite() or not exact:
+        return exact
+    digits = exact.adjusted() + 1  # digits before the decimal point (negative for 0.000x)
+    places = EXCEL_DIGITS - digits
+    if -exact.as_tuple().exponent <= places:
+        return exact
+    return exact.quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP", context=_EXACT).normalize(_EXACT)
+
+
+@lru_cache(maxsize=256)
+def format_decimals(number_format: str) -> int | None:
+    """How many decimals a number format shows ("0.00%" 2, "#,##0" 0); None for General or a format whose
+    decimals cannot be told (several sections that differ, scientific)."""
+    sections = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).split(";")
+    counts = set()
+    for section in sections[:2]:  # positive and negative; zero and text sections show no figure of ours
+        if not section.strip() or section.strip().lower() == "general" or "e" in section.lower():
+            return None
+        integer, point, fraction = section.partition(".")
+        if not any(ch in integer + fraction for ch in "0#?"):
+            return None
+        counts.add(sum(ch in "0#?" for ch in fraction) if point else 0)
+    return counts.pop() if len(counts) == 1 else None
 
 
 @lru_cache(maxsize=256)
@@ -231,11 +263,20 @@ def _parse_text(raw: str, quantity: Quantity) -> Parsed:
         stripped = _CURRENCY.sub("", body).strip()
         currency = currency or stripped != body
         body = stripped
+        if body.endswith("%"):  # "(28,39%)"
+            percent_sign = True
+            body = body[:-1].strip()
+    whole = _WHOLE_RUPIAH.search(body) if body[:1].isdigit() else None
+    if whole:
+        body = body[: whole.start()].rstrip()
     if not body or _NIL.match(body):
         if body or currency or raw.strip() in _DASHES:
             return Parsed(Kind.NIL, value=0.0, readings=(0.0,), decimals=0, text=raw, currency=currency)
         return Parsed(Kind.INVALID, text=raw)
-    body = body.replace(" ", "")
+    if " " in body:
+        if not _SPACE_GROUPED.match(body):  # "12 5" or "1 2 3": no grouping anybody prints
+            return Parsed(Kind.INVALID, text=raw, currency=currency, percent_sign=percent_sign)
+        body = body.replace(" ", "")
     if not _BODY.match(body):
         return Parsed(Kind.INVALID, text=raw, currency=currency, percent_sign=percent_sign)
     return _read_digits(body, sign, quantity, raw, currency, percent_sign)
@@ -308,6 +349,12 @@ def _read_digits(body: str, sign: int, quantity: Quantity, raw: str, currency: b
                 readings.append(_Reading(value, form))
         readings = _prefer_by_quantity(body, readings, quantity)
     distinct = _distinct(readings)
+    if not distinct and is_money:
+        sen = _sen_grouped(body)
+        if sen is not None:
+            value = float(sign * sen)
+            return Parsed(Kind.TEXT, value=value, readings=(value,), decimals=2, form="id", text=raw,
+                          currency=currency, percent_sign=percent_sign)
     # Only a body outside the Indonesian form may hide a typo worth mending ("12,655.00", "170.0000").
     suspicious = not distinct or any(d.form == "us" for d in distinct)
     repairs = [r for r in _repairs(body) if all(r != d.value for d in distinct)] if is_money and suspicious else []
@@ -336,6 +383,17 @@ def _read_digits(body: str, sign: int, quantity: Quantity, raw: str, currency: b
         form=reading.form if reading.form in ("id", "us") else "id",
         **common,
     )
+
+
+def _sen_grouped(body: str) -> Decimal | None:
+    """``21,276,070,424,00``: commas for the thousands and the sen alike, the last group of two digits
+    being the sen (a form some systems print). Read only where no convention reads the body."""
+    if "." in body or body[-3:-2] != ",":  # commas only: "1.234.56" may as well be 1.234.56[7] mistyped
+        return None
+    groups = body.split(",")
+    if len(groups) < 3 or not _groups_ok(groups[:-1]) or len(groups[-1]) != 2 or not groups[-1].isdigit():
+        return None
+    return _as_decimal(groups[:-1], groups[-1])
 
 
 def _max_fraction(body: str, form: str, quantity: Quantity) -> int:
@@ -414,13 +472,15 @@ _EXACT = Context(prec=400)
 
 
 def round_half_up(value: float, decimals: int) -> Decimal:
+    """``value`` as printed with ``decimals`` decimals: Excel's 15 digits first (96.34499999999999 from a
+    division is the 96,345 that ROUND(x;2) and the cell's format both show as 96,35), then half up."""
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_HALF_UP", context=_EXACT)
+    return excel_decimal(value).quantize(quantum, rounding="ROUND_HALF_UP", context=_EXACT)
 
 
 def truncate(value: float, decimals: int) -> Decimal:
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(repr(value)).quantize(quantum, rounding="ROUND_DOWN", context=_EXACT)
+    return excel_decimal(value).quantize(quantum, rounding="ROUND_DOWN", context=_EXACT)
 
 
 # A stored number carries more digits than anybody printed; past this many decimals it is compared
@@ -438,11 +498,11 @@ def agreement(
     if not (math.isfinite(value) and math.isfinite(computed)):
         return Agreement.EXACT if value == computed else Agreement.MISMATCH
     if decimals is None:
-        decimals = _decimals_of(Decimal(repr(value)))
+        decimals = _decimals_of(excel_decimal(value))
     if abs(value - computed) <= 1e-9 * max(1.0, abs(computed)):
         return Agreement.EXACT
     if decimals <= _MAX_PRINTED_DECIMALS:
-        printed = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP", context=_EXACT)
+        printed = round_half_up(value, decimals)  # what the cell shows
         if printed == round_half_up(computed, decimals):
             return Agreement.EXACT
         if accept_truncation and printed == truncate(computed, decimals):
@@ -453,11 +513,19 @@ def agreement(
 
 
 def money_equal(a: float, b: float, tolerance: float = 0.0) -> bool:
-    """Money agrees to the sen (two decimals), plus the configured tolerance in rupiah."""
-    sen_a, sen_b = a * 100, b * 100
-    if not (math.isfinite(sen_a) and math.isfinite(sen_b) and math.isfinite(tolerance * 100)):
-        return a == b
-    return abs(round(sen_a) - round(sen_b)) <= round(tolerance * 100)
+    """Money agrees to the sen (two decimals), plus the configured tolerance in rupiah, each figure taken at
+    Excel's 15 digits first (1234567.0000000002 is Rp 1.234.567; 0.285 is 29 sen, not the 28 of 28.499...)."""
+    if a == b:
+        return True
+    if not (math.isfinite(a) and math.isfinite(b) and math.isfinite(tolerance * 100)):
+        return False
+    if abs(a - b) > tolerance + 1:  # plainly apart: no rounding can bring them together
+        return False
+    return abs(_sen(a) - _sen(b)) <= round_half_up(tolerance, 2) * 100
+
+
+def _sen(value: float) -> Decimal:
+    return round_half_up(value, 2) * 100
 
 
 def transposed_digits(a: float, b: float) -> bool:
@@ -484,8 +552,10 @@ class NumberStyle:
     decimal: str
 
     def format(self, value: float, decimals: int = 0) -> str:
-        negative = value < 0
-        text = f"{abs(value):,.{decimals}f}"
+        # Rounded as agreement() rounds, so that a message shows the figures the comparison used.
+        shown = round_half_up(value, decimals) if math.isfinite(value) else value
+        negative = shown < 0
+        text = f"{abs(shown):,.{decimals}f}"
         integer, _, fraction = text.partition(".")
         integer = integer.replace(",", self.thousands)
         out = integer + (self.decimal + fraction if fraction else "")
@@ -495,8 +565,10 @@ class NumberStyle:
 STYLES = {"id": NumberStyle(".", ","), "en": NumberStyle(",", ".")}
 
 
-def format_money(value: float, lang: str = "id") -> str:
-    decimals = 0 if money_equal(value, round(value)) else 2
+def format_money(value: float, lang: str = "id", decimals: int | None = None) -> str:
+    """Rupiah as printed: whole rupiah, or to the sen where there are sen (``decimals`` to show more)."""
+    if decimals is None:
+        decimals = 0 if money_equal(value, round(value)) else 2
     return "Rp " + STYLES[lang].format(value, decimals)
 
 
@@ -504,6 +576,7 @@ def format_percent(value: float, lang: str = "id", decimals: int = 2) -> str:
     return STYLES[lang].format(value, decimals) + "%"
 
 
-def format_value(value: float, lang: str = "id") -> str:
-    decimals = min(_decimals_of(Decimal(repr(value))), 4)
+def format_value(value: float, lang: str = "id", decimals: int | None = None) -> str:
+    if decimals is None:
+        decimals = min(_decimals_of(excel_decimal(value)), 4) if math.isfinite(value) else 0
     return STYLES[lang].format(value, decimals)

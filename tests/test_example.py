@@ -13,18 +13,17 @@ from lkjip_xl.template.contoh import write_example
 SEED_38 = [
     ("B101", "E8", 1720118000, 1718975700),  # program total typed from the DPA murni, not its lines
     ("B111", "F8", 1720118000, 1608282861),  # realisasi copied from anggaran
-    ("B104", "G8", 133456093, 0),  # the JUMLAH's selisih, digits swapped, on a program row
-    ("B113", "H8", 93.33, 100),  # the JUMLAH's percentage on a program row
-    ("B101", "E11", 1528600000, 1407200000),
+    # The JUMLAH's selisih, digits swapped, on a program row: expected is what it should say once the
+    # program's anggaran and realisasi are right (1.718.975.700 − 1.608.282.861), not 0 from the copied realisasi.
+    ("B104", "G8", 133456093, 110692839),
+    ("B113", "H8", 93.33, 93.56),  # the JUMLAH's percentage on a program row; 1.608.282.861 / 1.718.975.700
+    ("B101", "E11", 1528600000, 1407200000),  # names G11 and H11, computed from it (root cause once)
     ("B102", "F11", 1487735424, 1296548961),
-    ("B103", "G11", 40864576, 110651039),
-    ("B106", "H11", 97.33, 92.14),
     ("N002", "H11", 97.33, None),  # "97.33%"
     ("B105", "H12", 92.32, 92.10),  # 1.289.348.961 / 1.400.000.000
-    ("B101", "E14", 160568000, 119217700),  # number 6 is missing below it
+    ("B101", "E14", 160568000, 119217700),  # number 6 is missing below it; names G14
     ("B102", "F14", 160092830, 119175900),
-    ("B103", "G14", 475170, 41800),
-    ("B105", "H14", 99.97, 99.70),
+    ("B105", "H14", 99.97, 99.96),  # 119.175.900 / 119.217.700 (from this row's own figures: 99,70%)
     ("B120", "A17", None, None),  # 5 -> 7
     ("B113", "G17", 475170, 41800),  # the kegiatan's selisih on its line ("Rp 475,170")
     ("N003", "G17", None, None),
@@ -50,10 +49,11 @@ SEED_38 = [
     ("N002", "F42", 8759000, None),
     ("B108", "F43", 8759000, 8410000),
     ("N002", "F43", 8759000, None),
-    ("B101", "E306", 2000000000, 1874930700),
+    ("B101", "E306", 2000000000, 1874930700),  # names H306
     ("B102", "F306", 1866543961, 1768301861),
-    ("B112", "G306", 133546039, 133456039),  # 2.000.000.000 − 1.866.543.961, two digits swapped
-    ("B106", "H306", 93.33, 94.31),
+    # 2.000.000.000 − 1.866.543.961 = 133.456.039 with two digits swapped; once the JUMLAH's anggaran and
+    # realisasi are right it is 1.874.930.700 − 1.768.301.861.
+    ("B112", "G306", 133546039, 106628839),
     ("N002", "H306", 93.33, None),  # "93.33%"
 ]
 
@@ -77,6 +77,16 @@ def test_every_tabel_38_inconsistency_of_the_seed_at_its_cell_with_its_expected_
     ]
     assert found == [(code, cell, _rounded(rep), _rounded(exp)) for code, cell, rep, exp in SEED_38]
     assert all(f["sheet"] == "Tabel 3.8" for f in example_json["findings"] if f["table"] == "3.8")
+
+
+def test_a_root_cause_names_the_cells_that_follow_from_it(example_json):
+    by_cell = {(f["code"], f["cell"]): f for f in example_json["findings"] if f["table"] == "3.8"}
+    assert by_cell[("B101", "E11")]["follows"] == ["G11", "H11"]
+    assert "G11" in by_cell[("B101", "E11")]["message"] and "110.651.039" in by_cell[("B101", "E11")]["message"]
+    assert by_cell[("B101", "E14")]["follows"] == ["G14"]
+    assert by_cell[("B101", "E306")]["follows"] == ["H306"]
+    # No finding tells the officer to write a figure computed from a wrong input.
+    assert not [f for f in example_json["findings"] if f["cell"] in ("G11", "H11", "G14", "H306") and f["severity"] == "error"]
 
 
 def test_tabel_37_agrees_with_the_printed_38_total(example_json):

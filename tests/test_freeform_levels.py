@@ -196,7 +196,8 @@ def test_a_code_column_removes_the_guess(tmp_path):
 
 
 def test_a_parent_that_does_not_add_up_is_named_by_s002_and_found_by_b101(tmp_path):
-    """One figure that adds up confirms the structure (the other may be a typo); here neither does."""
+    """One figure that adds up confirms the structure (the other may be a typo); here neither does, so the
+    guessed hierarchy is not sure and B101 is a warning, not an error."""
     lines = [
         HEADER,
         line("", "PROGRAM PENUNJANG URUSAN", 31_000_000, 28_000_000, bold=True),
@@ -206,7 +207,8 @@ def test_a_parent_that_does_not_add_up_is_named_by_s002_and_found_by_b101(tmp_pa
     document, findings = read(book(tmp_path, lines))
     guessed = next(finding for finding in findings if finding.code == "S002")
     assert guessed.severity.value == "warning" and "baris 2;" in guessed.message("id")
-    assert ("B101", "C2") in errors(findings)
+    assert ("B101", "C2") not in errors(findings)
+    assert ("B101", "warning") in [(f.code, f.severity.value) for f in findings if f.ref is not None and f.ref.a1 == "C2"]
 
 
 def test_an_upper_case_program_without_the_word_among_named_programs(tmp_path):

@@ -50,7 +50,11 @@ def test_pasted_seed_gives_the_examples_findings_at_its_own_cells(tmp_path, exam
     assert all(finding.ref is None or finding.ref.sheet in sheets for finding in findings)
     mapping = paired_cells(template_document, document)
     expected = finding_keys(template_findings, mapping)
-    assert len(expected) == 55  # Tabel 3.8: 23 errors, 21 warnings; 3.2, 3.3, 3.5: 5 errors, 3 warnings, 3 info
+    # Tabel 3.8: 19 errors, 21 warnings (a parent's selisih and % computed from its wrong totals are named in
+    # the root cause's finding); 3.2, 3.3, 3.5: 5 errors, 3 warnings, 3 info
+    assert len(expected) == 51
+    # Without codes the hierarchy is guessed; 8 of its 12 parents add up, which confirms it: the sums of the
+    # other four stay errors.
     assert finding_keys([finding for finding in findings if not freeform_only(finding)]) == expected
 
 
@@ -115,9 +119,11 @@ def test_one_wrong_figure_in_the_consistent_workbook_is_found_at_its_cell(tmp_pa
     sheet.cell(row, 3).value = "Rp 51.656.000"  # two digits swapped
     workbook.save(path)
     _, findings = read(path)
-    errors = {(finding.code, finding.ref.a1) for finding in findings if finding.severity.value == "error"}
-    assert ("B105", f"F{row}") in errors or ("B104", f"E{row}") in errors  # the row's own selisih and %
-    assert any(code in ("B101", "B112") for code, _ in errors)  # its kegiatan's total no longer adds up
+    errors = [finding for finding in findings if finding.severity.value == "error"]
+    # Its selisih and %, and its kegiatan's total, all agree on 51.565.000: the anggaran is the one wrong
+    # figure, reported once at its cell (not as a wrong selisih, % and kegiatan total).
+    assert [(finding.code, finding.ref.a1) for finding in errors] == [("B117", f"C{row}")]
+    assert (errors[0].reported, errors[0].expected) == (51_656_000, 51_565_000)
 
 
 def test_template_sheets_copied_out_without_their_settings_sheet_are_read_as_free_form(tmp_path, example):

@@ -196,3 +196,111 @@ def test_numbers_written_back_in_each_language():
     assert format_money(-349000, "id") == "Rp -349.000"
     assert format_percent(93.326, "id") == "93,33%"
     assert format_percent(93.326, "en") == "93.33%"
+
+
+# -- Indonesian figure forms (issue 11) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, decimals",
+    [
+        ("Rp. 7.631.085.000,-", 7631085000, 0),  # ",-": whole rupiah, no sen
+        ("Rp 7.631.085.000,--", 7631085000, 0),
+        ("7.631.085.000.-", 7631085000, 0),
+        ("Rp7.631.085.000,00", 7631085000, 2),
+        ("RP 7.631.085.000", 7631085000, 0),
+        ("Rp.7.631.085.000", 7631085000, 0),
+        ("IDR 7.631.085.000", 7631085000, 0),
+        ("Rp 7.631.085.000", 7631085000, 0),
+        ("(2.650.000)", -2650000, 0),
+        ("Rp (2.650.000,-)", -2650000, 0),
+        ("7 631 085 000", 7631085000, 0),  # spaces as thousands
+        ("7\u00a0631\u00a0085\u00a0000", 7631085000, 0),  # NBSP
+        ("7\u2009631\u2009085\u2009000", 7631085000, 0),  # thin space
+        ("7\u202f631\u202f085\u202f000,50", 7631085000.5, 2),  # narrow NBSP, with sen
+        ("12,671,027,494,757,60", 12671027494757.6, 2),  # thousands and sen both with commas
+        ("21,276,070,424,00", 21276070424, 2),
+        ("1,234,56", 1234.56, 2),
+    ],
+)
+def test_indonesian_figure_forms_read_as_numbers(text, value, decimals):
+    parsed = parse(text, MONEY)
+    assert parsed.kind is Kind.TEXT  # well-formed Indonesian text: N001 (info on pasted sheets), no error
+    assert parsed.value == value and parsed.readings == (value,)
+    assert parsed.decimals == decimals
+
+
+@pytest.mark.parametrize("text", ["Rp -", "-", "\u2013", "\u2014", "Rp. -", "Rp -,-", "-,-", "Rp  \u2013"])
+def test_every_nil_mark_is_zero(text):
+    parsed = parse(text, MONEY)
+    assert (parsed.kind, parsed.value) == (Kind.NIL, 0)
+
+
+@pytest.mark.parametrize("text, value", [("- 28,39%", -28.39), ("-28,39 %", -28.39), ("(28,39%)", -28.39), ("\u2212 28,39 %", -28.39)])
+def test_negative_percentages(text, value):
+    parsed = parse(text, PERCENT)
+    assert (parsed.kind, parsed.value, parsed.decimals, parsed.percent_sign) == (Kind.TEXT, value, 2, True)
+
+
+@pytest.mark.parametrize("text", ["12 5", "1 2 3", "1234 567"])
+def test_spaces_that_group_nothing_are_not_read_as_one_number(text):
+    assert parse(text, MONEY).kind is Kind.INVALID
+
+
+def test_dots_for_thousands_and_sen_stay_a_mistyped_figure():
+    # "1.234.56" may be 1.234.56[7] with a digit lost as well as sen: left to the row's arithmetic.
+    assert parse("1.234.56", MONEY).kind is Kind.MALFORMED
+
+
+# -- the precision a cell shows --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "number_format, decimals",
+    [("0.00%", 2), ("0%", 0), ("0.0%", 1), ("#,##0.00", 2), ("General", None), ("[Red]0.00%;-0.00%", 2), ('0.00" %"', 2)],
+)
+def test_decimals_of_a_number_format(number_format, decimals):
+    from lkjip_xl.numbers import format_decimals
+
+    assert format_decimals(number_format) == decimals
+
+
+@pytest.mark.parametrize(
+    "stored, number_format, value, decimals",
+    [
+        (0.9634999999999999, "0.00%", 96.35, 2),  # =ROUND(x;2)/100 as Excel stores it
+        (0.96345, "0.00%", 96.345, 2),  # more digits than shown: judged as shown (96,35%)
+        (1.036, "0.00%", 103.6, 1),  # typed 103,6%: the format's padding zeros are no printed digits
+        (0.41349, "0%", 41.349, 0),
+    ],
+)
+def test_a_percent_cell_is_read_at_the_precision_it_shows(stored, number_format, value, decimals):
+    parsed = parse(stored, PERCENT, number_format)
+    assert (parsed.value, parsed.decimals) == (value, decimals)
+
+
+def test_float_noise_beyond_excels_15_digits_is_dropped():
+    assert parse(1234567.0000000002, MONEY).value == 1234567 and parse(1234567.0000000002, MONEY).decimals == 0
+    assert parse(96.34999999999999, PERCENT).value == 96.35 and parse(96.34999999999999, PERCENT).decimals == 2
+    assert parse(0.1 + 0.2, VALUE).decimals == 1
+
+
+def test_agreement_rounds_a_noisy_quotient_as_excel_shows_it():
+    # 192.690.000 / 200.000.000 × 100 is 96,345 exactly; in floats it may come out a hair below.
+    assert agreement(96.35, 2, 96.34499999999999) is Agreement.EXACT
+    assert agreement(0.9634999999999999 * 100, 2, 192_690_000 / 200_000_000 * 100) is Agreement.EXACT
+    assert agreement(96.45, 2, 96.345) is Agreement.MISMATCH
+
+
+def test_money_is_exact_to_the_sen_after_float_noise():
+    assert money_equal(1234567.0000000002, 1234567)
+    assert money_equal(0.1 + 0.2, 0.3)
+    assert money_equal(100000000.1 + 50000000.2, 150000000.3)
+    assert not money_equal(1234567, 1234568)
+    assert not money_equal(1234567.01, 1234567)
+    assert format_money(0.285) == "Rp 0,29"  # 0.285 is 28.499999... in binary; Excel prints 0,29
+
+
+def test_messages_round_as_the_comparison_rounds():
+    assert format_percent(96.345) == "96,35%"  # f"{96.345:.2f}" gives 96.34
+    assert format_percent(96.34499999999999) == "96,35%"

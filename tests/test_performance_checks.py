@@ -125,6 +125,7 @@ def test_ambiguous_target_takes_the_reading_that_makes_capaian_hold(tmp_path):
     finding = only(found, "N003")
     assert finding.ref.a1 == "F6" and finding.reported == 1250
     assert "capaian" in finding.message()
+    assert finding.severity.value == "warning"
     assert "K101" not in [f.code for f in found]
 
 

@@ -42,23 +42,17 @@ XFAIL = {
     "synthetic/salah-wrong_capaian-seed13": f"{_FORMS}; {_PERFORMANCE}; X011 put on Tabel 3.3 L5 and 3.5 F5, whose "
                                             "figures agree with themselves, for Tabel 3.2's wrong capaian",
     "synthetic/salah-sign_error-seed14": f"{_FORMS}; {_PERFORMANCE} (the injected B115 is found)",
-    "realdata/apbn-satker-2023-2025-realisasi-belanja": "issue 11: '21,276,070,424,00' (commas for thousands and "
-                                                        "sen) is N004 error, though read as 21.276.070.424,00 "
-                                                        "every % agrees",
     "realdata/sumenep-dinkes-2024-sipd-text-figures": ("issue 12: no false error, but its true errors are on account lines (5.1.01.01..., a fourth level the "
                                                        "reader leaves out and names in S004): G1233-G1253 B109 and L #DIV/0! not reported"),
     # The published corpus (tests/corpus/published/, another branch), as measured on that branch's files on
     # 2026-12-07: re-measure when it lands.
-    "published/prov-jabar-bpmpd-2016-rekapitulasi-belanja": "issue 11: figures ending in ',-' ('10.927.840.003,-') are N005 errors (the table is found since the layout branch)",
-    "published/prov-jabar-bpmpd-2016-rincian-belanja-langsung": ("issue 11: malformed groupings ('3.8000.000.000,00', '227.199732,00') are N005 errors, listed as warnings; "
-                                                                "the selisih and % of rows 22 and 36 reported besides their realisasi (follow from it)"),
-    "published/prov-jabar-bakesbangpol-2016-tabel-3-7": "B102, B105, B106 false errors; D28 missed",
+    "published/prov-jabar-bpmpd-2016-rekapitulasi-belanja": "figures ending in ',-' ('10.927.840.003,-'): N005 (the table is found since the layout branch)",
+    "published/prov-jabar-bpmpd-2016-rincian-belanja-langsung": ("malformed groupings ('3.8000.000.000,00', '227.199732,00'): N005 errors, listed as warnings (the table "
+                                                                "is found since the layout branch)"),
     "published/prov-jabar-bappeda-2016-tabel-3-7-analisis-program": ("G20 missed (the Tahun 2016 capaian of an analysis table read as Tabel 3.7: only its Keuangan group "
                                                                     "is checked)"),
-    "published/prov-jabar-disbun-2016-tabel-3-5-silpa-dan-3-7-apbn": ("C7, D7, E7: the TOTAL of a Satker > Program > Kegiatan the sums do not confirm (a guessed "
-                                                                     "structure: warnings once the budget branch's checks land); D9 missed"),
+    "published/prov-jabar-disbun-2016-tabel-3-5-silpa-dan-3-7-apbn": "D9 missed (Satker > Program > Kegiatan without codes: the sums do not confirm a hierarchy)",
     "published/prov-jabar-diskanlaut-2016-tabel-3-7-realisasi-belanja": "D15 missed",
-    "published/prov-sumut-setda-2021-tabel-19-realisasi-keuangan": "F5 missed",
 }
 
 

@@ -15,10 +15,24 @@ from dataclasses import dataclass, field
 from ..codes import Level, level_from_label
 from ..findings import Check, Finding, Severity, Unit
 from ..i18n import Num, Text
-from ..model import BudgetRow, BudgetTable, Document, Field
+from ..model import (
+    LEBIH,
+    MISSING_FIELD,
+    OTHER,
+    REVENUE,
+    SISA,
+    TOTAL_GROUP,
+    BudgetRow,
+    BudgetTable,
+    Document,
+    Field,
+    kind_from_account_code,
+    kind_from_label,
+)
 from ..numbers import Agreement, Kind, agreement, money_equal, transposed_digits
 from ..settings import Settings
 from . import rule
+from ..structure import sums_hold
 from .cells import Resolution, number_findings, numbering_gaps, row_number
 
 RUPIAH, PERCENT = Unit.RUPIAH, Unit.PERCENT
@@ -28,6 +42,12 @@ COLUMNS = {
     "realisasi": Text("Realisasi", "Spending"),
     "selisih": Text("Selisih", "Difference"),
     "persen": Text("Persentase", "Percentage"),
+}
+COLUMNS_LOWER = {
+    "anggaran": Text("anggaran", "budget"),
+    "realisasi": Text("realisasi", "spending"),
+    "selisih": Text("selisih", "difference"),
+    "persen": Text("persentase", "percentage"),
 }
 TOTAL_ROW = Text("baris JUMLAH", "the TOTAL row")
 TRUTH_NOTE = Text(
@@ -87,18 +107,19 @@ PARENT_SELISIH = Check(
     Severity.ERROR,
     Text("Selisih induk ≠ jumlah selisih rinciannya", "Parent difference ≠ sum of its lines' differences"),
     Text(
-        "Selisih {what} tertulis {reported}: cocok dengan anggaran dan realisasi baris ini, tetapi "
-        "keduanya salah; dari sub kegiatannya selisih seharusnya {expected}.",
-        "The difference of {what} reads {reported}: it matches this row's budget and spending, but "
-        "both are wrong; from its sub-activities it should be {expected}.",
+        "Selisih {what} tertulis {reported}, padahal dari sub kegiatannya ({formula}) seharusnya {expected}.{note}",
+        "The difference of {what} reads {reported}, but from its sub-activities ({formula}) it should be "
+        "{expected}.{note}",
     ),
     Text(
-        "Selisih induk adalah jumlah selisih rinciannya. Jika anggaran atau realisasi induk salah, selisih yang "
-        "dihitung dari keduanya ikut salah di laporan.",
-        "A parent's difference is the sum of its lines' differences. When the parent's budget or spending is "
-        "wrong, the difference computed from them is wrong in the report too.",
+        "Selisih induk adalah jumlah selisih rinciannya. Dipakai untuk baris induk yang tidak mencetak anggaran "
+        "atau realisasinya sendiri; jika keduanya tercetak dan salah, selisih yang dihitung dari keduanya "
+        "disebut pada temuan anggaran/realisasi itu (akar masalahnya), bukan sebagai temuan tersendiri.",
+        "A parent's difference is the sum of its lines' differences. Used for a parent row that does not print "
+        "its own budget or spending; where they are printed and wrong, a difference computed from them is named "
+        "in the budget/spending finding (the root cause), not as a finding of its own.",
     ),
-    Text("Perbaiki anggaran dan realisasi baris ini; selisihnya akan ikut benar.", "Fix this row's budget and spending; its difference follows."),
+    Text("Hitung ulang dari jumlah rinciannya.", "Recompute it from the sums of its lines."),
 )
 
 SELISIH = Check(
@@ -107,8 +128,8 @@ SELISIH = Check(
     Severity.ERROR,
     Text("Selisih ≠ anggaran − realisasi", "Difference ≠ budget − spending"),
     Text(
-        "Selisih tertulis {reported}, padahal anggaran − realisasi = {expected}.{note}",
-        "The difference reads {reported}, but budget − spending = {expected}.{note}",
+        "Selisih tertulis {reported}, padahal {formula} = {expected}.{note}",
+        "The difference reads {reported}, but {formula} = {expected}.{note}",
     ),
     Text(
         "Selisih adalah anggaran dikurangi realisasi: positif berarti anggaran tidak terserap, negatif berarti "
@@ -143,16 +164,20 @@ PARENT_PERSEN = Check(
     Severity.ERROR,
     Text("Persentase induk ≠ Σ realisasi / Σ anggaran", "Parent percentage ≠ Σ spending / Σ budget"),
     Text(
-        "Persentase {what} tertulis {reported}: cocok dengan anggaran dan realisasi baris ini, "
-        "tetapi keduanya salah; dari sub kegiatannya (Σ realisasi / Σ anggaran) seharusnya {expected}.",
-        "The percentage of {what} reads {reported}: it matches this row's budget and spending, but "
-        "both are wrong; from its sub-activities (Σ spending / Σ budget) it should be {expected}.",
+        "Persentase {what} tertulis {reported}, padahal dari sub kegiatannya (Σ realisasi / Σ anggaran) "
+        "seharusnya {expected}.{note}",
+        "The percentage of {what} reads {reported}, but from its sub-activities (Σ spending / Σ budget) it "
+        "should be {expected}.{note}",
     ),
     Text(
-        "Persentase induk dihitung dari jumlah realisasi dan jumlah anggaran rinciannya.",
-        "A parent's percentage is computed from the sums of its lines' spending and budget.",
+        "Persentase induk dihitung dari jumlah realisasi dan jumlah anggaran rinciannya. Dipakai untuk baris "
+        "induk yang tidak mencetak anggaran atau realisasinya sendiri; jika keduanya tercetak dan salah, "
+        "persentase yang dihitung dari keduanya disebut pada temuan anggaran/realisasi itu.",
+        "A parent's percentage is computed from the sums of its lines' spending and budget. Used for a parent "
+        "row that does not print its own budget or spending; where they are printed and wrong, a percentage "
+        "computed from them is named in the budget/spending finding.",
     ),
-    Text("Perbaiki anggaran dan realisasi baris ini; persentasenya akan ikut benar.", "Fix this row's budget and spending; its percentage follows."),
+    Text("Hitung ulang dari jumlah rinciannya.", "Recompute it from the sums of its lines."),
 )
 
 TRUNCATED = Check(
@@ -232,6 +257,94 @@ NEGATIVE = Check(
     Text("Hapus tanda minusnya, atau periksa angka di SIPD.", "Remove the minus sign, or check the figure in SIPD."),
 )
 
+INPUT_AGAINST_DERIVED = Check(
+    "B117",
+    "input-tidak-cocok-dengan-turunannya",
+    Severity.ERROR,
+    Text("Anggaran/realisasi tidak cocok dengan selisih dan persentasenya", "Budget/spending disagrees with its difference and percentage"),
+    Text(
+        "{column} tertulis {reported}, padahal {evidence} sama-sama sesuai dengan {expected}.{diagnosis}{note}",
+        "{column} reads {reported}, but {evidence} all fit {expected}.{diagnosis}{note}",
+    ),
+    Text(
+        "Selisih dan persentase dihitung dari anggaran dan realisasi. Bila keduanya (atau salah satunya dan jumlah "
+        "di baris induk) menunjuk ke angka lain yang sama, yang salah adalah angka masukannya, bukan turunannya: "
+        "temuan diberikan sekali, di sel itu, dengan angka yang seharusnya.",
+        "The difference and the percentage are computed from the budget and the spending. When both (or one of "
+        "them and the parent's sum) point at the same other figure, the input is what is wrong, not what was "
+        "derived from it: the finding is given once, at that cell, with the figure it should hold.",
+    ),
+    Text(
+        "Periksa angka ini terhadap DPA/SP2D. Jika justru angka ini yang benar, hitung ulang selisih dan "
+        "persentasenya.",
+        "Check this figure against the DPA/SP2D. If it is this figure that is right, recompute the difference "
+        "and the percentage.",
+    ),
+)
+
+SELISIH_REVERSED_TABLE = Check(
+    "B118",
+    "selisih-realisasi-kurang-anggaran",
+    Severity.WARNING,
+    Text("Selisih dihitung realisasi − anggaran", "Difference computed as spending − budget"),
+    Text(
+        "Kolom selisih tabel {table_name} ({header}) di {count} baris berisi realisasi − anggaran, bukan "
+        "anggaran − realisasi: diperiksa dengan arti itu.",
+        "The difference column of table {table_name} ({header}) holds spending − budget on {count} rows, not "
+        "budget − spending: it was checked with that meaning.",
+    ),
+    Text(
+        "LKjIP menulis selisih sebagai anggaran − realisasi (sisa anggaran). Tabel yang seluruhnya memakai "
+        "realisasi − anggaran tidak salah hitung, tetapi tandanya terbalik bagi pembaca: satu temuan untuk "
+        "tabel, bukan satu per baris. Judul kolom \"Realisasi − Anggaran\" atau \"Lebih/(Kurang)\" "
+        "menghilangkan temuan ini.",
+        "An LKjIP writes the difference as budget − spending (unspent budget). A table that uses spending − "
+        "budget throughout is not miscalculated, but its sign is reversed for the reader: one finding for the "
+        "table, not one per row. A column header \"Realisasi − Anggaran\" or \"Lebih/(Kurang)\" removes "
+        "this finding.",
+    ),
+    Text(
+        "Tulis arti kolom di judulnya, atau hitung selisih sebagai anggaran − realisasi.",
+        "State the meaning in the column header, or compute the difference as budget − spending.",
+    ),
+)
+
+SELISIH_NOT_CHECKED = Check(
+    "B119",
+    "selisih-tidak-diperiksa",
+    Severity.INFO,
+    Text("Kolom selisih tidak diperiksa", "Difference column not checked"),
+    Text(
+        "Kolom \"{header}\" tabel {table_name} bukan anggaran − realisasi: tidak diperiksa.",
+        "The column \"{header}\" of table {table_name} is not budget − spending: not checked.",
+    ),
+    Text(
+        "Judul kolom menyebut selisih lain (mis. pagu sebelum dan sesudah perubahan), yang tidak dapat dihitung "
+        "dari anggaran dan realisasi tabel ini.",
+        "The header names another difference (e.g. the budget before and after the revision), which cannot be "
+        "computed from this table's budget and spending.",
+    ),
+    Text("Tidak perlu tindakan.", "No action needed."),
+)
+
+GROUP_TOTAL = Check(
+    "B125",
+    "total-kelompok-belanja",
+    Severity.ERROR,
+    Text("Total ≠ jumlah kelompok belanja", "Total ≠ sum of the spending groups"),
+    Text(
+        "{column} Total tertulis {reported}, padahal kelompok {groups} berjumlah {expected}.{note}",
+        "The Total {column} reads {reported}, but the groups {groups} add up to {expected}.{note}",
+    ),
+    Text(
+        "Dalam rekapitulasi SIPD, kolom Total adalah jumlah kelompok belanja (Operasi, Modal, Tak Terduga, "
+        "Transfer) pada baris yang sama.",
+        "In a SIPD recapitulation the Total columns are the sum of the spending groups (Operasi, Modal, Tak "
+        "Terduga, Transfer) on the same row.",
+    ),
+    Text("Gunakan =SUM() atas kolom kelompoknya.", "Use a =SUM() over the group columns."),
+)
+
 COPIED_REALISASI = Check(
     "B111",
     "realisasi-salinan-anggaran",
@@ -256,8 +369,8 @@ TRANSPOSED = Check(
     Severity.ERROR,
     Text("Dua digit tertukar", "Two digits transposed"),
     Text(
-        "{column} tertulis {reported}, seharusnya {expected}: dua angka bersebelahan tertukar.{note}",
-        "{column} reads {reported}, it should be {expected}: two adjacent digits are swapped.{note}",
+        "{column} tertulis {reported}, seharusnya {intended}: dua angka bersebelahan tertukar.{note}",
+        "{column} reads {reported}, it should be {intended}: two adjacent digits are swapped.{note}",
     ),
     Text(
         "Salah ketik khas angka yang diketik ulang (133.546.039 untuk 133.456.039). Nilainya dekat, sehingga "
@@ -274,10 +387,10 @@ COPIED_FROM_PARENT = Check(
     Severity.ERROR,
     Text("Nilai tersalin dari baris induk", "Value copied from a parent row"),
     Text(
-        "{column} baris ini ({reported}) sama dengan milik {parent}: tampaknya tersalin; dari baris ini sendiri "
-        "seharusnya {expected}.{note}",
-        "This row's {column} ({reported}) equals that of {parent}: it seems copied; from this row itself it "
-        "should be {expected}.{note}",
+        "{column} baris ini ({reported}) sama dengan milik {parent}: tampaknya tersalin; seharusnya "
+        "{expected}.{note}",
+        "This row's {column} ({reported}) equals that of {parent}: it seems copied; it should be "
+        "{expected}.{note}",
     ),
     Text(
         "Baris yang disalin dari baris di atasnya membawa selisih atau persentase induknya.",
@@ -312,10 +425,9 @@ SIGN = Check(
     Severity.ERROR,
     Text("Tanda selisih terbalik", "Difference has the wrong sign"),
     Text(
-        "Selisih tertulis {reported}, seharusnya {expected}: tandanya terbalik (anggaran − realisasi; negatif "
-        "berarti realisasi melebihi anggaran).{note}",
-        "The difference reads {reported}, it should be {expected}: the sign is reversed (budget − spending; "
-        "negative means spending above the budget).{note}",
+        "Selisih tertulis {reported}, seharusnya {expected}: tandanya terbalik (selisih = {formula}).{note}",
+        "The difference reads {reported}, it should be {expected}: the sign is reversed (difference = "
+        "{formula}).{note}",
     ),
     Text(
         "Selisih dihitung realisasi − anggaran, atau tanda minus hilang saat diketik ulang.",
@@ -462,6 +574,57 @@ NO_TOTAL = Check(
 
 _PLAIN = frozenset((Kind.NUMBER, Kind.EMPTY))  # figures with one reading: nothing for the row to resolve
 _UNREAD = (Kind.AMBIGUOUS, Kind.MALFORMED, Kind.INVALID, Kind.ERROR, Kind.DATE, Kind.BOOL, Kind.UNVERIFIABLE)
+_KEYS = ("anggaran", "realisasi", "selisih", "persen")
+_GROUP_KEYS = {"anggaran": "anggaran", "realisasi": "realisasi", "selisih": "sisa", "persen": "persen"}
+
+FORMULAS = {
+    SISA: Text("anggaran − realisasi", "budget − spending"),
+    LEBIH: Text("realisasi − anggaran", "spending − budget"),
+}
+OWN_NOTE = Text(
+    " Angka itu dihitung dari anggaran dan realisasi yang benar ({source}); dari yang tertulis di baris ini "
+    "hasilnya {own}.",
+    " That figure uses the right budget and spending ({source}); the figures printed on this row give {own}.",
+)
+SOURCES = {
+    "children": Text("menurut sub kegiatannya", "per its sub-activities"),
+    "input": Text("lihat temuan anggaran/realisasi baris ini", "see this row's budget/spending finding"),
+}
+FOLLOWS_NOTE = Text(
+    " Ikut salah karena angka ini: {cells}; setelah diperbaiki seharusnya {values}.",
+    " Wrong because of this figure: {cells}; once it is fixed they should be {values}.",
+)
+FOLLOWING_CELL = Text("{column} ({cell})", "{column} ({cell})")
+AND = Text(" dan ", " and ")
+GROUP_NOTE = Text(" Kelompok belanja: {group}.", " Spending group: {group}.")
+EVIDENCE_DERIVED = Text("{column} ({cell})", "the {column} ({cell})")
+EVIDENCE_PARENT = Text("jumlah di {parent}", "the sum in {parent}")
+COPIED_DIAGNOSIS = Text(
+    " Realisasi sama persis dengan anggarannya: anggaran tampaknya tersalin ke kolom realisasi.",
+    " The spending equals the budget exactly: the budget seems copied into the spending column.",
+)
+TRANSPOSED_DIAGNOSIS = Text(" Dua angka bersebelahan tertukar.", " Two adjacent digits are swapped.")
+
+
+def _joined(parts: list, separator: Text = AND):
+    """Several phrases as one: "a, b dan c"."""
+    if len(parts) == 1:
+        return parts[0]
+    names = [f"p{index}" for index in range(len(parts))]
+    template_id = ", ".join("{" + name + "}" for name in names[:-1]) + separator.id + "{" + names[-1] + "}"
+    template_en = ", ".join("{" + name + "}" for name in names[:-1]) + separator.en + "{" + names[-1] + "}"
+    return Text(template_id, template_en).with_params(**dict(zip(names, parts)))
+
+
+def _concat(*parts):
+    parts = [part for part in parts if part]
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return parts[0]
+    names = [f"p{index}" for index in range(len(parts))]
+    template = "".join("{" + name + "}" for name in names)
+    return Text(template, template).with_params(**dict(zip(names, parts)))
 
 
 def _candidates(item: Field) -> list[float | None]:
@@ -488,31 +651,69 @@ class _Values:
         return getattr(self, key)
 
 
+@dataclass
+class _Follow:
+    """A derived cell consistent with its row's wrong inputs: named in the root cause's finding."""
+
+    key: str
+    ref: object
+    value: float
+
+
 class _Checker:
-    def __init__(self, table: BudgetTable, settings: Settings, text_severity: Severity | None) -> None:
+    """The checks of one budget table, on one set of columns (``lane``): the row's own figures (None) or
+    one column group of a SIPD recapitulation ("operasi", "modal", ...)."""
+
+    def __init__(self, table: BudgetTable, settings: Settings, text_severity: Severity | None, lane: str | None = None) -> None:
         self.table = table
         self.settings = settings
         self.text_severity = text_severity
+        self.lane = lane
         self.values: dict[int, _Values] = {}
         self.findings: list[Finding] = []
         self.all_rows = table.rows + ([table.total] if table.total is not None else [])
+        self.corrected: dict[tuple[int, str], float] = {}  # a sub kegiatan's input as its derived figures make it
+        self.roots: dict[int, list[Finding]] = {}  # per row: the findings at its wrong inputs
+        self.root_by_key: dict[tuple[int, str], Finding] = {}  # per row and key: the root cause there or below
+        self.pending: dict[int, tuple[Finding, list[_Follow]]] = {}  # per root finding: the cells it explains
+        self._parents_held: dict[int, bool | None] | None = None  # a guessed table's parents: do they add up
+        self.groups: list[str] = []  # the other lanes' names, on the main lane of a grouped table
+        self.group_roots: dict[tuple[int, str], Finding] = {}  # the group lanes' root causes, by row and key
+        self.meaning = table.selisih_meaning or SISA
+        self.selisih_printed = table.has_selisih and any(not self._field(row, "selisih").empty for row in self.all_rows)
+        self.has_selisih = self.selisih_printed and table.selisih_meaning != OTHER  # whether it is checked
+
+    # -- the figures of a row in this lane ---------------------------------------------------------
+
+    def _field(self, row: BudgetRow, key: str) -> Field:
+        if self.lane is None:
+            item = getattr(row, key)
+            if row.groups and TOTAL_GROUP in row.groups and item.empty:
+                return getattr(row.groups[TOTAL_GROUP], _GROUP_KEYS[key])
+            return item
+        group = row.groups.get(self.lane)
+        return getattr(group, _GROUP_KEYS[key]) if group is not None else MISSING_FIELD
+
+    def _difference(self, a: float | None, r: float | None) -> float | None:
+        if a is None or r is None:
+            return None
+        return r - a if self.meaning == LEBIH else a - r
 
     # -- resolution ---------------------------------------------------------------------------------
 
     def _relations(self, row: BudgetRow, a, r, s, p) -> list[str]:
         held = []
-        if self.table.has_selisih and None not in (a, r, s) and money_equal(s, a - r, self.settings.tolerance_money):
+        if self.has_selisih and None not in (a, r, s) and money_equal(s, self._difference(a, r), self.settings.tolerance_money):
             held.append("selisih")
         if None not in (a, r, p) and a:
-            decimals = row.persen.parsed.decimals
+            decimals = self._field(row, "persen").parsed.decimals
             if agreement(p, decimals, r / a * 100, self.settings.tolerance_percent, True) is not Agreement.MISMATCH:
                 held.append("persen")
         return held
 
     def _resolve(self, row: BudgetRow) -> _Values:
         """Choose, for each ambiguous or mistyped figure, the reading that makes the row add up."""
-        keys = ("anggaran", "realisasi", "selisih", "persen")
-        fields = [getattr(row, key) for key in keys]
+        fields = [self._field(row, key) for key in _KEYS]
         if all(item.parsed.kind in _PLAIN for item in fields):
             # Nothing to choose (nearly every row): each figure is what it says.
             return _Values(*(item.parsed.value for item in fields))
@@ -525,7 +726,7 @@ class _Checker:
                 if len(relations) > len(held):
                     best, held = combination, relations
         values = _Values()
-        for key, item, chosen in zip(keys, fields, best):
+        for key, item, chosen in zip(_KEYS, fields, best):
             parsed = item.parsed
             if parsed.kind in (Kind.AMBIGUOUS, Kind.MALFORMED) or chosen != parsed.value:
                 relations = tuple(name for name in held if name in _RELATION_FIELDS[key])
@@ -543,13 +744,16 @@ class _Checker:
 
     def _sum_value(self, row: BudgetRow, key: str) -> float | None:
         """What this row adds to its parent: empty counts as 0, an unreadable figure as unknown."""
-        item: Field = getattr(row, key)
-        if item.empty:
+        corrected = self.corrected.get((id(row), key))
+        if corrected is not None:
+            return corrected
+        if self._field(row, key).empty:
             return 0.0
         return self.values[id(row)].get(key)
 
     def _expected(self, row: BudgetRow, key: str, memo: dict) -> float | None:
-        """The row's figure as its sub kegiatan make it (its own figure for a sub kegiatan)."""
+        """The row's figure once everything below it is right: the sum of its sub kegiatan for a parent, its
+        own figure (as its selisih and % correct it, B117) for a sub kegiatan."""
         cache_key = (id(row), key)
         if cache_key not in memo:
             if not row.children:
@@ -577,40 +781,46 @@ class _Checker:
             return TOTAL_ROW
         return Text('{level} "{name}"', '{level} "{name}"').with_params(level=self._level_name(row), name=row.name)
 
-    def _add(self, check: Check, row: BudgetRow, key: str, **params) -> None:
-        unit = PERCENT if key == "persen" else RUPIAH
-        params.setdefault("note", "")
-        self.findings.append(
-            check.at(
-                getattr(row, key).ref,
-                table=self.table.table,
-                unit=unit,
-                label=row.name,
-                what=self._describe(row),
-                level=self._level_name(row),
-                column=COLUMNS[key],
-                **params,
-            )
-        )
+    def _kind(self, row: BudgetRow) -> str | None:
+        """Revenue or spending: the row's own, its account code's, its parents', the table's."""
+        current: BudgetRow | None = row
+        while current is not None:
+            if current.kind:
+                return current.kind
+            kind = kind_from_account_code(current.code_text.text)
+            if kind is None and current.code is None:
+                kind = kind_from_label(current.label.text)  # a PENDAPATAN / BELANJA heading without a budget code
+            if kind:
+                return kind
+            current = current.parent
+        return self.table.kind
 
-    def _truth_note(self, row: BudgetRow, key: str, own: float, memo: dict):
-        """For a parent whose own anggaran/realisasi are wrong: what the cell should say per its sub kegiatan."""
-        if not row.children:
-            return ""
-        a, r = self._expected(row, "anggaran", memo), self._expected(row, "realisasi", memo)
-        if a is None or r is None:
-            return ""
-        if key == "selisih":
-            truth = a - r
-            if money_equal(truth, own):
-                return ""
-            return TRUTH_NOTE.with_params(truth=Num(truth, "rupiah"))
-        if not a:
-            return ""
-        truth = r / a * 100
-        if abs(truth - own) < 0.005:
-            return ""
-        return TRUTH_NOTE.with_params(truth=Num(truth, "percent"))
+    def _add(self, check: Check, row: BudgetRow, key: str, severity: Severity | None = None, **params) -> Finding:
+        unit = PERCENT if key == "persen" else RUPIAH
+        note = params.get("note", "")
+        if self.lane is not None:
+            note = _concat(GROUP_NOTE.with_params(group=self.lane.replace("_", " ").title()), note)
+        params["note"] = note
+        params.setdefault("formula", FORMULAS.get(self.meaning, FORMULAS[SISA]))
+        finding = check.at(
+            self._field(row, key).ref,
+            table=self.table.table,
+            unit=unit,
+            label=row.name,
+            severity=severity,
+            what=self._describe(row),
+            level=self._level_name(row),
+            column=COLUMNS[key],
+            decimals=self._field(row, key).parsed.decimals,  # the reported figure as its cell shows it
+            **params,
+        )
+        self.findings.append(finding)
+        return finding
+
+    def _agrees(self, printed: float, decimals: int | None, computed: float, truncation: bool | None = None) -> Agreement:
+        settings = self.settings
+        accept = settings.accept_truncation if truncation is None else truncation
+        return agreement(printed, decimals, computed, settings.tolerance_percent, accept)
 
     # -- the checks ---------------------------------------------------------------------------------
 
@@ -618,38 +828,55 @@ class _Checker:
         for row in self.all_rows:
             self.values[id(row)] = self._resolve(row)
         self._number_findings()
-        self._structure_findings()
+        if self.lane is None:
+            self._structure_findings()
+            if self.table.selisih_meaning == OTHER and self.selisih_printed:
+                self._selisih_not_checked()
+            elif self.table.selisih_meaning is None:
+                self._selisih_convention()
+        if self.groups:
+            self._group_totals()
+        self._inputs_against_derived()
         memo: dict = {}
+        # Parents from the deepest up: a total that only repeats a wrong total below it is named there.
+        bottom_up = list(reversed(self.table.rows)) + ([self.table.total] if self.table.total is not None else [])
+        for row in bottom_up:
+            if row.children:
+                self._parent_sums(row, self.values[id(row)], memo)
         for row in self.all_rows:
             values = self.values[id(row)]
-            if row.children:
-                self._parent_sums(row, values, memo)
-            if self.table.has_selisih:
-                self._selisih(row, values, memo)
-            self._persen(row, values, memo)
+            follows: list[_Follow] = []
+            if self.has_selisih:
+                self._selisih(row, values, memo, follows)
+            self._persen(row, values, memo, follows)
+            self._name_follows(row, follows)
             self._budget_limits(row, values)
-        self._numbering()
+        self._describe_follows()
+        if self.lane is None:
+            self._numbering()
         return self.findings
 
     def _number_findings(self) -> None:
-        keys = ("anggaran", "realisasi", "selisih", "persen") if self.table.has_selisih else ("anggaran", "realisasi", "persen")
+        keys = _KEYS if self.has_selisih else ("anggaran", "realisasi", "persen")
         # An error value spreads to every formula that reads it: report it where it starts (a typed error, a
         # formula broken on its own), not again in each formula it reaches.
         errors = [
             item
             for row in self.all_rows
-            for item in (getattr(row, key) for key in keys)
+            for item in (self._field(row, key) for key in keys)
             if item.parsed.kind is Kind.ERROR and item.ref is not None
         ]
         for row in self.all_rows:
             values = self.values[id(row)]
             for key in keys:
-                item = getattr(row, key)
+                item = self._field(row, key)
+                if item.ref is not None and item.ref in self.skip_cells:
+                    continue  # the row's own figure, already reported by the main lane
                 if item.parsed.kind is Kind.ERROR and _reached_by(item, errors):
                     continue
                 self.findings.extend(
                     number_findings(
-                        getattr(row, key),
+                        item,
                         table=self.table.table,
                         unit=PERCENT if key == "persen" else RUPIAH,
                         label=row.name,
@@ -658,6 +885,40 @@ class _Checker:
                     )
                 )
 
+    skip_cells: frozenset = frozenset()
+
+    def _selisih_not_checked(self) -> None:
+        first = next((row.selisih.ref for row in self.all_rows if row.selisih.ref is not None), None)
+        self.findings.append(
+            SELISIH_NOT_CHECKED.at(first, table=self.table.table, table_name=self.table.table, header=self.table.selisih_header or "Selisih")
+        )
+
+    def _selisih_convention(self) -> None:
+        """A table whose every selisih is realisasi − anggaran: one warning, then checked with that meaning."""
+        if not self.has_selisih:
+            return
+        tolerance = self.settings.tolerance_money
+        lebih = 0
+        first = None
+        for row in self.all_rows:
+            values = self.values[id(row)]
+            a, r, s = values.anggaran, values.realisasi, values.selisih
+            if None in (a, r, s) or money_equal(a, r, tolerance):
+                continue
+            if money_equal(s, a - r, tolerance):
+                return  # one row with anggaran − realisasi: the table does not use the other convention
+            elif money_equal(s, r - a, tolerance):
+                lebih += 1
+                first = first or row.selisih.ref
+        if lebih >= 2:
+            self.meaning = LEBIH
+            self.findings.append(
+                SELISIH_REVERSED_TABLE.at(
+                    first, table=self.table.table, table_name=self.table.table,
+                    header=self.table.selisih_header or "Selisih", count=lebih,
+                )
+            )
+
     def _structure_findings(self) -> None:
         table = self.table
         if table.table == "3.8" and table.total is None and table.rows:
@@ -665,7 +926,8 @@ class _Checker:
         for row in table.rows:
             text = row.code_text.text
             if text and row.code is None:
-                self.findings.append(CODE_INVALID.at(row.code_text.ref, table=table.table, label=row.name, raw=text))
+                if kind_from_account_code(text) is None:
+                    self.findings.append(CODE_INVALID.at(row.code_text.ref, table=table.table, label=row.name, raw=text))
             elif row.code is not None and row.code.changed:
                 self.findings.append(
                     CODE_NORMALISED.at(
@@ -701,26 +963,228 @@ class _Checker:
                         )
                     )
 
+    # -- root causes ----------------------------------------------------------------------------------
+
+    def _hierarchy_sure(self, row: BudgetRow, values: _Values, memo: dict) -> bool:
+        """Whether the rows summed into this parent are certainly its children.
+
+        Codes and level columns say so. A hierarchy guessed from text signals is confirmed for this row when
+        one of its own sums holds (its anggaran or its realisasi equals the rows below it), or when most of the
+        table's other parents add up under the same guess."""
+        if self.table.structure != "guessed":
+            return True
+        held = sums_hold(row)
+        if held is True:
+            return True
+        if self._parents_held is None:
+            parents = [other for other in self.all_rows if other.children]
+            self._parents_held = {id(other): sums_hold(other) for other in parents}
+        others = [result for key, result in self._parents_held.items() if key != id(row) and result is not None]
+        if others and 2 * sum(others) > len(others):
+            return True
+        for key in ("anggaran", "realisasi"):
+            printed, expected = values.get(key), self._expected(row, key, memo)
+            if printed is not None and expected is not None and (printed or expected) and money_equal(printed, expected):
+                return True
+        return False
+
     def _parent_sums(self, row: BudgetRow, values: _Values, memo: dict) -> None:
         tolerance = self.settings.tolerance_money
+        severity = None if self._hierarchy_sure(row, values, memo) else Severity.WARNING
         for key, check in (("anggaran", PARENT_ANGGARAN), ("realisasi", PARENT_REALISASI)):
             printed = values.get(key)
             expected = self._expected(row, key, memo)
-            if printed is None or expected is None or getattr(row, key).empty:
+            if printed is None or expected is None or self._field(row, key).empty:
                 continue
             if money_equal(printed, expected, tolerance):
                 continue
-            common = dict(reported=printed, expected=expected)
+            group_root = self.group_roots.get((id(row), key))
+            if group_root is not None and money_equal(printed, self._groups_sum(row, key) or 0.0, tolerance):
+                # A Total that adds its groups up right, one of which is wrong: named there, not again here.
+                self._follows_from(group_root, row, key, expected)
+                continue
+            # The rows right below as printed (not as their own lines correct them).
+            direct = [0.0 if self._field(child, key).empty else self.values[id(child)].get(key) for child in row.children]
+            adds_up = None not in direct and money_equal(printed, sum(direct), tolerance)
+            below = next((self.root_by_key[(id(child), key)] for child in row.children if (id(child), key) in self.root_by_key), None)
+            if adds_up and below is not None:
+                # The sum of the rows right below it, one of which is wrong: named at that one, not again here.
+                self._follows_from(below, row, key, expected)
+                continue
+            common = dict(reported=printed, expected=expected, severity=severity)
             if key == "realisasi" and values.anggaran is not None and money_equal(printed, values.anggaran):
-                self._add(COPIED_REALISASI, row, key, **common)
+                finding = self._add(COPIED_REALISASI, row, key, **common)
             elif transposed_digits(printed, expected):
-                self._add(TRANSPOSED, row, key, **common)
+                finding = self._add(TRANSPOSED, row, key, intended=Num(expected, "rupiah"), **common)
             else:
-                direct = [self._sum_value(child, key) for child in row.children]
-                note = ""
-                if None not in direct and money_equal(printed, sum(direct), tolerance):
-                    note = _LINES_WRONG
-                self._add(check, row, key, count=self._leaf_count(row), note=note, **common)
+                note = _LINES_WRONG if adds_up else ""
+                finding = self._add(check, row, key, count=self._leaf_count(row), note=note, **common)
+            self.roots.setdefault(id(row), []).append(finding)
+            self.root_by_key[(id(row), key)] = finding
+
+    def _inputs_against_derived(self) -> None:
+        """A sub kegiatan whose selisih and % (or one of them and its parent's sum) agree on another anggaran or
+        realisasi than the one printed: the input is wrong, reported once, and the sums use the right figure."""
+        memo: dict = {}
+        tolerance = self.settings.tolerance_money
+        for row in self.table.rows:
+            if row.children or row.level is None:
+                continue
+            values = self.values[id(row)]
+            a, r, s, p = values.anggaran, values.realisasi, values.selisih, values.persen
+            if a is None or r is None:
+                continue
+            if not self.has_selisih:
+                s = None
+            if s is not None and (s == self._difference(a, r) or money_equal(s, self._difference(a, r), tolerance)):
+                continue  # a selisih that fits its row: no other input its selisih could point at
+            persen_item = self._field(row, "persen")
+            # With anggaran 0 there is no percentage to compare (B110 says what is wrong there).
+            p_fits_row = p is None or not a or self._agrees(p, persen_item.parsed.decimals, r / a * 100, True) is not Agreement.MISMATCH
+            if s is None and p_fits_row:
+                continue
+            for key in ("realisasi", "anggaran"):
+                if self._field(row, key).empty:
+                    continue
+                current = r if key == "realisasi" else a
+                for alternative, from_parent in self._alternatives(row, key, a, r, s, memo):
+                    if alternative is None or alternative < 0 or money_equal(alternative, current, tolerance):
+                        continue
+                    a2, r2 = (a, alternative) if key == "realisasi" else (alternative, r)
+                    fits = []
+                    if s is not None and money_equal(s, self._difference(a2, r2), tolerance):
+                        fits.append("selisih")
+                    # 0% fits any anggaran with nothing spent: no evidence.
+                    if p and r2 and a2 and self._agrees(p, persen_item.parsed.decimals, r2 / a2 * 100, True) is not Agreement.MISMATCH:
+                        fits.append("persen")
+                    proof = self._parent_proves(row, key, current, alternative, memo)
+                    against = self._parent_proves(row, key, current, current, memo)
+                    derived = [name for name, value in (("selisih", s), ("persen", p)) if value is not None]
+                    sure = (proof and fits and (not from_parent or fits)) or (len(fits) == len(derived) == 2 and not against)
+                    if not sure:
+                        continue
+                    self.corrected[(id(row), key)] = alternative
+                    self._report_input(row, key, current, alternative, fits, proof)
+                    break
+                else:
+                    continue
+                break
+
+    def _alternatives(self, row: BudgetRow, key: str, a: float, r: float, s: float | None, memo: dict):
+        """The input figures the row's own selisih, then its parent's sum, point at."""
+        if s is not None:
+            if key == "realisasi":
+                yield (a + s if self.meaning == LEBIH else a - s), False
+            else:
+                yield (r - s if self.meaning == LEBIH else r + s), False
+        parent = row.parent
+        if parent is not None:
+            printed = self.values[id(parent)].get(key)
+            expected = self._expected(parent, key, memo)
+            own = self._sum_value(row, key)
+            if printed is not None and expected is not None and own is not None and not self._field(parent, key).empty:
+                yield printed - (expected - own), True
+
+    def _parent_proves(self, row: BudgetRow, key: str, current: float, value: float, memo: dict) -> bool:
+        """Whether the parent's printed figure equals the sum of its sub kegiatan with this row's figure = value."""
+        parent = row.parent
+        if parent is None or self._field(parent, key).empty:
+            return False
+        printed = self.values[id(parent)].get(key)
+        expected = self._expected(parent, key, memo)
+        if printed is None or expected is None:
+            return False
+        return money_equal(printed, expected - current + value, self.settings.tolerance_money)
+
+    def _report_input(self, row: BudgetRow, key: str, current: float, alternative: float, fits: list[str], proof: bool) -> None:
+        evidence = [
+            EVIDENCE_DERIVED.with_params(column=COLUMNS_LOWER[name], cell=self._field(row, name).ref.a1 if self._field(row, name).ref else "-")
+            for name in fits
+        ]
+        if proof and row.parent is not None:
+            evidence.append(EVIDENCE_PARENT.with_params(parent=self._describe(row.parent)))
+        diagnosis = ""
+        values = self.values[id(row)]
+        if key == "realisasi" and values.anggaran is not None and money_equal(current, values.anggaran):
+            diagnosis = COPIED_DIAGNOSIS
+        elif transposed_digits(current, alternative):
+            diagnosis = TRANSPOSED_DIAGNOSIS
+        finding = self._add(
+            INPUT_AGAINST_DERIVED, row, key, reported=current, expected=alternative,
+            evidence=_joined(evidence), diagnosis=diagnosis,
+        )
+        self.roots.setdefault(id(row), []).append(finding)
+        self.root_by_key[(id(row), key)] = finding
+
+    def _groups_sum(self, row: BudgetRow, key: str) -> float | None:
+        """The sum of a row's groups (the Total excluded) for anggaran or realisasi; None when one is unreadable."""
+        total = 0.0
+        for name in self.groups:
+            group = row.groups.get(name)
+            item = getattr(group, key) if group is not None else MISSING_FIELD
+            if item.empty:
+                continue
+            if item.parsed.kind in _UNREAD or item.value is None:
+                return None
+            total += item.value
+        return total
+
+    def _group_totals(self) -> None:
+        """A sub kegiatan's Total against the sum of its groups on the same row (SIPD: Total = Operasi + Modal +
+        ...). The groups are the inputs, so the sums above use them. A parent's Total is checked against its
+        lines instead (per group and in total), which says more."""
+        tolerance = self.settings.tolerance_money
+        for row in self.table.rows:
+            if not row.groups or row.children:
+                continue
+            values = self.values[id(row)]
+            for key in ("anggaran", "realisasi"):
+                total, parts = values.get(key), self._groups_sum(row, key)
+                if total is None or parts is None or self._field(row, key).empty or money_equal(total, parts, tolerance):
+                    continue
+                names = [name.replace("_", " ").title() for name in self.groups if name in row.groups]
+                finding = self._add(GROUP_TOTAL, row, key, reported=total, expected=parts, groups=", ".join(names))
+                self.roots.setdefault(id(row), []).append(finding)
+                self.root_by_key[(id(row), key)] = finding
+                self.corrected[(id(row), key)] = parts
+
+    def _follows_from(self, root: Finding, row: BudgetRow, key: str, expected: float) -> None:
+        """This row's anggaran or realisasi is wrong only because ``root`` is: named there."""
+        self._follow(root, _Follow(key, self._field(row, key).ref, expected))
+        self.roots.setdefault(id(row), []).append(root)  # its selisih and % follow the same cause
+        self.root_by_key[(id(row), key)] = root
+
+    def _follow(self, root: Finding, item: _Follow) -> None:
+        self.pending.setdefault(id(root), (root, []))[1].append(item)
+
+    def _name_follows(self, row: BudgetRow, follows: list[_Follow]) -> None:
+        """Name the derived cells that are wrong only because an input is, in the root cause's finding."""
+        if not follows:
+            return
+        roots = self.roots.get(id(row))
+        if not roots:
+            # No input of this row was found wrong (an unreadable one): report each cell against its truth.
+            for item in follows:
+                check = PARENT_SELISIH if item.key == "selisih" else PARENT_PERSEN
+                self._add(check, row, item.key, reported=self.values[id(row)].get(item.key), expected=item.value)
+            return
+        for item in follows:
+            self._follow(roots[0], item)
+
+    def _describe_follows(self) -> None:
+        for root, items in self.pending.values():
+            items = sorted(items, key=lambda item: (item.ref.row, item.ref.col) if item.ref else (0, 0))
+            cells = [
+                FOLLOWING_CELL.with_params(column=COLUMNS_LOWER[item.key], cell=item.ref.a1 if item.ref else "-")
+                for item in items
+            ]
+            shown = [Num(item.value, "percent" if item.key == "persen" else "rupiah") for item in items]
+            note = FOLLOWS_NOTE.with_params(cells=_joined(cells), values=_joined(shown))
+            root.params["note"] = _concat(root.params.get("note", ""), note)
+            root.follows = root.follows + [item.ref for item in items if item.ref is not None]
+        self.pending = {}
+
+    # -- derived figures ------------------------------------------------------------------------------
 
     def _ancestor_with(self, row: BudgetRow, key: str, value: float, equal) -> BudgetRow | None:
         ancestor = row.parent
@@ -731,90 +1195,104 @@ class _Checker:
             ancestor = ancestor.parent
         return None
 
-    def _selisih(self, row: BudgetRow, values: _Values, memo: dict) -> None:
-        item = row.selisih
-        a, r = values.anggaran, values.realisasi
-        if item.empty or a is None or r is None:
+    def _truth(self, row: BudgetRow, memo: dict) -> tuple[float | None, float | None, str]:
+        """The row's anggaran and realisasi once everything is right, and where that comes from."""
+        a, r = self._expected(row, "anggaran", memo), self._expected(row, "realisasi", memo)
+        return a, r, "children" if row.children else "input"
+
+    def _selisih(self, row: BudgetRow, values: _Values, memo: dict, follows: list[_Follow]) -> None:
+        item = self._field(row, "selisih")
+        if item.empty:
             return
-        own = a - r
+        own = self._difference(values.anggaran, values.realisasi)
+        truth_a, truth_r, source = self._truth(row, memo)
+        truth = self._difference(truth_a, truth_r)
+        if truth is None:
+            truth = own
+        if truth is None:
+            return
         tolerance = self.settings.tolerance_money
         printed = values.selisih
         readings = (printed,) if printed is not None else values.unresolved.get("selisih", ())
         if not readings:
             return
-        if printed is not None and money_equal(printed, own, tolerance):
-            if row.children:
-                expected = _difference(self._expected(row, "anggaran", memo), self._expected(row, "realisasi", memo))
-                if expected is not None and not money_equal(printed, expected, tolerance):
-                    self._add(PARENT_SELISIH, row, "selisih", reported=printed, expected=expected)
+        if printed is not None and money_equal(printed, truth, tolerance):
             return
-        note = self._truth_note(row, "selisih", own, memo)
+        if printed is not None and own is not None and money_equal(printed, own, tolerance):
+            follows.append(_Follow("selisih", item.ref, truth))  # right for its row, whose inputs are wrong
+            return
+        note = ""
+        if own is not None and not money_equal(own, truth, tolerance):
+            note = OWN_NOTE.with_params(source=SOURCES[source], own=Num(own, "rupiah"))
         for reading in readings:
-            if own and money_equal(reading, -own):
-                self._add(SIGN, row, "selisih", reported=reading, expected=own, note=note)
+            if (truth and money_equal(reading, -truth)) or (own and money_equal(reading, -own)):
+                self._add(SIGN, row, "selisih", reported=reading, expected=truth, note=note)
                 return
         for reading in readings:
             ancestor = self._ancestor_with(row, "selisih", reading, money_equal)
-            if ancestor is not None and not money_equal(reading, own):
-                self._add_copied(row, "selisih", ancestor, reading, own, note)
+            if ancestor is not None:
+                self._add(COPIED_FROM_PARENT, row, "selisih", reported=reading, expected=truth, parent=self._describe(ancestor), note=note)
                 return
         for reading in readings:
-            if transposed_digits(reading, own):
-                self._add(TRANSPOSED, row, "selisih", reported=reading, expected=own, note=note)
-                return
-        self._add(SELISIH, row, "selisih", reported=readings[0], expected=own, note=note)
+            for intended, is_truth in ((truth, True), (own, False)):
+                if intended is not None and transposed_digits(reading, intended):
+                    # Swapped from the row's own (wrong) figures: say what it should be once they are right.
+                    note = "" if is_truth else TRUTH_NOTE.with_params(truth=Num(truth, "rupiah"))
+                    self._add(TRANSPOSED, row, "selisih", reported=reading, expected=truth, intended=Num(intended, "rupiah"), note=note)
+                    return
+        check = SELISIH if own is not None else PARENT_SELISIH
+        self._add(check, row, "selisih", reported=readings[0], expected=truth, note=note)
 
-    def _add_copied(self, row: BudgetRow, key: str, ancestor: BudgetRow, reported: float, expected: float, note) -> None:
-        self._add(COPIED_FROM_PARENT, row, key, reported=reported, expected=expected, parent=self._describe(ancestor), note=note)
-
-    def _persen(self, row: BudgetRow, values: _Values, memo: dict) -> None:
-        item = row.persen
+    def _persen(self, row: BudgetRow, values: _Values, memo: dict, follows: list[_Follow]) -> None:
+        item = self._field(row, "persen")
         a, r, printed = values.anggaran, values.realisasi, values.persen
-        if item.empty or a is None or r is None or printed is None:
+        if item.empty or printed is None:
             return
-        if not a:
+        if a is not None and not a:
             if printed:
                 self._add(PERCENT_WITHOUT_BUDGET, row, "persen", reported=printed)
             return
-        own = r / a * 100
+        own = r / a * 100 if a is not None and r is not None else None
+        truth_a, truth_r, source = self._truth(row, memo)
+        truth = truth_r / truth_a * 100 if truth_a and truth_r is not None else own
+        if truth is None:
+            return
         decimals = item.parsed.decimals
-        settings = self.settings
-        result = agreement(printed, decimals, own, settings.tolerance_percent, settings.accept_truncation)
+        result = self._agrees(printed, decimals, truth)
         if result is Agreement.TRUNCATED:
             self._add(
                 TRUNCATED,
                 row,
                 "persen",
                 reported=printed,
-                exact=Num(own, "percent"),
-                rounded=Num(float(_rounded(own, decimals)), "percent"),
+                exact=Num(truth, "percent"),
+                rounded=Num(float(_rounded(truth, decimals)), "percent"),
             )
         if result is not Agreement.MISMATCH:
-            if row.children:
-                expected_a = self._expected(row, "anggaran", memo)
-                expected_r = self._expected(row, "realisasi", memo)
-                if expected_a and expected_r is not None:
-                    expected = expected_r / expected_a * 100
-                    if agreement(printed, decimals, expected, settings.tolerance_percent, settings.accept_truncation) is Agreement.MISMATCH:
-                        self._add(PARENT_PERSEN, row, "persen", reported=printed, expected=expected)
             return
+        if own is not None and self._agrees(printed, decimals, own) is not Agreement.MISMATCH:
+            follows.append(_Follow("persen", item.ref, truth))  # right for its row, whose inputs are wrong
+            return
+        note = ""
+        if own is not None and abs(own - truth) >= 0.005:
+            note = OWN_NOTE.with_params(source=SOURCES[source], own=Num(own, "percent"))
 
         def same(other: float, value: float) -> bool:
             return abs(other - value) < 1e-9
 
-        note = self._truth_note(row, "persen", own, memo)
         ancestor = self._ancestor_with(row, "persen", printed, same)
         if ancestor is not None:
-            self._add_copied(row, "persen", ancestor, printed, own, note)
+            self._add(COPIED_FROM_PARENT, row, "persen", reported=printed, expected=truth, parent=self._describe(ancestor), note=note)
             return
         if row.children:
             child_percents = [self.values[id(child)].persen for child in row.children]
             if None not in child_percents and len(child_percents) > 1:
                 mean = sum(child_percents) / len(child_percents)
-                if agreement(printed, decimals, mean, settings.tolerance_percent, True) is not Agreement.MISMATCH:
-                    self._add(MEAN_OF_PERCENT, row, "persen", reported=printed, expected=own, note=note)
+                if self._agrees(printed, decimals, mean, True) is not Agreement.MISMATCH:
+                    self._add(MEAN_OF_PERCENT, row, "persen", reported=printed, expected=truth, note=note)
                     return
-        self._add(PERSEN, row, "persen", reported=printed, expected=own, note=note)
+        check = PERSEN if own is not None else PARENT_PERSEN
+        self._add(check, row, "persen", reported=printed, expected=truth, note=note)
 
     def _budget_limits(self, row: BudgetRow, values: _Values) -> None:
         a, r = values.anggaran, values.realisasi
@@ -824,9 +1302,11 @@ class _Checker:
         if a is None or r is None:
             return
         if a == 0 and r:
-            self._add(SPENT_WITHOUT_BUDGET, row, "realisasi", reported=r)
+            if self._kind(row) != REVENUE:  # revenue nobody budgeted for is no anomaly
+                self._add(SPENT_WITHOUT_BUDGET, row, "realisasi", reported=r)
         elif a > 0 and r > a + self.settings.tolerance_money:
-            self._add(OVERSPENT, row, "realisasi", reported=r, expected=a, percent=Num(r / a * 100, "percent"))
+            if self._kind(row) != REVENUE:  # revenue above its target is normal
+                self._add(OVERSPENT, row, "realisasi", reported=r, expected=a, percent=Num(r / a * 100, "percent"))
 
     def _numbering(self) -> None:
         numbered = [(row, row_number(row.number.parsed.value)) for row in self.table.rows]
@@ -864,18 +1344,53 @@ _LINES_WRONG = Text(
 )
 
 
-def _difference(a: float | None, b: float | None) -> float | None:
-    return None if a is None or b is None else a - b
-
-
 def _rounded(value: float, decimals: int | None):
     from ..numbers import round_half_up
 
     return round_half_up(value, decimals or 0)
 
 
+# -- column groups (SIPD "Rekapitulasi belanja") ---------------------------------------------------------
+
+
+def _group_names(table: BudgetTable) -> list[str]:
+    names: list[str] = []
+    for row in table.rows + ([table.total] if table.total is not None else []):
+        for name in row.groups:
+            if name != TOTAL_GROUP and name not in names:
+                names.append(name)
+    return names
+
+
 def check_budget_table(table: BudgetTable, settings: Settings, text_severity: Severity | None = None) -> list[Finding]:
-    return _Checker(table, settings, text_severity).run()
+    main = _Checker(table, settings, text_severity)
+    main.groups = _group_names(table)
+    findings: list[Finding] = []
+    if main.groups:
+        # Each group on its own first: a Total that only repeats a group's error names it instead.
+        own_cells = frozenset(
+            main._field(row, key).ref for row in main.all_rows for key in _KEYS if not main._field(row, key).empty
+        )
+        for name in main.groups:
+            lane = _Checker(table, settings, text_severity, lane=name)
+            lane.skip_cells = own_cells
+            findings.extend(lane.run())
+            main.group_roots.update(lane.root_by_key)
+    return main.run() + findings
+
+
+def sums_below_total(table: BudgetTable, settings: Settings) -> dict[str, float | None]:
+    """The anggaran and realisasi a table's JUMLAH should have: the sums of its lowest rows, each read as the
+    budget checks read it (ambiguous figures resolved, a sub kegiatan's input corrected by its own selisih and
+    %). None for a key when a figure is unreadable or the table has no JUMLAH row."""
+    if table.total is None:
+        return {"anggaran": None, "realisasi": None}
+    checker = _Checker(table, settings, None)
+    for row in checker.all_rows:
+        checker.values[id(row)] = checker._resolve(row)
+    checker._inputs_against_derived()
+    memo: dict = {}
+    return {key: checker._expected(table.total, key, memo) for key in ("anggaran", "realisasi")}
 
 
 @rule

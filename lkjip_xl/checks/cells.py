@@ -66,9 +66,12 @@ AMBIGUOUS = Check(
     Text("\"{text}\" dapat dibaca {readings}. {resolution}", "\"{text}\" can be read as {readings}. {resolution}"),
     Text(
         "Satu pemisah dengan tiga angka di belakangnya (475,170) berarti desimal dalam format Indonesia tetapi "
-        "ribuan dalam format Amerika. Laporan yang terbit tidak boleh memuat angka yang dapat dibaca dua cara.",
+        "ribuan dalam format Amerika. Laporan yang terbit tidak boleh memuat angka yang dapat dibaca dua cara. "
+        "Kesalahan bila tidak ada bacaan yang membuat baris cocok; peringatan yang menyebut bacaannya bila satu "
+        "bacaan membuat baris cocok (bacaan itu dugaan, bukan bukti).",
         "One separator followed by three digits (475,170) is a decimal in the Indonesian form but thousands in "
-        "the US form. A published report must not hold a figure that reads two ways.",
+        "the US form. A published report must not hold a figure that reads two ways. An error when no reading "
+        "makes the row add up; a warning naming the reading when one does (that reading is a guess, not a proof).",
     ),
     Text(
         "Tulis angka lengkap dalam format Indonesia (mis. 475.170). Bacaan yang membuat baris cocok disebut "
@@ -101,7 +104,12 @@ NOT_A_NUMBER = Check(
     Severity.ERROR,
     Text("Bukan angka", "Not a number"),
     Text("\"{text}\" bukan angka, padahal kolom ini berisi angka.", "\"{text}\" is not a number, but this column holds numbers."),
-    Text("Kolom angka berisi teks yang tidak dapat dibaca sebagai angka.", "A number column holds text that cannot be read as a number."),
+    Text(
+        "Kolom angka berisi teks yang tidak dapat dibaca sebagai angka. Kesalahan di templat; peringatan pada "
+        "lembar bebas, tempat kolom angka ditebak dari judul dan isinya.",
+        "A number column holds text that cannot be read as a number. An error in the template; a warning on "
+        "free-form sheets, where the number columns are guessed from their headers and contents.",
+    ),
     Text("Ganti dengan angkanya, atau kosongkan sel.", "Replace it with the figure, or clear the cell."),
 )
 
@@ -253,6 +261,15 @@ def _canonical(value: float, unit: Unit) -> str:
     return Num(value, unit.value).render("id")
 
 
+def ambiguity_severity(resolution: Resolution | None) -> Severity:
+    """How sure N003 may be. A reading that makes the row add up settles the figure as far as the arithmetic
+    goes: taking it is a guess, so a warning that names the reading. With no reading that fits, the figure
+    reads two ways and the row holds under neither: an error."""
+    if resolution is not None and resolution.chosen is not None and resolution.relations:
+        return Severity.WARNING
+    return AMBIGUOUS.severity
+
+
 def number_findings(
     field: Field,
     *,
@@ -262,7 +279,8 @@ def number_findings(
     resolution: Resolution | None = None,
     text_severity: Severity | None = None,
 ) -> list[Finding]:
-    """What is wrong with how this one cell holds its number, if anything."""
+    """What is wrong with how this one cell holds its number, if anything. ``text_severity`` is given on
+    free-form sheets (numbers as text are info there), where the columns' reading is a guess."""
     parsed = field.parsed
     kind = parsed.kind
     if (kind is Kind.NUMBER or kind is Kind.EMPTY) and resolution is None:
@@ -281,7 +299,10 @@ def number_findings(
     if kind is Kind.OUT_OF_RANGE:
         return [OUT_OF_RANGE.at(field.ref, text=parsed.text, limit=Num(MAX_MAGNITUDE, unit.value), **common)]
     if kind in (Kind.INVALID, Kind.BOOL):
-        return [NOT_A_NUMBER.at(field.ref, text=parsed.text, **common)]
+        # On a pasted sheet the column was taken for a number column from its header and its neighbours (a
+        # guess: "TOTAL" may sit in a label column read as figures); in the template it is certain.
+        guessed = text_severity is not None
+        return [NOT_A_NUMBER.at(field.ref, text=parsed.text, severity=Severity.WARNING if guessed else None, **common)]
     if kind is Kind.AMBIGUOUS:
         resolution = resolution or Resolution(None)
         readings = [Num(value, unit.value) for value in parsed.readings]
@@ -292,6 +313,7 @@ def number_findings(
                 text=parsed.text,
                 readings=readings,
                 resolution=resolution.phrase(unit),
+                severity=ambiguity_severity(resolution),
                 **common,
             )
         ]

@@ -34,8 +34,8 @@ TOTALS_37_38 = Check(
     Severity.ERROR,
     Text("JUMLAH Tabel 3.7 ≠ JUMLAH Tabel 3.8", "Table 3.7 TOTAL ≠ Table 3.8 TOTAL"),
     Text(
-        "{column} JUMLAH Tabel 3.7 tertulis {reported}, padahal JUMLAH Tabel 3.8 {expected}.",
-        "The {column} TOTAL of Table 3.7 reads {reported}, but the Table 3.8 TOTAL is {expected}.",
+        "{column} JUMLAH Tabel 3.7 tertulis {reported}, padahal rincian Tabel 3.8 berjumlah {expected}.",
+        "The {column} TOTAL of Table 3.7 reads {reported}, but the lines of Table 3.8 add up to {expected}.",
     ),
     Text(
         "Tabel 3.7 meringkas Tabel 3.8: anggaran dan realisasi totalnya harus sama.",
@@ -54,15 +54,35 @@ def _printed(field) -> float | None:
 
 @rule
 def summary_against_detail(document: Document) -> list[Finding]:
+    """Tabel 3.7's JUMLAH against Tabel 3.8's, once, where the fault is.
+
+    A JUMLAH that disagrees with its own rows is already reported in its table (B101/B102): when the other
+    table agrees with those rows, that JUMLAH is the whole fault and nothing is said here. Only a disagreement
+    that remains once each table's JUMLAH is its rows' sum is reported, on Tabel 3.7's JUMLAH.
+    """
     summary, detail = document.budget.get("3.7"), document.budget.get("3.8")
     if summary is None or detail is None or summary.total is None or detail.total is None:
         return []
+    from .budget import sums_below_total
+
+    settings = document.settings
+    tolerance = settings.tolerance_money
+    summary_sums = sums_below_total(summary, settings)
+    detail_sums = sums_below_total(detail, settings)
     findings = []
     for key, column in _COLUMNS.items():
         reported = _printed(getattr(summary.total, key))
-        expected = _printed(getattr(detail.total, key))
-        if reported is None or expected is None or money_equal(reported, expected, document.settings.tolerance_money):
+        printed_detail = _printed(getattr(detail.total, key))
+        if reported is None or printed_detail is None or money_equal(reported, printed_detail, tolerance):
             continue
+        summary_rows, detail_rows = summary_sums[key], detail_sums[key]
+
+        def same(a, b) -> bool:
+            return a is not None and b is not None and money_equal(a, b, tolerance)
+
+        if same(reported, detail_rows) or same(summary_rows, printed_detail) or same(summary_rows, detail_rows):
+            continue  # one JUMLAH is wrong against its own rows (reported there); the tables' rows agree
+        expected = detail_rows if detail_rows is not None else printed_detail
         findings.append(
             TOTALS_37_38.at(
                 getattr(summary.total, key).ref,

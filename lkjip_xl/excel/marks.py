@@ -57,9 +57,10 @@ class MarkResult:
 def wanted_marks(report: Report, lang: Lang) -> dict[Cell, tuple[str, str]]:
     """Per flagged cell: the fill of its most severe finding and the note listing all its findings."""
     by_cell: dict[Cell, list[Finding]] = {}
-    for finding in report.sorted():
-        if finding.ref is not None:
-            by_cell.setdefault((finding.ref.sheet, finding.ref.row, finding.ref.col), []).append(finding)
+    for grouped in report.sorted():
+        for finding in grouped.members or (grouped,):  # a group's every cell, each with its own message
+            if finding.ref is not None:
+                by_cell.setdefault((finding.ref.sheet, finding.ref.row, finding.ref.col), []).append(finding)
     wanted = {}
     for cell, findings in by_cell.items():
         worst = min(findings, key=lambda finding: finding.severity.rank).severity

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import __version__
 from ..findings import Finding, Report, Severity
 from ..i18n import Lang, Num, Text
 from .safe import cell_text
@@ -14,6 +15,7 @@ FILE = Text("Berkas", "File")
 OFFICE = Text("Perangkat daerah", "Office")
 YEAR = Text("Tahun", "Year")
 CHECKED = Text("Diperiksa", "Checked")
+CHECKED_WITH = Text("Diperiksa dengan", "Checked with")  # the version: which rules checked the file
 RESULT = Text("Hasil", "Result")
 PASSED = Text("LULUS: tidak ada kesalahan", "PASSED: no errors")
 FAILED = Text("TIDAK LULUS: {errors} kesalahan", "FAILED: {errors} errors")
@@ -70,13 +72,20 @@ def _label(item: Text | Severity, lang: Lang) -> str:
     return item.label(lang) if isinstance(item, Severity) else item(lang)
 
 
-def _shown(value: float | str | None, finding: Finding, lang: Lang) -> str:
+def _shown(value: Num | str | None, lang: Lang) -> str:
+    """A figure as the finding's message prints it (Finding.shown): the two columns never disagree with it."""
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
-    unit = finding.unit.value if finding.unit else "value"
-    return Num(value, unit).render(lang)
+    return value if isinstance(value, str) else value.render(lang)
+
+
+def _cells(finding: Finding) -> str:
+    """The finding's cell, or a group's first and last cells (the link goes to the first)."""
+    ref = finding.ref
+    if ref is None:
+        return ""
+    last = finding.members[-1].ref if finding.members else None
+    return f"{ref.sheet}!{ref.a1} … {last.a1}" if last is not None and last != ref else f"{ref.sheet}!{ref.a1}"
 
 
 def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = None) -> Summary:
@@ -87,6 +96,7 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
     if report.year:
         info.append((YEAR(lang), str(report.year)))
     info.append((CHECKED(lang), (when or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")))
+    info.append((CHECKED_WITH(lang), f"lkjip-xl {__version__}"))
     info.append((RESULT(lang), PASSED(lang) if report.valid else FAILED(lang, errors=counts["error"])))
     by_table = report.counts_by_table()
     # Every table checked gets its row, a clean one too: the reader sees what was checked.
@@ -100,6 +110,7 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
     rows = []
     for number, finding in enumerate(report.sorted(), start=1):
         ref = finding.ref
+        reported, expected = finding.shown(lang)
         rows.append(
             FindingRow(
                 number=number,
@@ -107,12 +118,12 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
                 severity=finding.severity.label(lang),
                 code=finding.code,
                 table=finding.table or "",
-                cell=f"{ref.sheet}!{ref.a1}" if ref else "",
+                cell=_cells(finding),
                 sheet=ref.sheet if ref else None,
                 address=ref.a1 if ref else None,
                 label=finding.label or "",
-                reported=_shown(finding.reported, finding, lang),
-                expected=_shown(finding.expected, finding, lang),
+                reported=_shown(reported, lang),
+                expected=_shown(expected, lang),
                 message=finding.message(lang),
             )
         )
