@@ -46,7 +46,6 @@ XFAIL = {
                                                        "reader leaves out and names in S004): G1233-G1253 B109 and L #DIV/0! not reported"),
     # The published corpus (tests/corpus/published/, another branch), as measured on that branch's files on
     # 2026-12-07: re-measure when it lands.
-    "published/prov-jabar-bpmpd-2016-rekapitulasi-belanja": "figures ending in ',-' ('10.927.840.003,-'): N005 (the table is found since the layout branch)",
     "published/prov-jabar-bpmpd-2016-rincian-belanja-langsung": ("malformed groupings ('3.8000.000.000,00', '227.199732,00'): N005 errors, listed as warnings (the table "
                                                                 "is found since the layout branch)"),
     "published/prov-jabar-bappeda-2016-tabel-3-7-analisis-program": ("G20 missed (the Tahun 2016 capaian of an analysis table read as Tabel 3.7: only its Keuangan group "
