@@ -16,6 +16,8 @@ class Level(enum.Enum):
     PROGRAM = "program"
     KEGIATAN = "kegiatan"
     SUB_KEGIATAN = "sub_kegiatan"
+    # An account line (rekening 5.1.02.01.01.0001) under a sub kegiatan: the fourth level of a SIPD export.
+    AKUN = "rekening"
     TOTAL = "jumlah"
 
     @property
@@ -24,18 +26,20 @@ class Level(enum.Enum):
 
     @property
     def label_id(self) -> str:
-        return {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan", "jumlah": "Jumlah"}[
+        return {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub Kegiatan", "rekening": "Rekening",
+            "jumlah": "Jumlah"}[
             self.value
         ]
 
     @property
     def label_en(self) -> str:
-        return {"program": "Program", "kegiatan": "Activity", "sub_kegiatan": "Sub-activity", "jumlah": "Total"}[
+        return {"program": "Program", "kegiatan": "Activity", "sub_kegiatan": "Sub-activity", "rekening": "Account",
+            "jumlah": "Total"}[
             self.value
         ]
 
 
-_RANKS = {Level.TOTAL: 0, Level.PROGRAM: 1, Level.KEGIATAN: 2, Level.SUB_KEGIATAN: 3}
+_RANKS = {Level.TOTAL: 0, Level.PROGRAM: 1, Level.KEGIATAN: 2, Level.SUB_KEGIATAN: 3, Level.AKUN: 4}
 
 _LEVEL_WORDS = {
     "program": Level.PROGRAM,

@@ -121,6 +121,7 @@ class BudgetRow:
     # account code if it is one (4.x revenue, 5.x spending), else from the parent, else from the table.
     kind: str | None = None
     groups: dict[str, GroupFigures] = field(default_factory=dict)  # column groups (SIPD), see GroupFigures
+    account: str = ""  # an account line's code (5.1.01.01.01): account lines nest by its length
 
     @property
     def is_parent(self) -> bool:

@@ -2,13 +2,19 @@
 
 Levels come first from codes or the level column (template) or from text signals (free-form sheets).
 A row's parent is the nearest row above it of a higher level: programs may hold sub kegiatan directly,
-and the JUMLAH row holds the top-level rows.
+and the JUMLAH row holds the top-level rows. Account lines (rekening) sit below their sub kegiatan and nest by
+the length of their account code (5.1.01 > 5.1.01.01).
 """
 
 from __future__ import annotations
 
 from .model import BudgetRow, BudgetTable
 from .numbers import money_equal
+
+
+def _depth(row: BudgetRow) -> tuple[int, int]:
+    """How deep a row sits: its level, then (account lines) the parts of its account code."""
+    return row.level.rank, len(row.account.split(".")) if row.account else 0
 
 
 def link_budget_rows(table: BudgetTable) -> None:
@@ -20,7 +26,7 @@ def link_budget_rows(table: BudgetTable) -> None:
     for row in table.rows:
         if row.level is None:
             continue  # unknown level: reported by a check, kept out of every sum
-        while stack and stack[-1].level.rank >= row.level.rank:
+        while stack and _depth(stack[-1]) >= _depth(row):
             stack.pop()
         if stack:
             row.parent = stack[-1]

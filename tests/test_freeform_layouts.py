@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from decimal import Decimal
 from collections import defaultdict
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from conftest import run_cli
+from lkjip_xl.codes import Level
 from lkjip_xl.freeform import extract_freeform
 from lkjip_xl.load import load_file
 from lkjip_xl.settings import Settings
@@ -85,7 +87,8 @@ def test_sipd_rekapitulasi_real_export_pairs_each_percentage_with_its_own_group(
     assert errors(report) == []
     read = extract_freeform(load_file(LRA_DINKES), Settings())
     table = read.document.budget["3.8"]
-    assert len(table.rows) == 113 and table.total is not None and table.total.anggaran.ref.a1 == "J1054"
+    lines_read = [row for row in table.rows if row.level is not Level.AKUN]
+    assert len(lines_read) == 113 and table.total is not None and table.total.anggaran.ref.a1 == "J1054"
     first = table.rows[0]
     assert (first.code_text.ref.a1, first.anggaran.ref.a1, first.realisasi.ref.a1, first.persen.ref.a1) == (
         "C13",
@@ -97,9 +100,54 @@ def test_sipd_rekapitulasi_real_export_pairs_each_percentage_with_its_own_group(
     message = info.message("id")
     assert info.severity.value == "info" and info.ref.a1 == "A6"
     assert "kolom M (PAGU AKAS / SD JUNI), N (% AKAS / SD JUNI) tidak dikenali" in message
-    assert "925 baris rincian per rekening" in message and "6 baris urusan / perangkat daerah" in message
+    assert "rincian per rekening" not in message and "6 baris urusan / perangkat daerah" in message  # all read
     # The six per-bidang sheets are filtered copies of the main sheet: said once, not checked again.
     assert "salinannya di sheet SEKRETARIAT, YANKES, SDK, KESMAS, P2P, KB" in message
+
+
+def _decimal(value) -> Decimal:
+    if value is None:
+        return Decimal(0)
+    if isinstance(value, str):
+        return Decimal(value.replace(".", "").replace(",", "."))
+    return Decimal(str(value))
+
+
+def test_account_lines_of_the_real_export_are_the_fourth_level_and_add_up_to_their_sub_kegiatan():
+    """The 925 account lines (rekening, code in D) of DINKES INDUK, each under the sub kegiatan its C cell
+    names, recomputed here in Decimal: each sub kegiatan's F, G, H, I equal the sum of its shortest account
+    lines, each account line the sum of the account lines one code part longer below it; none has realisasi
+    without anggaran. So checking them as the fourth level finds nothing, and they are read, not left out."""
+    sheet = load_workbook(LRA_DINKES, data_only=True)["DINKES INDUK"]
+    figures, subs, accounts = {}, {}, defaultdict(list)
+    current = None
+    for row in range(10, 1054):
+        code, account = sheet.cell(row, 3).value, sheet.cell(row, 4).value
+        values = [_decimal(sheet.cell(row, col).value) for col in (6, 7, 8, 9)]
+        if code and not account:
+            current = code if len(code.split(".")) == 6 else None
+            subs[code] = values
+        elif account:
+            assert code == current, row  # the C cell names the sub kegiatan right above
+            accounts[code].append((account, values))
+            assert not (values[0] == 0 and values[1] != 0) and not (values[2] == 0 and values[3] != 0), row
+    assert sum(len(items) for items in accounts.values()) == 925
+    for sub, items in accounts.items():
+        codes = [account for account, _ in items]
+        by_code = dict(items)
+        top = [account for account in codes if not any(account.startswith(other + ".") for other in codes)]
+        for index in range(4):
+            assert sum(by_code[account][index] for account in top) == subs[sub][index], sub
+            for parent in codes:
+                kids = [a for a in codes if a.startswith(parent + ".") and a.count(".") == parent.count(".") + 1]
+                if kids:
+                    assert sum(by_code[kid][index] for kid in kids) == by_code[parent][index], parent
+    assert errors(check_file(LRA_DINKES)) == []
+    table = extract_freeform(load_file(LRA_DINKES), Settings()).document.budget["3.8"]
+    read = [row for row in table.rows if row.level is Level.AKUN]
+    assert len(read) == 925 and all(row.parent is not None and row.parent.level in (Level.SUB_KEGIATAN, Level.AKUN) for row in read)
+    first = read[0]  # D16 5.1.02 under sub kegiatan C15
+    assert first.code_text.ref.a1 == "D16" and first.parent.code_text.ref.a1 == "C15"
 
 
 def test_the_reading_is_shown_with_explain_and_s004_is_in_json(tmp_path):
@@ -134,6 +182,8 @@ def sipd_workbook(path: Path, change=None) -> Path:
         sheet.merge_cells(ref)
     for col, number in zip("AEFGHI", "123456"):
         sheet[f"{col}9"] = number
+    # Account lines store 0 as a number: J = F + H is evaluated here (no cached value), and Excel gives #VALUE!
+    # for text "0,00" outside an Indonesian locale.
     lines = [
         # A, B, C, D, uraian, operasi anggaran/realisasi, modal anggaran/realisasi
         ("1", None, None, None, "URUSAN PEMERINTAHAN WAJIB", 3000000, 1500000, 1000000, 900000),
@@ -141,10 +191,10 @@ def sipd_workbook(path: Path, change=None) -> Path:
         ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01", None, "PROGRAM PENUNJANG", 3000000, 1500000, 1000000, 900000),
         ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01.2.01", None, "Perencanaan", 3000000, 1500000, 1000000, 900000),
         ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01.2.01.0001", None, "Penyusunan Renja", 1000000, 400000, 1000000, 900000),
-        ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01.2.01.0001", "5.1.02", "Belanja Barang dan Jasa", 1000000, 400000, "0,00", "0,00"),
-        ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01.2.01.0001", "5.2.02", "Belanja Modal", "0,00", "0,00", 1000000, 900000),
+        ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01.2.01.0001", "5.1.02", "Belanja Barang dan Jasa", 1000000, 400000, 0, 0),
+        ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01.2.01.0001", "5.2.02", "Belanja Modal", 0, 0, 1000000, 900000),
         ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01.2.01.0002", None, "Evaluasi Kinerja", 2000000, 1100000, 0, 0),
-        ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01.2.01.0002", "5.1.02", "Belanja Barang dan Jasa", 2000000, 1100000, "0,00", "0,00"),
+        ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01.2.01.0002", "5.1.02", "Belanja Barang dan Jasa", 2000000, 1100000, 0, 0),
     ]
     row = 10
     for values in lines:
@@ -169,8 +219,60 @@ def test_a_built_sipd_export_is_consistent_and_its_groups_are_read(tmp_path):
     report = check_file(sipd_workbook(tmp_path / "sipd.xlsx"))
     assert errors(report) == []
     (info,) = s004(report)
-    assert "2 baris rincian per rekening" not in info.message("id")  # three account lines
-    assert "3 baris rincian per rekening" in info.message("id") and "2 baris urusan" in info.message("id")
+    # The three account lines are read (the fourth level), not left out; urusan and SKPD rows are.
+    assert "rincian per rekening" not in info.message("id") and "2 baris urusan" in info.message("id")
+
+
+def _second_account_line(sheet):
+    """Sub kegiatan 0002 (row 17: 2.000.000 / 1.100.000) gets two account lines: 5.1.02 (row 18) now
+    2.000.000 / 1.000.000, and 5.1.01 (row 19, where the Jumlah was) 0 / 100.000; the Jumlah moves to row 20."""
+    sheet["G18"] = 1000000
+    for col, value in zip("ABCDEFGHI", ("1.02", "1.02.2.14.0.00.01.0000", "1.02.01.2.01.0002", "5.1.01", "Belanja Pegawai", 0, 100000, 0, 0)):
+        sheet[f"{col}19"] = value
+    sheet["E20"] = "Jumlah"
+    for col, value in zip("FGHI", (3000000, 1500000, 1000000, 900000)):
+        sheet[f"{col}20"] = value
+    for r in (19, 20):
+        sheet[f"J{r}"], sheet[f"K{r}"], sheet[f"L{r}"] = f"=F{r}+H{r}", f"=G{r}+I{r}", f"=K{r}/J{r}"
+        sheet[f"L{r}"].number_format = "0.00%"
+
+
+def test_an_account_line_with_spending_and_no_budget_is_an_error_at_its_group_cell(tmp_path):
+    # Hand check (Decimal): row 19 anggaran F19 + H19 = 0, realisasi G19 = 100.000: spending without a budget
+    # (B109) at the Operasi cell G19, not again at K19 (= G19 + I19, the same money); L19 = K19 / J19 = #DIV/0!.
+    # Sub kegiatan 0002: 2.000.000 + 0 = 2.000.000 = F17, 1.000.000 + 100.000 = 1.100.000 = G17: it adds up.
+    assert Decimal(1000000) + Decimal(100000) == Decimal(1100000)
+    report = check_file(sipd_workbook(tmp_path / "sipd.xlsx", _second_account_line))
+    assert errors(report) == [("B109", "G19"), ("N006", "L19")]
+    (spent,) = [finding for finding in report.findings if finding.code == "B109"]
+    assert "K19" in [ref.a1 for ref in spent.follows]  # the Total's realisasi is said with it, not apart
+
+
+def test_a_sub_kegiatan_that_is_not_the_sum_of_its_account_lines_is_an_error(tmp_path):
+    def wrong_account(sheet):
+        _second_account_line(sheet)
+        sheet["F19"] = 500000  # the 5.1.01 line now budgets 500.000 (and spends 100.000)
+
+    # Hand check (Decimal): sub kegiatan 0002's account lines now sum to 2.000.000 + 500.000 = 2.500.000
+    # anggaran, its F17 says 2.000.000 (and the kegiatan F13 = 1.000.000 + 2.000.000 agrees with F17): an error
+    # on the sum of the account lines, at the sub kegiatan or the line (the checks name the root once).
+    assert Decimal(2000000) + Decimal(500000) != Decimal(2000000)
+    report = check_file(sipd_workbook(tmp_path / "sipd.xlsx", wrong_account))
+    assert errors(report) == [("B101", "F17")]
+
+
+def test_an_account_line_its_code_does_not_place_is_left_out_and_said(tmp_path):
+    def elsewhere(sheet):
+        _second_account_line(sheet)
+        sheet["C19"] = "1.02.01.2.01.0001"  # names sub kegiatan 0001, but sits under 0002: not sure where it belongs
+
+    # Row 19 names sub kegiatan 0001 but sits under 0002: where 0002's lines are is not sure, so none of them is
+    # placed under it (neither row 19's spending without a budget nor 0002 against row 18 alone, 1.100.000
+    # against 1.000.000, is claimed); both rows are said once.
+    report = check_file(sipd_workbook(tmp_path / "sipd.xlsx", elsewhere))
+    assert errors(report) == []
+    (info,) = s004(report)
+    assert "2 baris rincian per rekening (akun) yang kodenya tidak menunjukkan sub kegiatannya (18, 19)" in info.message("id")
 
 
 def test_a_percentage_of_another_group_is_an_error_at_its_cell(tmp_path):
@@ -181,7 +283,7 @@ def test_a_percentage_of_another_group_is_an_error_at_its_cell(tmp_path):
     assert errors(report) == [("B105", "L14")]
 
 
-def test_a_sub_kegiatan_that_does_not_add_up_is_an_error_on_its_kegiatan(tmp_path):
+def test_a_sub_kegiatan_that_does_not_add_up_is_an_error_where_its_lines_and_kegiatan_disagree(tmp_path):
     def wrong_operasi(sheet):
         sheet["F17"] = 2500000  # sub kegiatan 0002's Operasi anggaran: its J (=F+H) becomes 2.500.000
 
@@ -192,14 +294,11 @@ def test_a_sub_kegiatan_that_does_not_add_up_is_an_error_on_its_kegiatan(tmp_pat
     # Sub kegiatan 0002 itself is consistent: K17 / J17 = 1.100.000 / 2.500.000 = 44% = L17 (a formula).
     # Where the budget checks read the groups (BudgetRow.groups), the fault is named at its root, Operasi's F
     # (3.000.000 against 1.000.000 + 2.500.000 = 3.500.000), with J and L as its consequences; without, at J / L.
+    # Since account lines are read (the fourth level), sub kegiatan 0002 has a line below it too: its one
+    # account line F18 = 2.000.000 and the kegiatan F13 = 1.000.000 + 2.000.000 both say F17 should be
+    # 2.000.000, so the fault is named at F17 itself (the sum of its account line), once.
     report = check_file(sipd_workbook(tmp_path / "sipd.xlsx", wrong_operasi))
-    found = errors(report)
-    # The budget checks may also name only the deepest parent (F13), the others following from it.
-    assert found in (
-        [("B101", "F13")],
-        [("B101", "F12"), ("B101", "F13"), ("B101", "F19")],
-        [("B101", "J12"), ("B101", "J13"), ("B101", "J19"), ("B106", "L12"), ("B106", "L13"), ("B106", "L19")],
-    )
+    assert errors(report) == [("B101", "F17")]
 
 
 def test_without_a_group_the_percentage_belongs_to_the_row_figures_are_not_paired_by_guess(tmp_path):
@@ -418,7 +517,7 @@ def test_import_places_the_lines_validate_read_and_names_the_rest(tmp_path):
     assert result.returncode == 0, result.stderr
     said = result.stdout
     assert "Tabel 3.8: 113 baris dari 'DINKES INDUK'!A6:N1054" in said
-    assert "925 baris rincian per rekening (akun; tingkat keempat, tidak dimodelkan) tidak dipindahkan" in said
+    assert "925 baris rincian per rekening (akun; diperiksa oleh validate, templat tidak punya tingkat keempat) tidak dipindahkan" in said
     assert "6 baris urusan / perangkat daerah (di atas program) tidak dipindahkan" in said
     assert "yang dipindahkan kelompok \"Total\"" in said and "('DINKES INDUK'!F8)" in said
     # The same hierarchy and figures: the imported template is as consistent as the export (a share such as

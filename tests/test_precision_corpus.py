@@ -42,8 +42,6 @@ XFAIL = {
     "synthetic/salah-wrong_capaian-seed13": f"{_FORMS}; {_PERFORMANCE}; X011 put on Tabel 3.3 L5 and 3.5 F5, whose "
                                             "figures agree with themselves, for Tabel 3.2's wrong capaian",
     "synthetic/salah-sign_error-seed14": f"{_FORMS}; {_PERFORMANCE} (the injected B115 is found)",
-    "realdata/sumenep-dinkes-2024-sipd-text-figures": ("issue 12: no false error, but its true errors are on account lines (5.1.01.01..., a fourth level the "
-                                                       "reader leaves out and names in S004): G1233-G1253 B109 and L #DIV/0! not reported"),
     # The published corpus (tests/corpus/published/, another branch), as measured on that branch's files on
     # 2026-12-07: re-measure when it lands.
     "published/prov-jabar-bpmpd-2016-rincian-belanja-langsung": ("malformed groupings ('3.8000.000.000,00', '227.199732,00'): N005 errors, listed as warnings (the table "

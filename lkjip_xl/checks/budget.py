@@ -57,6 +57,7 @@ LEVELS = {
     Level.PROGRAM: Text("program", "program"),
     Level.KEGIATAN: Text("kegiatan", "activity"),
     Level.SUB_KEGIATAN: Text("sub kegiatan", "sub-activity"),
+    Level.AKUN: Text("rekening", "account"),
     Level.TOTAL: Text("JUMLAH", "TOTAL"),
 }
 
@@ -679,6 +680,7 @@ class _Checker:
         self._parents_held: dict[int, bool | None] | None = None  # a guessed table's parents: do they add up
         self.groups: list[str] = []  # the other lanes' names, on the main lane of a grouped table
         self.group_roots: dict[tuple[int, str], Finding] = {}  # the group lanes' root causes, by row and key
+        self.unbudgeted: dict[int, Finding] = {}  # B109 by row (a group lane's, then read by the Total's)
         self.meaning = table.selisih_meaning or SISA
         self.selisih_printed = table.has_selisih and any(not self._field(row, "selisih").empty for row in self.all_rows)
         self.has_selisih = self.selisih_printed and table.selisih_meaning != OTHER  # whether it is checked
@@ -1303,7 +1305,14 @@ class _Checker:
             return
         if a == 0 and r:
             if self._kind(row) != REVENUE:  # revenue nobody budgeted for is no anomaly
-                self._add(SPENT_WITHOUT_BUDGET, row, "realisasi", reported=r)
+                root = self.unbudgeted.get(id(row)) if self.lane is None else None
+                ref = self._field(row, "realisasi").ref
+                if root is not None and money_equal(r, self._groups_sum(row, "realisasi") or 0.0, self.settings.tolerance_money):
+                    # The Total only adds up a group's spending without a budget: said at the group's cell.
+                    if ref is not None:
+                        root.follows = root.follows + [ref]
+                else:
+                    self.unbudgeted[id(row)] = self._add(SPENT_WITHOUT_BUDGET, row, "realisasi", reported=r)
         elif a > 0 and r > a + self.settings.tolerance_money:
             if self._kind(row) != REVENUE:  # revenue above its target is normal
                 self._add(OVERSPENT, row, "realisasi", reported=r, expected=a, percent=Num(r / a * 100, "percent"))
@@ -1376,6 +1385,7 @@ def check_budget_table(table: BudgetTable, settings: Settings, text_severity: Se
             lane.skip_cells = own_cells
             findings.extend(lane.run())
             main.group_roots.update(lane.root_by_key)
+            main.unbudgeted.update(lane.unbudgeted)
     return main.run() + findings
 
 

@@ -105,7 +105,10 @@ OTHER_BLOCKS = Text("tabel serupa lain di {cells}", "other similar tables at {ce
 ROLE_NAMES = {
     SUBTOTAL: Text("subtotal (\"Jumlah Program ...\", \"Sub Total\")", "subtotal (\"Jumlah Program ...\", \"Sub Total\")"),
     TOP_TOTAL: Text("JUMLAH di atas tabel (yang di bawah diperiksa)", "JUMLAH above the table (the one below is checked)"),
-    ACCOUNT_LINE: Text("rincian per rekening (akun; tingkat keempat, tidak dimodelkan)", "per-account line (a fourth level, not modelled)"),
+    ACCOUNT_LINE: Text(
+        "rincian per rekening (akun) yang kodenya tidak menunjukkan sub kegiatannya",
+        "per-account line (rekening) whose code does not show its sub-activity",
+    ),
     ABOVE_PROGRAM: Text("urusan / perangkat daerah (di atas program)", "urusan / office (above the programs)"),
 }
 LEFT_OUT_ROWS = Text("{count} baris {role} ({rows})", "{count} {role} rows ({rows})")

@@ -23,7 +23,7 @@ from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
 from .levels import group_rows_by_sums, guess_levels
 from .performance import closest_header, drop_column_number_rows, header_years, looks_like_performance, summary_rows
-from .reading import Reading, account_levels, fill_budget, is_copy, prepare_budget, reading_of
+from .reading import Reading, account_levels, account_lines, fill_budget, is_copy, prepare_budget, reading_of
 from .view import TableView
 
 NO_TABLES = Text(
@@ -73,6 +73,7 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
         levels: dict[int, str] = {}
         if isinstance(table, BudgetTable):
             _mend_total(table, found, view)
+            account_lines(table, view.row_of, budget_layout)
             if account_levels(table, found, view.row_of, budget_layout):
                 pass  # an LRA's account codes give its hierarchy
             elif table.table == "3.8":

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..codes import Level
 from ..i18n import Lang, Phrase, Text
 from ..indicators import id_key, marked_negative
 from ..model import BudgetRow, Document
@@ -61,6 +62,12 @@ OTHER = Text(
 LEFT_OUT = Text(
     "Tabel {table}: {count} baris {role} tidak dipindahkan ({rows}).",
     "Table {table}: {count} {role} rows were not copied ({rows}).",
+)
+ACCOUNT_LINES = Text(
+    "Tabel {table}: {count} baris rincian per rekening (akun; diperiksa oleh validate, templat tidak punya tingkat "
+    "keempat) tidak dipindahkan ({rows}).",
+    "Table {table}: {count} per-account rows (checked by validate; the template has no fourth level) were not "
+    "copied ({rows}).",
 )
 GROUP_COLUMNS = Text(
     "Tabel {table}: kolom kelompok {columns} tidak punya tempat di templat; yang dipindahkan kelompok \"{group}\".",
@@ -120,21 +127,23 @@ def _copy_table(sheet, view: TableView, read: FreeformRead, result: Imported, co
     budget = read.document.budget.get(layout.table)
     rows_by_number = {row.row: row for row in budget.rows} if budget else {}
     capacity = layout.body_rows
-    for index in range(min(len(found.rows), capacity)):
-        row = layout.first_row + index
+    # The template has no fourth level: account lines validate checked are named, not copied (_not_read).
+    rows = [row for row in range(layout.first_row, layout.first_row + len(found.rows))
+            if not (row in rows_by_number and rows_by_number[row].level is Level.AKUN)]
+    for index, row in enumerate(rows[:capacity]):
         printed = {column.key: _printed(view, row, column) for column in mapped}
         if layout.table == "3.8":
             printed.update(_level_cells(rows_by_number.get(row)))
-        write_row(sheet, layout, row, printed, context=context)
+        write_row(sheet, layout, layout.first_row + index, printed, context=context)
     if found.total_row is not None and layout.total_row:
         row = view.template_row(found.total_row)
         amounts = {column.key: _printed(view, row, column) for column in mapped if column.quantity is not None}
         write_row(sheet, layout, layout.last_body_row + 1, amounts, total=True)
     last = found.last_row
     source = f"{quoted_sheet(found.sheet.name)}!{a1(found.header.rows[0], found.header.first_col)}:{a1(last, found.header.last_col)}"
-    result.placed.append(PLACED.with_params(table=layout.table, rows=min(len(found.rows), capacity), source=source, sheet=layout.sheet))
-    if len(found.rows) > capacity:
-        extra = found.rows[capacity:]
+    result.placed.append(PLACED.with_params(table=layout.table, rows=min(len(rows), capacity), source=source, sheet=layout.sheet))
+    if len(rows) > capacity:
+        extra = [view.row_of(row) for row in rows[capacity:]]
         result.not_placed.append(
             OVERFLOW.with_params(table=layout.table, count=len(extra), cell=_cell(found, extra[0], found.header.first_col), capacity=capacity)
         )
@@ -172,6 +181,11 @@ def _not_read(read: FreeformRead, result: Imported) -> None:
             result.not_placed.append(
                 LEFT_OUT.with_params(table=table, count=len(rows), role=ROLE_NAMES.get(role, role), rows=shown)
             )
+        budget = read.document.budget.get(table)
+        accounts = [row.code_text.ref.row for row in budget.rows if row.level is Level.AKUN] if budget else []
+        if accounts:
+            shown = ", ".join(str(row) for row in accounts[:6]) + (", …" if len(accounts) > 6 else "")
+            result.not_placed.append(ACCOUNT_LINES.with_params(table=table, count=len(accounts), rows=shown))
         found = read.detection.tables.get(table)
         if found is not None and found.header.groups and found.header.money_group is not None:
             others = [column for column in found.header.columns

@@ -9,8 +9,10 @@ once per table (S004). ``validate --explain`` prints it.
 Split codes (SIPD: urusan | SKPD | program/kegiatan/sub kegiatan | akun over columns A-D) are told apart by
 the shape of their values: the column whose values are Kepmendagri program / kegiatan / sub kegiatan codes
 gives the row's code; a row with an account code (5.1.02.01...) is a line of the sub kegiatan's spending
-by account: a fourth level this tool does not model, so it is left out of the sums and said once; a row
-with only an urusan or SKPD code sits above the programs and is left out the same way.
+by account, the fourth level: it is checked like any budget line and its sub kegiatan against the sum of its
+account lines, but only where its own Kepmendagri cell names the sub kegiatan it sits under (the code proves
+where it belongs); other account rows are left out of the sums and said once. A row with only an urusan or
+SKPD code sits above the programs and is left out the same way.
 """
 
 from __future__ import annotations
@@ -19,7 +21,18 @@ import re
 from dataclasses import dataclass, field
 
 from ..codes import Level, parse_code
-from ..model import LEBIH, OTHER, SISA, TOTAL_GROUP, BudgetTable, Field, GroupFigures, kind_from_account_code
+from ..model import (
+    LEBIH,
+    OTHER,
+    SISA,
+    TOTAL_GROUP,
+    BudgetRow,
+    BudgetTable,
+    Field,
+    GroupFigures,
+    TextField,
+    kind_from_account_code,
+)
 from ..numbers import Quantity, parse
 from ..snapshot import CellRef, a1
 from ..structure import link_budget_rows
@@ -164,6 +177,7 @@ class BudgetLayout:
     spans: dict[str, list[int]] = field(default_factory=dict)  # key -> the columns its merged header is over
     code_roles: dict[int, str] = field(default_factory=dict)  # code column -> "kepmendagri" / AKUN / CODE_PART
     left_out: dict[str, list[int]] = field(default_factory=dict)
+    accounts: dict[int, tuple[int, str]] = field(default_factory=dict)  # sheet row -> (column, account code)
 
 
 def prepare_budget(found: Found) -> BudgetLayout:
@@ -193,10 +207,29 @@ def prepare_budget(found: Found) -> BudgetLayout:
     if "kode" in found.header.keys:
         found.header.keys["kode"] = layout.code_col
     kept: list[int] = []
-    for row in found.rows:
-        if any(_text(found, row, col) for col in accounts):
-            layout.left_out.setdefault(ACCOUNT_LINE, []).append(row)
-        elif not _text(found, row, layout.code_col) and any(_text(found, row, col) for col in code_cols):
+    current: str | None = None  # the code of the sub kegiatan the rows below sit under
+    block: list[int] = []  # the account rows under it so far
+    unsure = False  # one of them does not name it: none of them is placed under it
+    for row in [*found.rows, None]:
+        account = next(((col, text) for col in accounts if (text := _text(found, row, col))), None) if row else None
+        code = parse_code(_text(found, row, layout.code_col)) if row else None
+        if account is not None:
+            # An account line of the sub kegiatan right above it, when its own code cell names that one.
+            unsure = unsure or len(accounts) != 1 or not _ACCOUNT.match(account[1]) or code is None or code.canonical != current
+            layout.accounts[row] = account
+            block.append(row)
+            continue
+        for line in block:
+            if unsure:
+                del layout.accounts[line]
+                layout.left_out.setdefault(ACCOUNT_LINE, []).append(line)
+            else:
+                kept.append(line)
+        block, unsure = [], False
+        if row is None:
+            break
+        current = code.canonical if code is not None and code.level is Level.SUB_KEGIATAN else None
+        if not _text(found, row, layout.code_col) and any(_text(found, row, col) for col in code_cols):
             layout.left_out.setdefault(ABOVE_PROGRAM, []).append(row)
         else:
             kept.append(row)
@@ -357,6 +390,22 @@ def fill_budget(table: BudgetTable, found: Found, view_row_of, layout: BudgetLay
             kind = kind_from_account_code(_text(found, source, col))
             if kind is not None:
                 row.kind = kind
+
+
+def account_lines(table: BudgetTable, view_row_of, layout: BudgetLayout) -> None:
+    """Make the account rows ``prepare_budget`` kept (each under the sub kegiatan its code cell names) the
+    fourth level: checked as budget lines, summed into their sub kegiatan, nested by their account code."""
+    if not layout.accounts:
+        return
+    for row in table.rows:
+        source = view_row_of(row.row)
+        if source in layout.accounts:
+            col, text = layout.accounts[source]
+            ref = row.code_text.ref
+            account_ref = CellRef(ref.sheet, ref.row, col) if ref is not None else None
+            row.code_text, row.code = TextField(account_ref, text), None
+            row.level, row.level_source, row.account = Level.AKUN, "code", text.strip(".")
+    link_budget_rows(table)
 
 
 _ACCOUNT_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
