@@ -44,8 +44,6 @@ XFAIL = {
     "synthetic/salah-sign_error-seed14": f"{_FORMS}; {_PERFORMANCE} (the injected B115 is found)",
     # The published corpus (tests/corpus/published/, another branch), as measured on that branch's files on
     # 2026-12-07: re-measure when it lands.
-    "published/prov-jabar-bpmpd-2016-rincian-belanja-langsung": ("malformed groupings ('3.8000.000.000,00', '227.199732,00'): N005 errors, listed as warnings (the table "
-                                                                "is found since the layout branch)"),
     "published/prov-jabar-bappeda-2016-tabel-3-7-analisis-program": ("G20 missed (the Tahun 2016 capaian of an analysis table read as Tabel 3.7: only its Keuangan group "
                                                                     "is checked)"),
     "published/prov-jabar-disbun-2016-tabel-3-5-silpa-dan-3-7-apbn": "D9 missed (Satker > Program > Kegiatan without codes: the sums do not confirm a hierarchy)",

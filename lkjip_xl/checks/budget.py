@@ -1202,6 +1202,38 @@ class _Checker:
         a, r = self._expected(row, "anggaran", memo), self._expected(row, "realisasi", memo)
         return a, r, "children" if row.children else "input"
 
+    def _own_readings(self, row: BudgetRow, values: _Values) -> list[tuple[float, float]]:
+        """A parent's own anggaran and realisasi as its row may mean them: each reading of a figure nothing chose
+        (a malformed "37.664.381200,00"), and one input as its own selisih and % both put it (realisasi + sisa,
+        when the % agrees too). A selisih or % right for one of these is right for its row: where the row is
+        wrong against its lines, that is said once at the input, not again at these cells."""
+        if not row.children:
+            return []
+        budgets = [values.anggaran] if values.anggaran is not None else list(values.unresolved.get("anggaran", ()))
+        spent = [values.realisasi] if values.realisasi is not None else list(values.unresolved.get("realisasi", ()))
+        pairs = [(a, r) for a in budgets for r in spent]
+        s, p = values.selisih, values.persen
+        if self.has_selisih and s is not None and p is not None and self.meaning != OTHER:
+            decimals = self._field(row, "persen").parsed.decimals
+            for a, r in list(pairs):
+                for a2, r2 in ((r - s if self.meaning == LEBIH else r + s, r), (a, a + s if self.meaning == LEBIH else a - s)):
+                    if a2 > 0 and r2 >= 0 and self._agrees(p, decimals, r2 / a2 * 100, True) is not Agreement.MISMATCH:
+                        pairs.append((a2, r2))
+        return pairs
+
+    def _root_below(self, row: BudgetRow) -> Finding | None:
+        """A fault found in a parent below this row (its printed figure against its own lines): the lines this
+        row's figures would be computed from disagree with a row between, so they are not sure truth."""
+        for child in row.children:
+            for key in ("anggaran", "realisasi"):
+                root = self.root_by_key.get((id(child), key))
+                if root is not None and child.children:
+                    return root
+            found = self._root_below(child) if child.children else None
+            if found is not None:
+                return found
+        return None
+
     def _selisih(self, row: BudgetRow, values: _Values, memo: dict, follows: list[_Follow]) -> None:
         item = self._field(row, "selisih")
         if item.empty:
@@ -1223,6 +1255,9 @@ class _Checker:
         if printed is not None and own is not None and money_equal(printed, own, tolerance):
             follows.append(_Follow("selisih", item.ref, truth))  # right for its row, whose inputs are wrong
             return
+        if printed is not None and any(money_equal(printed, self._difference(a, r), tolerance) for a, r in self._own_readings(row, values)):
+            follows.append(_Follow("selisih", item.ref, truth))  # right for its row as the row means it
+            return
         note = ""
         if own is not None and not money_equal(own, truth, tolerance):
             note = OWN_NOTE.with_params(source=SOURCES[source], own=Num(own, "rupiah"))
@@ -1242,6 +1277,11 @@ class _Checker:
                     note = "" if is_truth else TRUTH_NOTE.with_params(truth=Num(truth, "rupiah"))
                     self._add(TRANSPOSED, row, "selisih", reported=reading, expected=truth, intended=Num(intended, "rupiah"), note=note)
                     return
+        root = self._root_below(row) if own is None else None
+        if root is not None:
+            # Not checkable against its own row, and the lines below disagree with a parent between: said there.
+            self._follow(root, _Follow("selisih", item.ref, truth))
+            return
         check = SELISIH if own is not None else PARENT_SELISIH
         self._add(check, row, "selisih", reported=readings[0], expected=truth, note=note)
 
@@ -1275,6 +1315,9 @@ class _Checker:
         if own is not None and self._agrees(printed, decimals, own) is not Agreement.MISMATCH:
             follows.append(_Follow("persen", item.ref, truth))  # right for its row, whose inputs are wrong
             return
+        if any(a2 and self._agrees(printed, decimals, r2 / a2 * 100) is not Agreement.MISMATCH for a2, r2 in self._own_readings(row, values)):
+            follows.append(_Follow("persen", item.ref, truth))  # right for its row as the row means it
+            return
         note = ""
         if own is not None and abs(own - truth) >= 0.005:
             note = OWN_NOTE.with_params(source=SOURCES[source], own=Num(own, "percent"))
@@ -1293,6 +1336,11 @@ class _Checker:
                 if self._agrees(printed, decimals, mean, True) is not Agreement.MISMATCH:
                     self._add(MEAN_OF_PERCENT, row, "persen", reported=printed, expected=truth, note=note)
                     return
+        root = self._root_below(row) if own is None else None
+        if root is not None:
+            # Not checkable against its own row, and the lines below disagree with a parent between: said there.
+            self._follow(root, _Follow("persen", item.ref, truth))
+            return
         check = PERSEN if own is not None else PARENT_PERSEN
         self._add(check, row, "persen", reported=printed, expected=truth, note=note)
 
