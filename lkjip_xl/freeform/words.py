@@ -170,9 +170,11 @@ def is_upper(text: str) -> bool:
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
-_ARABIC = re.compile(r"^\(?(\d{1,3})[.)]?\)?$")
+# 1 to 99999, also with a thousands point or comma ("1.000", "1,250": sub kegiatan numbered 1,000 and above).
+_ARABIC = re.compile(r"^\(?(\d{1,5}|\d{1,2}[.,]\d{3})[.)]?\)?$")
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
-_ROMAN_NUMBER = re.compile(r"^[ivxlc]{1,6}[.)]?$", re.IGNORECASE)
+# I to XXXIX, written the usual way (XI, XIV, XXV); L, C alone are letters here.
+_ROMAN_NUMBER = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})[.)]?$", re.IGNORECASE)
 _LETTER = re.compile(r"^\(?[a-z][.)]\)?$|^[a-z]$", re.IGNORECASE)
 
 
@@ -188,7 +190,7 @@ def numbering_rank(text: str) -> int:
         return 3
     if _DOTTED.match(text):
         return max(1, 3 - text.rstrip(".").count("."))
-    if _ROMAN_NUMBER.match(text) and text.rstrip(".)").casefold() in _ROMAN:
+    if _ROMAN_NUMBER.match(text):
         return 5
     if _LETTER.match(text):
         return 0
