@@ -274,6 +274,8 @@ class Report:
     tables: list[str] = field(default_factory=list)  # the tables that were found and checked
     layout: str | None = None  # "template" or "freeform"
     readings: list[str] = field(default_factory=list)  # how each free-form table was read (validate --explain)
+    # The same readings in short for the summary sheet: (table, where it was found, columns read).
+    reading_rows: list[tuple[str, str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # The one gate every finding passes on its way to any output (text, JSON, summary sheet, button):

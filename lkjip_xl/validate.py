@@ -49,6 +49,7 @@ def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
         tables=document.tables,
         layout=document.layout,
         readings=[reading.explain() for reading in document.readings.values()],
+        reading_rows=[reading.summary_row() for reading in document.readings.values()],
     )
 
 

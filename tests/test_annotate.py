@@ -199,3 +199,41 @@ def test_a_workbook_that_binds_the_relationship_prefix_on_each_sheet_gets_a_read
     with zipfile.ZipFile(out) as archive:
         ElementTree.fromstring(archive.read("xl/workbook.xml"))  # namespace-strict, like lxml
     assert openpyxl.load_workbook(out).sheetnames[-1] == SUMMARY_SHEET
+
+
+def _summary_rows(path):
+    sheet = openpyxl.load_workbook(path)[SUMMARY_SHEET]
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_the_summary_shows_how_each_free_form_table_was_read_under_the_findings(tmp_path):
+    """The reading --explain prints, in short: one row per table with where it was found and its columns
+    (letter: meaning), from the same Reading (freeform/reading.py), not a second description."""
+    from pathlib import Path
+
+    from lkjip_xl.freeform import extract_freeform
+    from lkjip_xl.load import load_file
+    from lkjip_xl.settings import Settings
+
+    source = Path(__file__).parent / "corpus" / "published" / "prov-jabar-bpmpd-2016-rincian-belanja-langsung.xlsx"
+    out = tmp_path / "hasil.xlsx"
+    annotate(source, out)
+    rows = _summary_rows(out)
+    title = next(index for index, row in enumerate(rows) if row[0] == "Cara tabel dibaca")
+    assert rows[title + 1][3:5] == ("Tabel", "Ditemukan di") and rows[title + 1][8] == "Kolom yang dibaca (huruf: arti)"
+    findings_header = next(index for index, row in enumerate(rows) if row[0] == "No" and row[2] == "Kode")
+    assert findings_header < title  # under the findings
+    reading = extract_freeform(load_file(source), Settings()).document.readings["3.8"]
+    table, where, columns = reading.summary_row()
+    assert (rows[title + 2][3], rows[title + 2][4], rows[title + 2][8]) == (f"Tabel {table}", where, columns)
+    assert where == "'Belanja Langsung'!A3"
+    assert columns == "A: no; B: uraian; C: anggaran; D: realisasi; E: selisih; F: persen"
+    assert len(rows) == title + 3  # one table, one row
+    explained = run_cli("validate", "--explain", source).stdout
+    assert "kolom C: 'ANGGARAN (Rp)' -> anggaran" in explained  # the same meaning, the same words
+
+
+def test_a_template_workbook_has_no_reading_section(tmp_path):
+    out = tmp_path / "hasil.xlsx"
+    annotate(EXAMPLE, out)
+    assert not any(row[0] in ("Cara tabel dibaca", "How the tables were read") for row in _summary_rows(out))

@@ -34,7 +34,7 @@ from ..model import (
     kind_from_account_code,
 )
 from ..numbers import Quantity, parse
-from ..snapshot import CellRef, a1
+from ..snapshot import CellRef, a1, quoted_sheet
 from ..structure import link_budget_rows
 from .detect import Found
 from .headers import HeaderColumn
@@ -79,6 +79,11 @@ class ColumnReading:
     def letter(self) -> str:
         return re.sub(r"\d+", "", a1(1, self.col))
 
+    @property
+    def described(self) -> str:
+        """What the column was read as, in the words of --explain and the summary sheet."""
+        return self.meaning or "tidak dikenali: tidak diperiksa"
+
 
 @dataclass
 class RowReading:
@@ -107,9 +112,8 @@ class Reading:
     def explain(self) -> str:
         lines = [f"Tabel {self.table} ('{self.sheet}')"]
         for column in self.columns:
-            meaning = column.meaning or "tidak dikenali: tidak diperiksa"
             sure = "pasti" if column.certain else "tidak pasti"
-            lines.append(f"  kolom {column.letter}: {column.header!r} -> {meaning} ({sure}; {column.evidence})")
+            lines.append(f"  kolom {column.letter}: {column.header!r} -> {column.described} ({sure}; {column.evidence})")
         roles: dict[str, list[int]] = {}
         for row in self.rows:
             roles.setdefault(row.role if row.level is None else f"{row.role} ({row.level})", []).append(row.row)
@@ -120,6 +124,12 @@ class Reading:
         if self.others:
             lines.append(f"  blok lain yang mirip (tidak diperiksa): {', '.join(self.others)}")
         return "\n".join(lines)
+
+
+    def summary_row(self) -> tuple[str, str, str]:
+        """The table, where it was found, and the columns read (letter: meaning): one row of the summary sheet."""
+        where = f"{quoted_sheet(self.sheet)}!{self.ref.a1}" if self.ref is not None else self.sheet
+        return self.table, where, "; ".join(f"{column.letter}: {column.described}" for column in self.columns)
 
 
 def _ranges(rows: list[int], most: int = 12) -> str:

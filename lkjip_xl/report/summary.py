@@ -34,6 +34,12 @@ MESSAGE = Text("Pesan", "Message")
 FINDING_HEADERS = [NUMBER, SEVERITY, CODE, TABLE, CELL, ROW, REPORTED, EXPECTED, MESSAGE]
 FINDINGS_TITLE = Text("Temuan", "Findings")
 WORKBOOK_WIDE = Text("(buku kerja)", "(workbook)")
+# How each free-form table was read (freeform/reading.py, as validate --explain says it), under the findings.
+READINGS_TITLE = Text("Cara tabel dibaca", "How the tables were read")
+FOUND_AT = Text("Ditemukan di", "Found at")
+COLUMNS_READ = Text("Kolom yang dibaca (huruf: arti)", "Columns read (letter: meaning)")
+# The reading rows sit under the findings' Tabel, Sel and Pesan columns, where their widths fit.
+READING_COLUMNS = (4, 5, 9)
 COLUMN_WIDTHS = [5, 12, 11, 11, 16, 40, 18, 18, 120]
 COUNTS_FIRST_COLUMN = 2  # the counts table sits in B:E, where its headers fit
 SEVERITY_COLORS = {"error": "FFC00000", "warning": "FFB07000", "info": "FF2F5597"}  # font colours, ARGB
@@ -66,6 +72,9 @@ class Summary:
     findings_title: str
     finding_headers: list[str]
     findings: list[FindingRow]
+    readings_title: str = ""
+    reading_headers: list[str] = field(default_factory=list)
+    readings: list[tuple[str, str, str]] = field(default_factory=list)  # (table, where found, columns read)
 
 
 def _label(item: Text | Severity, lang: Lang) -> str:
@@ -135,6 +144,9 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
         findings_title=FINDINGS_TITLE(lang),
         finding_headers=[header(lang) for header in FINDING_HEADERS],
         findings=rows,
+        readings_title=READINGS_TITLE(lang),
+        reading_headers=[TABLE(lang), FOUND_AT(lang), COLUMNS_READ(lang)],
+        readings=[(f"{TABLE(lang)} {table}", where, columns) for table, where, columns in report.reading_rows],
     )
 
 
@@ -211,4 +223,17 @@ def summary_grid(summary: Summary) -> SummaryGrid:
         if item.sheet and item.address:
             grid.colors[(row, LINK_COLUMN)] = LINK_COLOR
             grid.links[(row, LINK_COLUMN)] = item
+    if summary.readings:
+        add([])
+        add([summary.readings_title], bold=(1,))
+
+        def placed(values) -> list[Value]:
+            cells: list[Value] = [None] * width
+            for col, value in zip(READING_COLUMNS, values):
+                cells[col - 1] = value
+            return cells
+
+        add(placed(summary.reading_headers), bold=READING_COLUMNS)
+        for reading in summary.readings:
+            add(placed(reading))
     return grid
