@@ -131,6 +131,38 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
     for (r, c), flags in weights.items():
         if all(flags) and rows[r][c].text:
             rows[r][c].bold = True
+    return _join_bands(rows, merged)
+
+
+def _join_bands(rows: list[list[Cell]], merged: list[tuple[int, int, int, int]]) -> tuple[list[list[Cell]], list]:
+    """One row for a header cell's lines that the PDF ruled apart: where most cells of a row span the same
+    rows down (a header band) and the others are one line per row, those lines are one cell's text."""
+    row = 1
+    while row <= len(rows):
+        spans = [m for m in merged if m[0] == row and m[2] > row]
+        ends = {m[2] for m in spans}
+        if len(spans) < 2 or len(ends) != 1:
+            row += 1
+            continue
+        end = ends.pop()
+        spanned = {col for m in spans for col in range(m[1], m[3] + 1)}
+        others = [col for col in range(1, len(rows[row - 1]) + 1) if col not in spanned]
+        inside = [m for m in merged if row <= m[0] <= end and m not in spans]
+        if not others or any(m[2] > end or m[0] > row or m[1] != m[3] for m in inside):
+            row += 1
+            continue
+        for col in others:
+            texts = [rows[r - 1][col - 1].text for r in range(row, end + 1) if col <= len(rows[r - 1])]
+            rows[row - 1][col - 1] = Cell(" ".join(text for text in texts if text), rows[row - 1][col - 1].bold)
+        gone = end - row
+        del rows[row : end]
+        merged = [
+            (a, b, row, d) if (a, c) == (row, end) else (a - gone, b, c - gone, d) if a > end else (a, b, c, d)
+            for a, b, c, d in merged
+            if not (row <= a <= end and (a, c) != (row, end) and a != row) and not (a == row and c != end and c > row)
+        ]
+        merged = [m for m in merged if (m[0], m[1]) != (m[2], m[3])]
+        row += 1
     return rows, merged
 
 

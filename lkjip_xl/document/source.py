@@ -48,20 +48,22 @@ class DocumentSnapshot(WorkbookSnapshot):
 
 
 # Paragraphs between a caption and its table that are copied above the table on its sheet (the table's
-# title lines: "Realisasi Anggaran ... Tahun 2016"); the free-form reader reads its caption number there.
+# title lines: "Realisasi Anggaran ... Tahun 2016"). The caption itself is not: an office numbers its
+# tables its own way (its "Tabel 3.5" may be a SILPA table, not the template's efficiency table), so the
+# reader takes a table by its header alone; the caption stays in the table's place, for the findings.
 TITLE_LINES = 3
 
 
 def add_table(snapshot: DocumentSnapshot, place: TablePlace, above: list[str], rows: list[list[Cell]],
               merged: list[tuple[int, int, int, int]]) -> SheetSnapshot:
-    """One table on a sheet of its own: the caption and title lines above it in column A, then its cells.
+    """One table on a sheet of its own: its title lines (``above``: from the caption on) in column A, then its cells.
 
     ``merged`` is in table coordinates (1-based, from the table's first cell); cells covered by a merge
     but its first are left empty, as in a workbook.
     """
     name = f"T{place.number}" + (f" hlm {place.page}" if place.page else "")
     sheet = SheetSnapshot(name)
-    for line in above:
+    for line in above[1:]:  # the title lines under the caption, not the caption (see TITLE_LINES)
         sheet.set_value(sheet.max_row + 1, 1, line)
     offset = sheet.max_row
     covered = {
