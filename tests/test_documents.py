@@ -122,3 +122,31 @@ def test_batch_over_a_folder_mixing_workbooks_and_reports(seed, tmp_path):
     assert any(f.get("quote") for f in docx["findings"])
     doc = next(report for name, report in reports.items() if "lama" in name)
     assert doc["error"]["reason"] == "legacy_doc"
+
+
+def test_reading_a_pdf_is_bounded_in_time_and_says_which_pages_were_not_read(monkeypatch):
+    from pathlib import Path
+
+    from lkjip_xl.document import pdf
+
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "realdocs" / "jabar16-kesbangpol-3. LKIP 2016 (Draft).pdf"
+    if not path.exists():
+        import os
+
+        assert os.environ.get("CI") != "true", path
+        pytest.skip("realdocs not here")
+    class Clock:  # a second per page read, whatever the machine: the bound stops the reading at page 28
+        now = 0.0
+
+        def monotonic(self) -> float:
+            self.now += 1.0
+            return self.now
+
+    monkeypatch.setattr(pdf, "time", Clock())
+    monkeypatch.setattr(pdf, "READ_SECONDS", 26.0)
+    report = check_document(path)
+    unread = [f for f in report.findings if f.code == "F021"]
+    assert len(unread) == 1 and unread[0].severity.value == "info"
+    assert unread[0].place.page == 28 and "Halaman 28 dan seterusnya tidak dibaca" in unread[0].message("id")
+    # The pages before the bound were checked: Tabel 3.7's wrong realisasi (p. 27) is still found.
+    assert any(f.code == "B117" and f.place.page == 27 for f in report.findings)

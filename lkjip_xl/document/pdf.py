@@ -187,7 +187,7 @@ def _unruled_captions(page, tables) -> list[str]:
     return out
 
 
-def read_pdf(path: Path, deadline_seconds: float = READ_SECONDS) -> DocumentSnapshot:
+def read_pdf(path: Path) -> DocumentSnapshot:
     from .preflight import open_pdf, refuse_scanned
 
     snapshot = DocumentSnapshot(name=path.name, kind="pdf")
@@ -197,7 +197,7 @@ def read_pdf(path: Path, deadline_seconds: float = READ_SECONDS) -> DocumentSnap
     has_text = False
     with open_pdf(path) as pdf:
         for page_number, page in enumerate(pdf.pages, start=1):
-            if time.monotonic() - started > deadline_seconds:
+            if has_text and time.monotonic() - started > READ_SECONDS:
                 snapshot.unread.append(Unread(TablePlace(0, None, page=page_number), "pages"))
                 break
             try:
