@@ -1,4 +1,4 @@
-"""The command line: ``lkjip-xl validate | batch | import | template | rules | addin``.
+"""The command line: ``lkjip-xl validate | batch | import | template | rules | addin | bundle``.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 the file could not be checked, 3 an internal
 error (a bug: please report it with the file).
@@ -82,16 +82,17 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Bentuk laporan / report format.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Salinan berkas dengan sheet Ringkasan Validasi / annotated copy.")
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), help="Berkas pengaturan TOML / settings file.")
+@click.option("--explain", is_flag=True, help="Tunjukkan bagaimana setiap tabel dibaca / show how each table was read.")
 @LANG_OPTION
-def validate(file: Path, fmt: str, out: Path | None, config: Path | None, lang: Lang) -> None:
+def validate(file: Path, fmt: str, out: Path | None, config: Path | None, explain: bool, lang: Lang) -> None:
     """Periksa satu buku kerja LKjIP / validate one LKjIP workbook.
 
     Keluar 0: tidak ada kesalahan; 1: ada kesalahan; 2: berkas tidak dapat diperiksa.
     """
-    sys.exit(run_validate(file, fmt, out, config, lang))
+    sys.exit(run_validate(file, fmt, out, config, lang, explain))
 
 
-def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, lang: Lang) -> int:
+def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, lang: Lang, explain: bool = False) -> int:
     from .settings import SettingsError, load_config
 
     name = str(file)
@@ -110,11 +111,21 @@ def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, la
         return _internal(name, error, lang)
     report.file = name
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
+        data = report.to_dict(lang)
+        if explain:
+            data["readings"] = report.readings
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from .report.text import render_text
 
         click.echo(render_text(report, lang, color=sys.stdout.isatty()), nl=False)
+        if explain:
+            # The reading (freeform/reading.py): how each table was understood, what was left unchecked.
+            readings = report.readings or ["(templat lkjip-xl: dibaca menurut tata letaknya)"]
+            for reading in readings:
+                click.echo("")
+                for line in reading.splitlines():
+                    click.echo(terminal_text(line))
     if out is not None:
         from .report.annotate import add_summary_sheet
         from .report.book import write_summary_workbook
@@ -259,6 +270,33 @@ def _addin_step(step: Callable[[], None], lang: Lang) -> int:
         return EXIT_UNCHECKABLE
     return EXIT_OK
 
+
+@cli.command()
+@click.option("--platform", type=click.Choice(["windows", "macos", "linux"]), required=True, help="Sistem PC kantor / the office PCs' system.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder tujuan / folder to write to.")
+@click.option("--source", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Sumber lkjip-xl (bawaan: salinan ini) / lkjip-xl's source (default: this checkout).")
+@click.option("--wheel", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Wheel lkjip-xl yang sudah ada (bukan dari sumber) / an lkjip-xl wheel to bundle instead.")
+@LANG_OPTION
+def bundle(platform: str, out: Path, source: Path | None, wheel: Path | None, lang: Lang) -> None:
+    """Satu zip untuk memasang tanpa registri paket / one zip that installs with no package index (for IT)."""
+    try:
+        from .bundle import BundleError, build_bundle
+    except ImportError:  # packaging is missing: the bundle extra is not installed
+        _error("lkjip-xl: pip install -e '.[bundle]'")
+        sys.exit(EXIT_UNCHECKABLE)
+    try:
+        made = build_bundle(platform, out, source, wheel, log=lambda line: click.echo(line, err=True))
+    except BundleError as error:
+        _error(f"lkjip-xl: bundle: {error.text(lang, **error.params)}")
+        sys.exit(EXIT_UNCHECKABLE)
+    except InputRejected as rejection:  # the add-in cannot be made (xlwings' template missing)
+        _error(f"lkjip-xl: bundle: {rejection.message(lang)}")
+        sys.exit(EXIT_UNCHECKABLE)
+    click.echo(BUNDLE_WRITTEN(lang, path=made.path, files=made.files, mb=f"{made.size / 1e6:.1f}", seconds=f"{made.seconds:.0f}"))
+
+
+BUNDLE_WRITTEN = Text("Bundel ditulis ke {path} ({files} berkas, {mb} MB, {seconds} detik).",
+                      "Bundle written to {path} ({files} files, {mb} MB, {seconds} s).")
 
 INTERRUPTED = Text("dibatalkan", "interrupted")
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import __version__
 from ..findings import Finding, Report, Severity
 from ..i18n import Lang, Num, Text
 from .safe import cell_text
@@ -14,6 +15,7 @@ FILE = Text("Berkas", "File")
 OFFICE = Text("Perangkat daerah", "Office")
 YEAR = Text("Tahun", "Year")
 CHECKED = Text("Diperiksa", "Checked")
+CHECKED_WITH = Text("Diperiksa dengan", "Checked with")  # the version: which rules checked the file
 RESULT = Text("Hasil", "Result")
 PASSED = Text("LULUS: tidak ada kesalahan", "PASSED: no errors")
 FAILED = Text("TIDAK LULUS: {errors} kesalahan", "FAILED: {errors} errors")
@@ -98,6 +100,7 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
     if report.year:
         info.append((YEAR(lang), str(report.year)))
     info.append((CHECKED(lang), (when or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")))
+    info.append((CHECKED_WITH(lang), f"lkjip-xl {__version__}"))
     info.append((RESULT(lang), PASSED(lang) if report.valid else FAILED(lang, errors=counts["error"])))
     by_table = report.counts_by_table()
     # Every table checked gets its row, a clean one too: the reader sees what was checked.
