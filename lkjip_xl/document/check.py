@@ -68,11 +68,40 @@ def unread_findings(snapshot: DocumentSnapshot) -> list[Finding]:
 SPREADSHEET_ONLY = frozenset({"N001", "N006", "N007", "N008", "N010", "N011"})
 
 
+# Findings about the workbook as a whole (a table missing, another like it left unchecked): a table checked
+# alone has them by construction, they say nothing about it.
+_WHOLE_ONLY = frozenset({"S001", "S004"})
+
+
+def _tables_alone(snapshot: DocumentSnapshot, report: Report, overrides: dict[str, Any] | None) -> list[Finding]:
+    """A report holds many tables of one kind (a budget table per source of funds, per year, per chapter);
+    the reader takes one of each kind per workbook. Every table the whole-document run left unread is checked
+    on its own, as if it were a workbook's only table; its findings join the report (and the whole run's
+    "another table like it was not checked" goes)."""
+    from ..errors import InputRejected
+    from ..validate import check_snapshot
+
+    read = {finding.ref.sheet for finding in report.findings if finding.ref is not None and finding.code not in _WHOLE_ONLY}
+    out: list[Finding] = []
+    for name, sheet in snapshot.sheets.items():
+        if name in read:
+            continue
+        alone = DocumentSnapshot(name=snapshot.name, kind=snapshot.kind, sheets={name: sheet})
+        try:
+            single = check_snapshot(alone, overrides)
+        except InputRejected:  # no LKjIP table in it
+            continue
+        out.extend(finding for finding in single.findings if finding.ref is not None and finding.code not in _WHOLE_ONLY)
+    return out
+
+
 def check_document(path: Path, overrides: dict[str, Any] | None = None) -> Report:
     from ..validate import check_snapshot
 
     snapshot = load_document(path)
     report = check_snapshot(snapshot, overrides)
+    alone = _tables_alone(snapshot, report, overrides)
+    report.findings = [finding for finding in report.findings if finding.code != "S004"] + alone
     report.findings = [finding for finding in report.findings if finding.code not in SPREADSHEET_ONLY]
     report.findings.extend(unread_findings(snapshot))
     place_findings(snapshot, report.findings)
