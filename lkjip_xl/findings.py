@@ -49,6 +49,7 @@ GROUPS = {
     "X": Text("Antar tabel", "Across tables"),
     "S": Text("Struktur buku kerja", "Workbook structure"),
     "F": Text("Berkas", "File"),
+    "D": Text("Narasi laporan (PDF, Word)", "The report's narrative (PDF, Word)"),
 }
 
 CATALOGUE: dict[str, Check] = {}

@@ -150,3 +150,36 @@ def test_reading_a_pdf_is_bounded_in_time_and_says_which_pages_were_not_read(mon
     assert unread[0].place.page == 28 and "Halaman 28 dan seterusnya tidak dibaca" in unread[0].message("id")
     # The pages before the bound were checked: Tabel 3.7's wrong realisasi (p. 27) is still found.
     assert any(f.code == "B117" and f.place.page == 27 for f in report.findings)
+
+
+def test_a_sentence_whose_percentage_contradicts_its_own_figures_is_an_error(tmp_path):
+    import docx
+
+    document = docx.Document()
+    sentences = [
+        # 1.235.580.918 / 1.250.000.000 = 98,85 %, printed 99,17: the one error.
+        "Kegiatan ini dengan alokasi anggaran sebesar Rp. 1.250.000.000,- realisasi anggaran sebesar "
+        "Rp. 1.235.580.918,- (99,17 %) dan realisasi fisik 100%.",
+        # Right: 96,8125 rounds to 96,81; truncated at the printed decimals is accepted too (93,095 -> 93,09).
+        "Alokasi anggaran Rp 160.000.000 dengan realisasi Rp 154.900.000 atau 96,81%.",
+        "pagu anggaran Rp 200.000.000,00 terealisasi sebesar Rp 186.190.000,00 atau 93,09 %.",
+        # The seed's sentence: 7,67 % is of the efficiency amount, not of the realisation: not read.
+        "Anggaran, dari alokasi Anggaran sebesar Rp 2.000.000.000,- terrealisasi sebesar Rp. 1.866.543.961 "
+        "sehingga terdapat efisiensi anggaran sebesar Rp. 133.546.039 atau 7,67 %",
+    ]
+    for sentence in sentences:
+        document.add_paragraph(sentence)
+    table = document.add_table(rows=3, cols=4)  # a report has its tables too: this one is checked as usual
+    for r, cells in enumerate([["Uraian", "Anggaran", "Realisasi", "%"], ["Belanja", "100", "90", "90"], ["JUMLAH", "100", "90", "90"]]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "narasi.docx"
+    document.save(str(path))
+    result = run_cli("validate", path, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    narrative = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "D001"]
+    assert len(narrative) == 1
+    finding = narrative[0]
+    assert (finding["reported"], round(finding["expected"], 2)) == (99.17, 98.85)
+    assert finding["paragraph"] == 1 and finding["page"] is None and "Rp. 1.235.580.918" in finding["quote"]
+    assert "98,85%" in finding["message"] and "99,17%" in finding["message"]

@@ -58,3 +58,24 @@ PAGE_DAMAGED = Check(
     ),
     Text("Simpan ulang PDF dari Word, lalu periksa lagi.", "Save the PDF again from Word, then check again."),
 )
+
+NARRATIVE_PERCENT = Check(
+    "D001",
+    "narasi-persen",
+    Severity.ERROR,
+    Text("Persentase dalam kalimat tidak cocok dengan angkanya sendiri", "A sentence's percentage does not match its own figures"),
+    Text(
+        "Kalimat ini menulis {reported} padahal realisasi / alokasi × 100 = {expected} (Rp {realised} / Rp {allocated}).",
+        "This sentence says {reported} where realisation / allocation × 100 = {expected} (Rp {realised} / Rp {allocated}).",
+    ),
+    Text(
+        "Kalimat yang menyebut alokasi anggaran, realisasinya dan persentasenya harus cocok dengan dirinya sendiri: "
+        "persentase = realisasi / alokasi × 100, dibulatkan (atau dipotong) pada desimal yang tercetak.",
+        "A sentence that quotes an allocation, its realisation and their percentage must agree with itself: "
+        "percentage = realisation / allocation × 100, rounded (or truncated) at the printed decimals.",
+    ),
+    Text(
+        "Periksa ketiga angka terhadap tabel realisasi anggaran, lalu perbaiki yang salah.",
+        "Check the three figures against the budget realisation table, then correct the wrong one.",
+    ),
+)

@@ -45,6 +45,24 @@ def place_findings(snapshot: DocumentSnapshot, findings: list[Finding]) -> None:
                 item.place = Place(place.caption, place.page_of(ref.row), place.number, place.paragraph, place.quotes.get(ref.row))
 
 
+def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
+    """Sentences whose allocation, realisation and percentage contradict each other (narrative.py)."""
+    from ..checks.document import NARRATIVE_PERCENT
+    from ..findings import Unit
+    from .narrative import contradictions
+
+    out = []
+    for page, paragraph, text in snapshot.paragraphs:
+        for item in contradictions(text):
+            finding = NARRATIVE_PERCENT.at(
+                None, table=None, reported=item.printed, expected=item.expected, unit=Unit.PERCENT,
+                decimals=item.decimals, allocated=Num(item.allocated), realised=Num(item.realised),
+            )
+            finding.place = Place(None, page, None, paragraph, item.quote)
+            out.append(finding)
+    return out
+
+
 def unread_findings(snapshot: DocumentSnapshot) -> list[Finding]:
     from ..checks.document import PAGE_DAMAGED, PAGES_UNREAD, TABLE_UNREAD
     from .pdf import READ_SECONDS
@@ -104,6 +122,7 @@ def check_document(path: Path, overrides: dict[str, Any] | None = None) -> Repor
     report.findings = [finding for finding in report.findings if finding.code != "S004"] + alone
     report.findings = [finding for finding in report.findings if finding.code not in SPREADSHEET_ONLY]
     report.findings.extend(unread_findings(snapshot))
+    report.findings.extend(narrative_findings(snapshot))
     place_findings(snapshot, report.findings)
     report.layout = snapshot.kind
     return report

@@ -63,6 +63,7 @@ def read_docx(path: Path) -> DocumentSnapshot:
             text = clean(Paragraph(element, document).text)
             if text:
                 paragraphs.append(text)
+                snapshot.paragraphs.append((None, count, text))
         elif tag == "tbl":
             number += 1
             caption, above = caption_of(paragraphs[-(TITLE_LINES + 1):])

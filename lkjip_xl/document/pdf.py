@@ -207,6 +207,8 @@ def read_pdf(path: Path) -> DocumentSnapshot:
                 snapshot.unread.append(Unread(TablePlace(0, None, page=page_number), "damaged"))
                 continue
             has_text = has_text or bool(chars)
+            if chars:
+                snapshot.paragraphs.append((page_number, None, clean(page.extract_text() or "")))
             for index, table in enumerate(tables):
                 rows, merged = _grid(table, chars)
                 if not rows or max(len(row) for row in rows) < 2:

@@ -45,6 +45,8 @@ class DocumentSnapshot(WorkbookSnapshot):
     kind: str = "pdf"  # "pdf" | "docx"
     places: dict[str, TablePlace] = field(default_factory=dict)  # sheet name -> place
     unread: list[Unread] = field(default_factory=list)
+    # The running text outside the tables: (page, paragraph, text); PDF: a page's text, Word: a paragraph.
+    paragraphs: list[tuple[int | None, int | None, str]] = field(default_factory=list)
 
 
 # Paragraphs between a caption and its table that are copied above the table on its sheet (the table's
