@@ -2,7 +2,7 @@
 lines, Crystal Reports merges across a row, headers over several rows with a group word merged over "(Rp)"
 and "(%)", column numbers, page lines, copies of a sheet; and the reading (``validate --explain``, S004).
 
-The real workbooks (tests/data/realdata, sources in its README) are pinned with every figure the checks read
+The real workbooks (tests/corpus/realdata, sources in tests/corpus/README.md) are pinned with every figure the checks read
 recomputed here by hand, independently of lkjip-xl.
 """
 
@@ -22,9 +22,9 @@ from lkjip_xl.load import load_file
 from lkjip_xl.settings import Settings
 from lkjip_xl.validate import check_file
 
-REAL = Path(__file__).parent / "data" / "realdata"
-LRA_DINKES = REAL / "lra-dinkes-sumenep-2026.xlsx"
-TOBA = REAL / "toba-borbor-lra-2022.xlsx"
+REAL = Path(__file__).parent / "corpus" / "realdata"
+LRA_DINKES = REAL / "sumenep-dinkes-2026-lra-sipd.xlsx"
+TOBA = REAL / "toba-borbor-2022-lra.xlsx"
 
 
 def errors(report) -> list[tuple[str, str]]:
@@ -296,7 +296,7 @@ def test_realisasi_merged_over_rp_and_percent_with_column_numbers_and_page_lines
 
 
 def test_columns_not_understood_are_one_info_per_table(tmp_path):
-    shutil.copy(REAL / "realisasi-belanja-apbn.xlsx", tmp_path / "apbn.xlsx")
+    shutil.copy(REAL / "apbn-satker-2023-2025-realisasi-belanja.xlsx", tmp_path / "apbn.xlsx")
     report = check_file(tmp_path / "apbn.xlsx")
     (info,) = s004(report)
     assert info.message("id") == (
