@@ -82,16 +82,17 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Bentuk laporan / report format.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Salinan berkas dengan sheet Ringkasan Validasi / annotated copy.")
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), help="Berkas pengaturan TOML / settings file.")
+@click.option("--explain", is_flag=True, help="Tunjukkan bagaimana setiap tabel dibaca / show how each table was read.")
 @LANG_OPTION
-def validate(file: Path, fmt: str, out: Path | None, config: Path | None, lang: Lang) -> None:
+def validate(file: Path, fmt: str, out: Path | None, config: Path | None, explain: bool, lang: Lang) -> None:
     """Periksa satu buku kerja LKjIP / validate one LKjIP workbook.
 
     Keluar 0: tidak ada kesalahan; 1: ada kesalahan; 2: berkas tidak dapat diperiksa.
     """
-    sys.exit(run_validate(file, fmt, out, config, lang))
+    sys.exit(run_validate(file, fmt, out, config, lang, explain))
 
 
-def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, lang: Lang) -> int:
+def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, lang: Lang, explain: bool = False) -> int:
     from .settings import SettingsError, load_config
 
     name = str(file)
@@ -110,11 +111,21 @@ def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, la
         return _internal(name, error, lang)
     report.file = name
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
+        data = report.to_dict(lang)
+        if explain:
+            data["readings"] = report.readings
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from .report.text import render_text
 
         click.echo(render_text(report, lang, color=sys.stdout.isatty()), nl=False)
+        if explain:
+            # The reading (freeform/reading.py): how each table was understood, what was left unchecked.
+            readings = report.readings or ["(templat lkjip-xl: dibaca menurut tata letaknya)"]
+            for reading in readings:
+                click.echo("")
+                for line in reading.splitlines():
+                    click.echo(terminal_text(line))
     if out is not None:
         from .report.annotate import add_summary_sheet
         from .report.summary import build_summary

@@ -273,6 +273,7 @@ class Report:
     year: int | None = None
     tables: list[str] = field(default_factory=list)  # the tables that were found and checked
     layout: str | None = None  # "template" or "freeform"
+    readings: list[str] = field(default_factory=list)  # how each free-form table was read (validate --explain)
 
     def __post_init__(self) -> None:
         # The one gate every finding passes on its way to any output (text, JSON, summary sheet, button):

@@ -128,7 +128,14 @@ class BudgetRow:
 
     @property
     def name(self) -> str:
-        return self.label.text or (self.code.canonical if self.code else f"baris {self.row}")
+        if self.label.text:
+            return self.label.text
+        if self.code is not None:
+            return self.code.canonical
+        # The sheet row the officer sees, not the row's index in the table (a free-form table's rows are numbered
+        # in the template's layout).
+        ref = self.label.ref or self.anggaran.ref or self.realisasi.ref
+        return f"baris {ref.row if ref is not None else self.row}"
 
     def __repr__(self) -> str:
         return f"BudgetRow({self.row}, {self.level}, {self.name[:30]!r})"
@@ -315,6 +322,7 @@ class Document:
     missing: list[str] = field(default_factory=list)  # tables the workbook should have and does not
     sheets_read: list[str] = field(default_factory=list)
     inventory: Inventory = field(default_factory=Inventory)  # macros, links, hidden sheets... (F checks)
+    readings: dict = field(default_factory=dict)  # table -> how a free-form table was read (freeform/reading.py)
     evaluations: list[EvaluationForm] = field(default_factory=list)  # Renja/RKPD evaluation forms (freeform only)
     changes: list[ChangeTable] = field(default_factory=list)  # tables of two years without a target (freeform only)
 

@@ -307,9 +307,10 @@ def finding_keys(findings, mapping: dict | None = None) -> list[tuple]:
 
 
 def freeform_only(finding) -> bool:
-    """Findings a free-form layout adds by its nature: the guessed structure, numbers kept as text, and
-    indicators matched across tables by name (a pasted table has no ID column)."""
-    return finding.code in ("S002", "X014") or (finding.code == "N001" and finding.severity.value == "info")
+    """Findings a free-form layout adds by its nature: the guessed structure, numbers kept as text,
+    indicators matched across tables by name (a pasted table has no ID column), and what the reading left
+    unchecked (S004: the template's own helper columns are no LKjIP column)."""
+    return finding.code in ("S002", "S004", "X014") or (finding.code == "N001" and finding.severity.value == "info")
 
 
 # -- a template workbook's tables printed as a report prints them -------------------------------------

@@ -361,14 +361,24 @@ def numbering_gaps(table: str, numbered: list[tuple[Any, int, str]], duplicate: 
     findings = []
     seen: dict[int, Any] = {}
     previous = None
+    previous_row = None
     for row, number, label in numbered:
         common = dict(table=table, label=label)
+        if number == 1 and previous is not None and (previous > 1 or _parent(row) is not _parent(previous_row)):
+            seen = {}  # numbering that restarts: a new group (A. Belanja Operasi 1, 2 / B. Belanja Modal 1, 2)
         if number in seen:
-            findings.append(duplicate.at(row.number.ref, number=number, other=seen[number].row, **common))
+            other = seen[number].number.ref
+            # The sheet row the officer sees (a free-form table's rows are numbered in the template's layout).
+            findings.append(duplicate.at(row.number.ref, number=number, other=other.row if other else seen[number].row, **common))
         elif previous is not None and number > previous + 1:
             missing = [str(n) for n in range(previous + 1, number)]
             shown = missing if len(missing) <= 5 else [missing[0], "…", missing[-1]]
             findings.append(gap.at(row.number.ref, previous=previous, number=number, missing=shown, **common))
         seen.setdefault(number, row)
-        previous = number
+        previous, previous_row = number, row
     return findings
+
+
+def _parent(row: Any) -> Any:
+    """The group a budget line sits in (None for rows without a hierarchy)."""
+    return getattr(row, "parent", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..findings import Check, Finding, Severity
 from ..i18n import Text
+from ..freeform.reading import ABOVE_PROGRAM, ACCOUNT_LINE, SUBTOTAL, TOP_TOTAL
 from ..model import BudgetRow, BudgetTable, Document
 from ..structure import sums_hold
 from . import rule
@@ -71,6 +72,77 @@ SETTING_INVALID = Check(
     ),
     Text("Perbaiki nilai di sheet Pengaturan.", "Fix the value on the settings sheet."),
 )
+
+
+NOT_UNDERSTOOD = Check(
+    "S004",
+    "tidak-dikenali",
+    Severity.INFO,
+    Text("Bagian tabel tidak dikenali", "Part of a table not understood"),
+    Text("Tabel {table_name}: {parts}: tidak diperiksa.", "Table {table_name}: {parts}: not checked."),
+    Text(
+        "lkjip-xl memeriksa hanya kolom yang artinya pasti dari judul dan letaknya, dan hanya baris yang "
+        "tingkatnya pasti. Kolom yang judulnya tidak dikenali dan baris di luar program / kegiatan / sub "
+        "kegiatan (urusan, perangkat daerah, rincian per rekening) tidak diperiksa; bukan kesalahan. "
+        "lkjip-xl validate --explain menunjukkan bagaimana setiap tabel dibaca.",
+        "lkjip-xl checks only columns whose meaning is certain from their header and position, and only rows "
+        "whose level is certain. Columns with a header it does not know and rows outside program / activity / "
+        "sub-activity (urusan, office, lines per account) are not checked; this is not an error. "
+        "lkjip-xl validate --explain shows how each table was read.",
+    ),
+    Text(
+        "Tidak perlu tindakan. Agar semuanya diperiksa, pindahkan tabel ke templat (lkjip-xl import).",
+        "No action needed. To have everything checked, move the table into the template (lkjip-xl import).",
+    ),
+)
+
+UNREAD_COLUMNS = Text("kolom {columns} tidak dikenali", "columns {columns} not recognised")
+COPIES = Text(
+    "salinannya di sheet {sheets} (sama isinya, tidak dilaporkan dua kali)",
+    "its copies on sheets {sheets} (same content, not reported twice)",
+)
+OTHER_BLOCKS = Text("tabel serupa lain di {cells}", "other similar tables at {cells}")
+ROLE_NAMES = {
+    SUBTOTAL: Text("subtotal (\"Jumlah Program ...\", \"Sub Total\")", "subtotal (\"Jumlah Program ...\", \"Sub Total\")"),
+    TOP_TOTAL: Text("JUMLAH di atas tabel (yang di bawah diperiksa)", "JUMLAH above the table (the one below is checked)"),
+    ACCOUNT_LINE: Text("rincian per rekening (akun; tingkat keempat, tidak dimodelkan)", "per-account line (a fourth level, not modelled)"),
+    ABOVE_PROGRAM: Text("urusan / perangkat daerah (di atas program)", "urusan / office (above the programs)"),
+}
+LEFT_OUT_ROWS = Text("{count} baris {role} ({rows})", "{count} {role} rows ({rows})")
+
+
+@rule
+def not_understood(document: Document) -> list[Finding]:
+    """One info per free-form table naming what its reading could not map (freeform/reading.py)."""
+    findings = []
+    for table, reading in document.readings.items():
+        parts = []
+        unread = reading.unread
+        if unread:
+            columns = ", ".join(f"{column.letter} ({column.header})" for column in unread[:8])
+            if len(unread) > 8:
+                columns += f", … ({len(unread)})"
+            parts.append(UNREAD_COLUMNS.with_params(columns=columns))
+        for role, rows in reading.left_out.items():
+            shown = ", ".join(str(row) for row in rows[:6]) + (", …" if len(rows) > 6 else "")
+            parts.append(LEFT_OUT_ROWS.with_params(count=len(rows), role=ROLE_NAMES.get(role, role), rows=shown))
+        if reading.copies:
+            parts.append(COPIES.with_params(sheets=", ".join(reading.copies)))
+        if reading.others:
+            parts.append(OTHER_BLOCKS.with_params(cells=", ".join(reading.others[:6])))
+        if parts:
+            findings.append(NOT_UNDERSTOOD.at(reading.ref, table=table, table_name=table, parts=_joined(parts)))
+    return findings
+
+
+def _joined(parts: list) -> object:
+    """Texts joined with "; " in either language."""
+    if len(parts) == 1:
+        return parts[0]
+    return JOINED.with_params(first=parts[0], rest=_joined(parts[1:]))
+
+
+JOINED = Text("{first}; {rest}", "{first}; {rest}")
 
 
 @rule

@@ -44,10 +44,34 @@ NOTE_STARTS = [(word,) for word in NOTE_WORDS]
 CAPTION_REACH = 6
 
 
+_PAGE_LINE = re.compile(
+    r"^(?:(?:halaman|hal|page|lembar)\s*[.:]?\s*\d{1,4}(?:\s*(?:dari|of|/)\s*\d{1,4})?|-\s*\d{1,4}\s*-)$", re.IGNORECASE
+)
+
+
+def is_page_line(text: str) -> bool:
+    """A page number printed between the pages of a table ("Halaman 41", "Hal. 3 dari 7", "- 12 -"): never data."""
+    return bool(_PAGE_LINE.match(text.strip()))
+
+
+# Words that may follow JUMLAH / TOTAL in the table's own total ("Jumlah Total", "TOTAL BELANJA", "Jumlah
+# Keseluruhan"); any other word names a part ("Jumlah Program ...", "Jumlah Belanja Operasi"): a subtotal.
+_TOTAL_WORDS = {"jumlah", "total", "belanja", "keseluruhan", "seluruhnya", "semua", "akhir", "umum", "grand", "rp"}
+
+
 def is_total_text(text: str) -> bool:
     """ "JUMLAH", "TOTAL", "Jumlah Total", "JUMLAH BELANJA": the row that holds the table's total."""
     words = tokens(text)
-    return bool(words) and words[0] in ("jumlah", "total") and len(words) <= 4
+    return bool(words) and words[0] in ("jumlah", "total") and set(words) <= _TOTAL_WORDS
+
+
+def is_subtotal_text(text: str) -> bool:
+    """ "Jumlah Program ...", "Sub Total", "SUBTOTAL", "Jumlah Belanja Operasi": a part's sum inside the table,
+    which never ends it."""
+    words = tokens(text)
+    if words[:1] == ("subtotal",) or words[:2] == ("sub", "total"):
+        return True
+    return bool(words) and words[0] in ("jumlah", "total") and not set(words) <= _TOTAL_WORDS and len(words) <= 12
 
 
 @dataclass
@@ -63,8 +87,14 @@ class Found:
     total_row: int | None = None
     total_col: int | None = None  # where the JUMLAH label is (the No column in the seed)
     repeated_headers: list[int] = field(default_factory=list)
+    page_lines: list[int] = field(default_factory=list)  # "Halaman 41", "- 12 -" between a table's pages
+    subtotals: list[int] = field(default_factory=list)  # "Jumlah Program ...": a part's sum, not checked
+    top_totals: list[int] = field(default_factory=list)  # a JUMLAH at the top when the bottom one is the total
+    closed: bool = False  # its total row ended it
     notes: list[int] = field(default_factory=list)
     table: str | None = None  # the table it was taken as
+    # Template key -> the columns its header is merged over ("URAIAN" over G:O): the value is in any of them.
+    text_spans: dict[str, list[int]] = field(default_factory=dict)
     summaries: list[int] = field(default_factory=list)  # Jumlah / Rata-rata rows of a performance table
 
     @property
@@ -77,6 +107,15 @@ class Found:
 
     def columns_with(self, concepts: tuple[str, ...]) -> set[int]:
         return {column.col for column in self.header.columns if column.concept in concepts}
+
+    def _total(self, row: int, col: int) -> str:
+        """The JUMLAH row. Printed at the top, before any line, it does not end the table; printed at both top and
+        bottom, the bottom one is the total and the top one is left unchecked."""
+        if self.total_row is not None:
+            self.top_totals.append(self.total_row)
+        self.total_row, self.total_col = row, col
+        self.closed = bool(self.rows)
+        return "total" if self.closed else "top total"
 
     @cached_property
     def number_cols(self) -> set[int]:
@@ -93,12 +132,19 @@ class Found:
         if not inside:
             self.notes.append(row)
             return "note"
+        if is_page_line(" ".join(text for _, text in inside)):
+            self.page_lines.append(row)
+            return "page"
         numbers, labels = self.number_cols, self.label_cols
         if self.kind == "budget":
             for col, text in inside:
-                if col not in numbers and is_total_text(text):
-                    self.total_row, self.total_col = row, col
-                    return "total"
+                if col in numbers:
+                    continue
+                if is_subtotal_text(text):
+                    self.subtotals.append(row)
+                    return "subtotal"
+                if is_total_text(text):
+                    return self._total(row, col)
         if self.kind != "budget" and any(col not in numbers and summary_kind(text) for col, text in inside):
             self.summaries.append(row)  # "Rata-rata capaian" under a performance table: never an indicator
             return "summary"
@@ -133,7 +179,7 @@ class Detection:
 
 def _continues(current: Found, header: Header, kind: str | None) -> bool:
     """A header repeated on the next page: same kind, mostly the same words in the same columns."""
-    if current.total_row is not None or kind != current.kind:
+    if current.closed or kind != current.kind:
         return False
     before = set(current.header.signature())
     now = header.signature()
@@ -207,6 +253,8 @@ def _fits(item: Found, table: str) -> bool:
     keys = item.header.keys
     if KIND_OF_TABLE[table] == "budget" and not ("anggaran" in keys and "realisasi" in keys):
         return False
+    if KIND_OF_TABLE[table] == "efficiency" and not ("target" in keys or "realisasi" in keys):
+        return False  # money alone (a SILPA table captioned 3.5) is no performance-against-budget table
     return value_keys(item.header, table) >= 2
 
 

@@ -21,8 +21,9 @@ from ..structure import link_budget_rows
 from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
-from .levels import guess_levels
+from .levels import group_rows_by_sums, guess_levels
 from .performance import closest_header, drop_column_number_rows, header_years, looks_like_performance, summary_rows
+from .reading import Reading, account_levels, fill_budget, is_copy, prepare_budget, reading_of
 from .view import TableView
 
 NO_TABLES = Text(
@@ -60,23 +61,49 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
         if found is None:
             document.missing.append(layout.table)
             continue
+        budget_layout = None
+        if layout.table in ("3.7", "3.8"):
+            budget_layout = prepare_budget(found)
+            found.text_spans = budget_layout.spans
         if layout.table in ("3.2", "3.3", "3.5"):
             drop_column_number_rows(found)
         view = TableView(found, layout)
         views[layout.table] = view
         table = read_table(view, layout)
+        levels: dict[int, str] = {}
         if isinstance(table, BudgetTable):
             _mend_total(table, found, view)
-            if table.table == "3.8":
+            if account_levels(table, found, view.row_of, budget_layout):
+                pass  # an LRA's account codes give its hierarchy
+            elif table.table == "3.8":
                 guess_levels(table)
+            else:
+                group_rows_by_sums(table)
+            levels = {view.row_of(row.row): row.level.value for row in table.rows if row.level is not None}
+            fill_budget(table, found, view.row_of, budget_layout)
         else:
             if table.table == "3.3":
                 header_years(table, found, view)
             summary_rows(table, found, view)
+        reading = reading_of(found, layout.table, budget_layout, levels)
+        _note_other_blocks(detection, found, reading)
+        document.readings[layout.table] = reading
         attach(document, table)
         if found.sheet.name not in document.sheets_read:
             document.sheets_read.append(found.sheet.name)
     return views
+
+
+def _note_other_blocks(detection: Detection, found: Found, reading: Reading) -> None:
+    """Blocks like the checked table that were not taken: copies of it (said once, never checked twice) and
+    other candidates (named, not checked)."""
+    for block in detection.unplaced:
+        if block.kind != found.kind:
+            continue
+        if is_copy(block, found):
+            reading.copies.append(block.sheet.name)
+        else:
+            reading.others.append(str(block.ref))
 
 
 def _mend_total(table: BudgetTable, found: Found, view: TableView) -> None:

@@ -34,6 +34,11 @@ class HeaderColumn:
     def text(self) -> str:
         return f"{self.group} / {self.own}" if self.group else self.own
 
+    @property
+    def nearest_group(self) -> str:
+        """The group word right above the column ("Operasi" under "Kelompok Belanja / Operasi")."""
+        return self.group.split(" / ")[-1] if self.group else ""
+
 
 @dataclass
 class Header:
@@ -42,6 +47,10 @@ class Header:
     keys: dict[str, int] = field(default_factory=dict)  # template column key -> column, once a table is chosen
     unplaced: list[HeaderColumn] = field(default_factory=list)  # columns no template key took
     years: dict[str, int] = field(default_factory=dict)  # key -> the year its group names (Tabel 3.3)
+    # Column groups of a budget table (SIPD "Operasi | Modal | Total", each with Anggaran and Realisasi):
+    # group name -> concept -> column, and the group whose figures are the row's own (None when unsure).
+    groups: dict[str, dict[str, int]] = field(default_factory=dict)
+    money_group: str | None = None
 
     @property
     def first_col(self) -> int:
@@ -71,7 +80,15 @@ def row_cells(sheet: SheetSnapshot, row: int) -> Cells:
 
 
 def _is_figure(text: str) -> bool:
-    return parse(text, Quantity.MONEY).kind in _FIGURES
+    return not is_unit_word(text) and parse(text, Quantity.MONEY).kind in _FIGURES
+
+
+_UNIT_WORDS = {("rp",), ("rupiah",), ("rp", "000"), ("%",), ("persen",)}
+
+
+def is_unit_word(text: str) -> bool:
+    """ "(Rp)", "Rp", "(%)": a unit under a group word ("REALISASI" over "(Rp)" and "(%)"), a header cell."""
+    return tokens(text) in _UNIT_WORDS
 
 
 def is_header_like(cells: Cells) -> bool:
@@ -83,7 +100,7 @@ def is_header_like(cells: Cells) -> bool:
         year = year_of(text)
         if len(text) > MAX_HEADER_TEXT or (year is None and isinstance(value, (int, float))):
             return False
-        if year or concept(text):
+        if year or concept(text) or is_unit_word(text):
             hits += 1
     if hits < 2 or hits * 2 < len(cells):
         return False
@@ -117,23 +134,31 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
         return Header(rows, [])
     first, last = columns_seen[0], columns_seen[-1]
     # Merged cells lend their text to every cell they cover.
+    merged: set[tuple[int, int]] = set()  # header cells whose extent a merge states
     for row in rows:
         for col in range(first, last + 1):
-            if (row, col) not in grid:
-                origin = _merged_origin(sheet, row, col)
-                if origin and origin in grid and origin[0] in rows:
-                    grid[(row, col)] = grid[origin]
+            origin = _merged_origin(sheet, row, col)
+            if origin is None:
+                continue
+            merged.add((row, col))
+            if (row, col) not in grid and origin in grid and origin[0] in rows:
+                grid[(row, col)] = grid[origin]
     # Without merges a group's text sits in its first column only: carry it right over the columns that
     # have a sub-header below them, up to the next text in that row.
     for index, row in enumerate(rows[:-1]):
         below = rows[index + 1 :]
+        above = rows[:index]
         carried: str | None = None
+        origin = first
         for col in range(first, last + 1):
             text = grid.get((row, col))
             has_sub = any((lower, col) in grid for lower in below)
+            # The group above must be the same: "KEUANGAN" under REALISASI stops where FISIK begins.
+            same_above = all(grid.get((upper, col)) == grid.get((upper, origin)) for upper in above)
             if text is not None:
-                carried = text if has_sub else None
-            elif carried is not None and has_sub:
+                # A merged group ("Kelompok Belanja" over F6:I6) ends where its merge ends.
+                carried, origin = (text if has_sub and (row, col) not in merged else None), col
+            elif carried is not None and has_sub and same_above:
                 grid[(row, col)] = carried
             else:
                 carried = None
@@ -144,12 +169,111 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
             continue
         own = texts[-1]
         groups = [text for text in texts[:-1] if text != own]
+        if groups and _one_column_stack(grid, rows, col, merged) and _continues_above(groups, own):
+            # "SISA" typed above "ANGGARAN", "REALISASI" above "2016", in this column only: one header over two lines.
+            columns.append(HeaderColumn(col, " ".join([*groups, own]), "", concept(" ".join([*groups, own])), None, None))
+            continue
         group = " / ".join(dict.fromkeys(groups))
         year = next((year_of(text) for text in groups if year_of(text)), None)
-        group_concept = next((concept(text) for text in groups if concept(text)), None)
-        columns.append(HeaderColumn(col, own, group, concept(own), group_concept, year))
+        group_concept = next((concept(text) for text in reversed(groups) if concept(text)), None)
+        columns.append(HeaderColumn(col, own, group, _own_concept(own, group_concept), group_concept, year))
     _years_in_own_text(columns)
+    label = _unheaded_label_column(sheet, rows, first, columns)
+    if label is not None:
+        columns.insert(0, label)
     return Header(rows, columns)
+
+
+# How many rows under a header show that the column left of it, with no header, holds the rows' labels.
+_LABEL_PROBE = 5
+
+
+def _unheaded_label_column(sheet: SheetSnapshot, rows: list[int], first: int, columns: list[HeaderColumn]) -> HeaderColumn | None:
+    """A table whose labels stand in a column with no header ("| DPA | REALISASI | SISA | %" over "BELANJA
+    LANGSUNG | 37.664.381.200 | ..."): that column is the uraian, when no other column is."""
+    if first <= 1 or any(column.concept in ("uraian", "indikator", "sasaran") for column in columns):
+        return None
+    if any(sheet.value(row, first - 1) not in (None, "") for row in rows):
+        return None
+    body = [sheet.value(row, first - 1) for row in range(rows[-1] + 1, rows[-1] + 1 + _LABEL_PROBE)]
+    texts = [value for value in body if isinstance(value, str) and value.strip()]
+    if len(texts) < 2 or any(value is not None and not isinstance(value, str) for value in body):
+        return None
+    if any(_is_figure(text) or year_of(text) for text in texts):
+        return None
+    return HeaderColumn(first - 1, "", "", "uraian", None, None)
+
+
+def _continues_above(groups: list[str], own: str) -> bool:
+    """The lower line finishes the header above it: a year ("REALISASI" / "2016"), or a word whose phrase keeps
+    the upper line's meaning ("SISA" / "ANGGARAN" is the sisa anggaran, not an anggaran)."""
+    upper = concept(" ".join(groups))
+    if upper is None:
+        return False
+    if year_of(own) is not None:
+        return True
+    below = concept(own)
+    return below is not None and below != upper and concept(" ".join([*groups, own])) == upper
+
+
+def _one_column_stack(grid: dict, rows: list[int], col: int, merged: set) -> bool:
+    """Whether every text above the column's own is typed for this column alone (not merged, not carried over
+    from or to a neighbour, and its neighbours hold a text of their own in that row or none at all), and the
+    own text is a year or has no concept of its own or a concept other than the one above."""
+    for row in rows[:-1]:
+        text = grid.get((row, col))
+        if text is None:
+            continue
+        if (row, col) in merged or grid.get((row, col - 1)) == text or grid.get((row, col + 1)) == text:
+            return False
+    below = [grid.get((row, col)) for row in rows[1:] if grid.get((row, col)) is not None]
+    # Neighbours with a header over two lines of their own (unit rows are groups of their own kind).
+    return all(not is_unit_word(text) for text in below)
+
+
+def _is_body_cell(text: str, value: object) -> bool:
+    if year_of(text) is not None:
+        return False
+    return not isinstance(value, str) or len(text) > MAX_HEADER_TEXT or _is_figure(text)
+
+
+def _merged_header_end(sheet: SheetSnapshot, start: int) -> int:
+    """The last row a header cell of row ``start`` is merged down to ("Kode" over A6:D8 in SIPD exports): the
+    rows it spans are header rows even when they hold only group words ("Operasi | Modal | Total")."""
+    end = start
+    for min_row, _, max_row, _ in sheet.merged:
+        if min_row == start and max_row > end:
+            end = max_row
+    return min(end, start + MAX_HEADER_ROWS - 1)
+
+
+# "PAGU" over "AWAL | REVISI", "ANGGARAN" over "Murni | Perubahan": the same figure before and after a change.
+_BEFORE_WORDS = {"awal", "murni", "semula", "sebelum", "induk"}  # checked first: "Sebelum Perubahan"
+_AFTER_WORDS = {"revisi", "perubahan", "setelah", "sesudah", "akhir", "menjadi", "p"}
+
+
+def _qualifier(own: str) -> str | None:
+    words = set(tokens(own))
+    if len(words) > 2:
+        return None
+    if words & _BEFORE_WORDS:  # "Sebelum Perubahan" is before the change
+        return "before"
+    if words & _AFTER_WORDS:
+        return "after"
+    return None
+
+
+def _own_concept(own: str, group_concept: str | None) -> str | None:
+    """A column's concept from its own words; a unit alone ("(Rp)", "(%)" under a merged "REALISASI") takes
+    its group's: the money of the group, or its percentage; so does a qualifier ("AWAL", "REVISI" under
+    "PAGU DIPA"), see _before_and_after."""
+    found = concept(own)
+    words = tokens(own)
+    if found is None and group_concept is not None and _qualifier(own) is not None:
+        return group_concept
+    if words not in _UNIT_WORDS or group_concept is None:
+        return found
+    return "persen" if words in {("%",), ("persen",)} else group_concept
 
 
 def _years_in_own_text(columns: list[HeaderColumn]) -> None:
@@ -174,13 +298,22 @@ _YEAR_WORDS = frozenset({"tahun", "th", "thn", "ta", "ke", *map(str, range(1, 10
 
 
 def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:
-    """The header rows starting at ``start``: the next rows belong to it while they are header-like."""
+    """The header rows starting at ``start``: the next rows belong to it while they are header-like, or while
+    a header cell of the first row is merged down over them."""
     rows = [start]
+    spanned = _merged_header_end(sheet, start)
     row = start + 1
     while len(rows) < MAX_HEADER_ROWS and row <= sheet.max_row:
         cells = cells_of(row)
-        if not cells or not is_header_like(cells):
+        # A row of qualifiers between header rows ("AWAL | REVISI | KEUANGAN" above "(Rp.) | %") is the header's too.
+        following = cells_of(row + 1)
+        between = len(rows) + 1 <= MAX_HEADER_ROWS and bool(cells) and (
+            (len(rows) + 1 < MAX_HEADER_ROWS and is_header_like(following)) or is_numbers_row(following)
+        )
+        if row > spanned and (not cells or not (is_header_like(cells) or between)):
             break
+        if any(_is_body_cell(text, value) for _, text, value in cells):
+            break  # a figure or a long text: the body has begun
         rows.append(row)
         row += 1
     return rows
@@ -276,12 +409,74 @@ def _layout_key(layout: L.TableLayout, column: HeaderColumn) -> str | None:
     return None
 
 
+_GROUPED_CONCEPTS = ("anggaran", "realisasi", "persen", "capaian", "serapan", "selisih")
+_TOTAL_GROUP_WORDS = {"total", "jumlah"}
+
+
+def budget_groups(header: Header) -> None:
+    """Find the column groups of a budget header and which group's figures are the row's own.
+
+    Groups exist when one concept (Anggaran) stands under several group words (SIPD: Operasi | Modal | Total).
+    The row's own figures are those of the group that holds the percentage with its anggaran and realisasi
+    (a percentage is checked against its own group only); failing that, the group named Total / Jumlah.
+    When neither tells, ``money_group`` stays None and no money column is read: a guessed pairing would
+    check a percentage against another group's anggaran.
+    """
+    groups: dict[str, dict[str, int]] = {}
+    for column in header.columns:
+        if column.concept in _GROUPED_CONCEPTS:
+            groups.setdefault(column.nearest_group, {}).setdefault(column.concept, column.col)
+    # Groups matter when a figure's concept stands under two of them ("Tahun 2016 / Realisasi" beside
+    # "Keuangan / Realisasi" in an analysis table captioned 3.7).
+    repeated = any(sum(1 for concepts in groups.values() if name in concepts) >= 2 for name in ("anggaran", "realisasi"))
+    if not repeated:
+        header.groups, header.money_group = {}, None
+        return
+    header.groups = groups
+    complete = [name for name, concepts in groups.items() if {"anggaran", "realisasi"} <= set(concepts)]
+    with_percent = [name for name in complete if set(groups[name]) & {"persen", "capaian", "serapan"}]
+    named_total = [name for name in complete if set(tokens(name)) & _TOTAL_GROUP_WORDS]
+    if len(with_percent) == 1:
+        header.money_group = with_percent[0]
+    elif len(named_total) == 1:
+        header.money_group = named_total[0]
+    else:
+        header.money_group = None
+
+
+def _before_and_after(header: Header) -> set[int]:
+    """Columns that are a budget figure before its change ("PAGU DIPA / AWAL" beside "PAGU DIPA / REVISI"):
+    the figure after the change is the anggaran the realisasi is measured against. When the header does not
+    say which is after, every one of them is left out: pairing the wrong one would check every percentage
+    against the wrong anggaran."""
+    left_out: set[int] = set()
+    for name in ("anggaran",):
+        qualified = [column for column in header.columns if column.concept == name and _qualifier(column.own)]
+        if len(qualified) < 2:
+            continue
+        after = [column for column in qualified if _qualifier(column.own) == "after"]
+        keep = after[0].col if len(after) == 1 else None
+        left_out.update(column.col for column in qualified if column.col != keep)
+    return left_out
+
+
+def _outside_money_group(header: Header, column: HeaderColumn) -> bool:
+    """A figure column of another group than the row's own (Operasi, Modal beside Total)."""
+    return bool(header.groups) and column.concept in _GROUPED_CONCEPTS and column.nearest_group != header.money_group
+
+
 def assign_keys(header: Header, table: str) -> None:
     """Map the header's columns to the template keys of ``table``; the first column to claim a key keeps it."""
     layout = L.TABLES_BY_ID[table]
     kind = KIND_OF_TABLE[table]
     valid = set(layout.keys())
     header.keys, header.unplaced, header.years = {}, [], {}
+    before: set[int] = set()
+    if kind == "budget":
+        budget_groups(header)
+        before = _before_and_after(header)
+    else:
+        header.groups, header.money_group = {}, None
     offsets: dict[int, int] = {}
     if kind == "trend":
         years = sorted({column.year for column in header.columns if column.year})[-3:]
@@ -291,6 +486,9 @@ def assign_keys(header: Header, table: str) -> None:
             key: str | None = f"{_YEAR_KEYS[column.concept]}{offsets[column.year]}"
             if key in valid:
                 header.years[key] = column.year
+        elif kind == "budget" and (_outside_money_group(header, column) or column.col in before):
+            header.unplaced.append(column)  # another group's figure, or the budget before its change: not the row's
+            continue
         else:
             key = _key(kind, column) or _layout_key(layout, column)
         if key is None or key not in valid or key in header.keys:

@@ -58,6 +58,14 @@ OTHER = Text(
     "Tabel {caption} di {cell}: tidak diperiksa lkjip-xl, tidak dipindahkan.",
     "Table {caption} at {cell}: not checked by lkjip-xl, not copied.",
 )
+LEFT_OUT = Text(
+    "Tabel {table}: {count} baris {role} tidak dipindahkan ({rows}).",
+    "Table {table}: {count} {role} rows were not copied ({rows}).",
+)
+GROUP_COLUMNS = Text(
+    "Tabel {table}: kolom kelompok {columns} tidak punya tempat di templat; yang dipindahkan kelompok \"{group}\".",
+    "Table {table}: the group columns {columns} have no place in the template; the group \"{group}\" was copied.",
+)
 NOTES = Text("{count} baris catatan di dalam atau di bawah tabel tidak dipindahkan ({cells}).", "{count} note rows in or under the tables were not copied ({cells}).")
 NOT_LKJIP = Text(
     "{name} di {cell}: bukan tabel LKjIP, tidak dipindahkan (validate memeriksanya di tempat).",
@@ -153,6 +161,27 @@ def _copy_table(sheet, view: TableView, read: FreeformRead, result: Imported, co
         )
 
 
+def _not_read(read: FreeformRead, result: Imported) -> None:
+    """What the reading left out of a table (freeform/reading.py): the same rows and columns validate does not
+    check are not copied, and are named."""
+    from ..checks.structure import ROLE_NAMES
+
+    for table, reading in read.document.readings.items():
+        for role, rows in reading.left_out.items():
+            shown = ", ".join(str(row) for row in rows[:6]) + (", …" if len(rows) > 6 else "")
+            result.not_placed.append(
+                LEFT_OUT.with_params(table=table, count=len(rows), role=ROLE_NAMES.get(role, role), rows=shown)
+            )
+        found = read.detection.tables.get(table)
+        if found is not None and found.header.groups and found.header.money_group is not None:
+            others = [column for column in found.header.columns
+                      if column.nearest_group in found.header.groups and column.nearest_group != found.header.money_group
+                      and column.concept is not None]
+            if others:
+                columns = ", ".join(f"{column.text} ({_cell(found, found.header.rows[-1], column.col)})" for column in others)
+                result.not_placed.append(GROUP_COLUMNS.with_params(table=table, columns=columns, group=found.header.money_group))
+
+
 def _leftovers(detection: Detection, result: Imported) -> None:
     for found in detection.unplaced:
         wanted = found.caption if found.caption in L.TABLES_BY_ID else table_by_kind(found)
@@ -195,6 +224,7 @@ def import_snapshot(snapshot: WorkbookSnapshot, settings: Settings | None = None
         _copy_table(workbook[layout.sheet], view, read, result, context)
     what = [f"{key} = {value}" for key, value in document.settings.to_dict().items() if key in ("nama_opd", "tahun") and value]
     result.placed.append(SETTINGS_FROM_TITLES.with_params(what="; ".join(what)) if what else NO_SETTINGS.with_params())
+    _not_read(read, result)
     _leftovers(read.detection, result)
     return workbook, result
 

@@ -136,7 +136,9 @@ def _split_by_sums(rows: list[BudgetRow], table: BudgetTable) -> list[BudgetRow]
     return heads
 
 
-def _heads(run: list[BudgetRow]) -> list[BudgetRow]:
+def _heads(run: list[BudgetRow], either: bool = False) -> list[BudgetRow]:
+    """``either``: a head needs its anggaran or its realisasi to equal the rows after it (one may be the
+    table's error), instead of both."""
     n = len(run)
     amounts = [(first_reading(row, "anggaran"), first_reading(row, "realisasi")) for row in run]
     best: list[tuple[int, list[int]]] = [(0, [])] * (n + 1)
@@ -151,7 +153,8 @@ def _heads(run: list[BudgetRow]) -> list[BudgetRow]:
             if member_a is None or member_r is None:
                 break
             sum_a, sum_r = sum_a + member_a, sum_r + member_r
-            if money_equal(sum_a, a) and money_equal(sum_r, r):
+            hold_a, hold_r = money_equal(sum_a, a), money_equal(sum_r, r)
+            if (hold_a or hold_r) if either else (hold_a and hold_r):
                 count, chosen = best[j + 1]
                 if count + 1 > best[i][0]:
                     best[i] = (count + 1, [i, *chosen])
@@ -171,6 +174,26 @@ def guess_levels(table: BudgetTable) -> None:
     if open_rows:
         _choose(table, open_rows)
     link_budget_rows(table)
+    _flat_if_sums_say_so(table, candidates)
+
+
+def _flat_if_sums_say_so(table: BudgetTable, guessed: list[BudgetRow]) -> None:
+    """A guess no parent confirms ("Kegiatan ..." rows taken for parents of the rows after them), while the
+    JUMLAH is the sum of every line: the lines are one level (RSUD Al Ihsan's Tabel 10: programs without
+    figures, each holding kegiatan whose names do not all start with "Kegiatan")."""
+    total = table.total
+    parents = [row for row in guessed if row.children]
+    if total is None or not parents or any(sums_hold(row) is True for row in parents):
+        return
+    before = [(row, row.level, row.level_source) for row in guessed]
+    for row in guessed:
+        if row.level_source != "code" and row.level is not Level.PROGRAM:
+            row.level, row.level_source = Level.SUB_KEGIATAN, "sums"
+    link_budget_rows(table)
+    if sums_hold(total) is not True:
+        for row, level, source in before:
+            row.level, row.level_source = level, source
+        link_budget_rows(table)
 
 
 def _choose(table: BudgetTable, open_rows: list[BudgetRow]) -> None:
@@ -200,3 +223,42 @@ def _choose(table: BudgetTable, open_rows: list[BudgetRow]) -> None:
         if heads and _score(table) <= score:
             for row in heads:
                 row.level, row.level_source = Level.SUB_KEGIATAN, "style"
+
+
+def group_rows_by_sums(table: BudgetTable) -> bool:
+    """Tabel 3.7 without codes, with group rows ("A. BELANJA OPERASI" above its lines, "B. BELANJA MODAL"):
+    the rows whose amounts equal the lines after them are the groups, when that makes the JUMLAH add up
+    and a flat reading does not. Otherwise nothing changes (a flat list, or a hierarchy the sums do not
+    confirm: then the JUMLAH is checked against every line, as before)."""
+    total = table.total
+    if total is None or len(table.rows) < 3:
+        return False
+    link_budget_rows(table)
+    if sums_hold(total) is not False:
+        return False
+    heads = _heads(table.rows, either=True)
+    if not heads:
+        _flat_unsure(table)
+        return False
+    before = [(row.level, row.level_source) for row in table.rows]
+    for row in heads:
+        row.level, row.level_source = Level.KEGIATAN, "sums"
+    link_budget_rows(table)
+    confirmed = sums_hold(total) is True and all(sums_hold(row) is True for row in heads)
+    confirmed = confirmed and all(row.parent is not None and row.parent.level is Level.KEGIATAN for row in table.rows if row not in heads)
+    if not confirmed:
+        for row, (level, source) in zip(table.rows, before):
+            row.level, row.level_source = level, source
+        link_budget_rows(table)
+        _flat_unsure(table)
+        return False
+    table.structure = "guessed"
+    return True
+
+
+def _flat_unsure(table: BudgetTable) -> None:
+    """The JUMLAH is not the sum of the lines, and the lines do not all look alike (upper case, bold or
+    numbering set some apart: a Satker > Program > Kegiatan the sums do not confirm). Reading them as one flat
+    list is then a guess: said so (S002), and the budget checks do not hold the sums as certain."""
+    if len({style(row) for row in table.rows}) > 1:
+        table.structure = "guessed"

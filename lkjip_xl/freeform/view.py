@@ -14,6 +14,7 @@ from typing import Any
 from ..snapshot import CellRef
 from ..template.layout import TableLayout
 from .detect import Found
+from .headers import is_unit_word
 from .words import cell_text
 
 _NUMBERED = re.compile(r"^\s*\(?\d{1,4}[.)]?\s*$")
@@ -31,6 +32,7 @@ class TableView:
             self.body.append(found.total_row)
         self.max_row = layout.first_row + len(self.body) - 1
         self._cells: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._merges: dict[tuple[int, int], tuple[int, int]] | None = None
 
     def row_of(self, row: int) -> int | None:
         """The free-form row shown as template row ``row``."""
@@ -58,7 +60,37 @@ class TableView:
             if key == "no":
                 return None
         column = found.header.keys.get(key)
-        return (source, column) if column is not None else None
+        if column is None:
+            return None
+        span = found.text_spans.get(key)
+        if span:
+            column = self._in_span(source, column, span)
+        return self._row_merge_anchor(source, column) or (source, column)
+
+    def _in_span(self, row: int, column: int, span: list[int]) -> int:
+        """Where in the columns one merged header is over the row's value is: a label in any of them (the first
+        filled); a figure after an "Rp" typed in a cell of its own ("Rp | 1.000.000")."""
+        if self.key_of_col and column in self.found.number_cols:
+            if not is_unit_word(self.sheet.text(row, column)):
+                return column
+            return next((col for col in span[1:] if self.sheet.text(row, col)), column)
+        return next((col for col in span if self.sheet.text(row, col)), column)
+
+    def _row_merge_anchor(self, row: int, col: int) -> tuple[int, int] | None:
+        """The anchor of a merge across this row that covers ``col`` (Crystal Reports exports print a figure in
+        R18 merged over R18:S18 while the header names S): the figure belongs to the whole merge, so it is read
+        where it is shown. Not when the merge spans rows (one figure shown for several lines: N011), nor when
+        another mapped column sits in the same merge (then the figure cannot be told to one of them)."""
+        anchor = self.sheet.merge_anchor(row, col)
+        if anchor is None or anchor[0] != row:
+            return None
+        if self._merges is None:
+            self._merges = {(first_row, first_col): (last_row, last_col) for first_row, first_col, last_row, last_col in self.sheet.merged}
+        last_row, last_col = self._merges.get(anchor, (row, col))
+        if last_row != row:
+            return None
+        keys = self.found.header.keys.values()
+        return None if any(other != col and anchor[1] <= other <= last_col for other in keys) else anchor
 
     def value(self, row: int, col: int) -> Any:
         if row == self.layout.header_row:

@@ -49,6 +49,8 @@ def tokens(text: str) -> tuple[str, ...]:
 # What a header cell says its column holds. The first concept whose word appears wins, so the order
 # matters: "Realisasi %" is a percentage, "Realisasi (Rp)" an amount, "% Capaian" an achievement.
 CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # "Jenis Anggaran/Program", "Sumber Anggaran", "Jenis Belanja": the kind of a line, a label, never a figure.
+    ("uraian", ("jenis", "sumber")),
     ("efisiensi", ("efisiensi",)),
     ("efisien", ("efisien",)),  # "Efisien / Tidak": the verdict, not the figure
     ("serapan", ("serapan", "penyerapan")),
@@ -57,7 +59,7 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("persen", ("persentase", "prosentase", "presentase", "persen", "%")),
     ("realisasi", ("realisasi",)),
     ("target", ("target",)),
-    ("anggaran", ("anggaran", "pagu", "alokasi")),
+    ("anggaran", ("anggaran", "pagu", "alokasi", "dpa", "dipa")),
     ("id", ("id",)),
     ("uraian", ("uraian",)),  # "Kode / Uraian" holds labels (with their codes in front)
     ("kode", ("kode", "rekening")),
@@ -197,7 +199,8 @@ def integer_cells(values: list[str]) -> list[int] | None:
     """The integers of a row of column numbers ("1 2 3 4", "(1) (2) (3)"), else None."""
     numbers = []
     for text in values:
-        match = re.fullmatch(r"\(?(\d{1,2})\)?", text.strip())
+        # "(2)" typed into a cell is -2 to Excel (accounting negative): a column number all the same.
+        match = re.fullmatch(r"\(?-?(\d{1,2})\)?", text.strip().removesuffix(".0"))
         if not match:
             return None
         numbers.append(int(match.group(1)))

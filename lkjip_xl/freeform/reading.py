@@ -1,0 +1,385 @@
+"""How a table nobody here made was read: the reading as an artifact (architecture.md).
+
+For each column its meaning, the evidence (its header words and group, the shape of its values) and whether
+that is certain; for each row its role (header, column numbers, repeated header, group, data, total, note,
+an account line) with the evidence. The reader decides here, in one place, what is read and what is left
+out; the checks consume only the table built from what is certain, and what could not be mapped is said
+once per table (S004). ``validate --explain`` prints it.
+
+Split codes (SIPD: urusan | SKPD | program/kegiatan/sub kegiatan | akun over columns A-D) are told apart by
+the shape of their values: the column whose values are Kepmendagri program / kegiatan / sub kegiatan codes
+gives the row's code; a row with an account code (5.1.02.01...) is a line of the sub kegiatan's spending
+by account: a fourth level this tool does not model, so it is left out of the sums and said once; a row
+with only an urusan or SKPD code sits above the programs and is left out the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..codes import Level, parse_code
+from ..model import LEBIH, OTHER, SISA, TOTAL_GROUP, BudgetTable, Field, GroupFigures, kind_from_account_code
+from ..numbers import Quantity, parse
+from ..snapshot import CellRef, a1
+from ..structure import link_budget_rows
+from .detect import Found
+from .headers import HeaderColumn
+from .words import cell_text, tokens
+
+# An account code (rekening, Permendagri 90/2019): 4 / 5 / 6, then a one-digit group (5.1, 5.1.02.01.001...).
+# Its second part has one digit, which tells it from a Kepmendagri program code (5.01.02).
+_ACCOUNT = re.compile(r"^[4-6](?:\.\d(?:\.\d{1,5})*)?\.?$")
+# Share of a code column's values that must have one shape for the column to be read as that shape.
+SHAPE_SHARE = 0.9
+
+# Concepts that, left without a column of the table, say nothing sure about the column (a second "Uraian"
+# may be a type, a second "Anggaran" a figure of something else): such a column stays not understood.
+LABEL_LIKE_IGNORED = ("uraian", "anggaran", "realisasi", "persen", "capaian", "serapan", "selisih", "target")
+
+# Column meanings that are not a template key.
+AKUN, CODE_PART, GROUP_FIGURE = "akun", "kode lain", "kelompok"
+# Row roles.
+HEADER, NUMBERS, REPEATED, DATA, TOTAL, NOTE, ACCOUNT_LINE, ABOVE_PROGRAM = (
+    "judul kolom",
+    "nomor kolom",
+    "judul kolom berulang",
+    "data",
+    "jumlah",
+    "catatan",
+    "rekening (akun)",
+    "urusan / perangkat daerah",
+)
+PAGE_LINE = "halaman"
+SUBTOTAL, TOP_TOTAL = "subtotal", "jumlah di atas (jumlah di bawah yang diperiksa)"
+
+
+@dataclass
+class ColumnReading:
+    col: int
+    header: str  # the header words as printed, group first ("Kelompok Belanja / Total / %")
+    meaning: str | None  # a template key ("anggaran"), a group figure ("kelompok Operasi: anggaran"), or None
+    evidence: str
+    certain: bool
+
+    @property
+    def letter(self) -> str:
+        return re.sub(r"\d+", "", a1(1, self.col))
+
+
+@dataclass
+class RowReading:
+    row: int
+    role: str
+    level: str | None = None
+    evidence: str = ""
+
+
+@dataclass
+class Reading:
+    table: str
+    sheet: str
+    columns: list[ColumnReading] = field(default_factory=list)
+    rows: list[RowReading] = field(default_factory=list)
+    left_out: dict[str, list[int]] = field(default_factory=dict)  # row role -> sheet rows not checked
+    ref: CellRef | None = None  # the table's first header cell
+    copies: list[str] = field(default_factory=list)  # sheets holding the same table again (not checked twice)
+    others: list[str] = field(default_factory=list)  # cells where another block like it starts (not checked)
+
+    @property
+    def unread(self) -> list[ColumnReading]:
+        """Columns with a header whose meaning the reader could not map: not checked."""
+        return [column for column in self.columns if column.meaning is None]
+
+    def explain(self) -> str:
+        lines = [f"Tabel {self.table} ('{self.sheet}')"]
+        for column in self.columns:
+            meaning = column.meaning or "tidak dikenali: tidak diperiksa"
+            sure = "pasti" if column.certain else "tidak pasti"
+            lines.append(f"  kolom {column.letter}: {column.header!r} -> {meaning} ({sure}; {column.evidence})")
+        roles: dict[str, list[int]] = {}
+        for row in self.rows:
+            roles.setdefault(row.role if row.level is None else f"{row.role} ({row.level})", []).append(row.row)
+        for role, rows in roles.items():
+            lines.append(f"  baris {role}: {_ranges(rows)}")
+        if self.copies:
+            lines.append(f"  salinan tabel yang sama (tidak diperiksa lagi): {', '.join(self.copies)}")
+        if self.others:
+            lines.append(f"  blok lain yang mirip (tidak diperiksa): {', '.join(self.others)}")
+        return "\n".join(lines)
+
+
+def _ranges(rows: list[int], most: int = 12) -> str:
+    spans: list[list[int]] = []
+    for row in sorted(rows):
+        if spans and row == spans[-1][1] + 1:
+            spans[-1][1] = row
+        else:
+            spans.append([row, row])
+    shown = [str(a) if a == b else f"{a}-{b}" for a, b in spans[:most]]
+    if len(spans) > most:
+        shown.append(f"… ({len(rows)} baris)")
+    return ", ".join(shown)
+
+
+def _text(found: Found, row: int, col: int) -> str:
+    value = found.sheet.value(row, col)
+    return "" if value is None else cell_text(value)[0].strip()
+
+
+def _shape(texts: list[str]) -> str | None:
+    """What a code column holds: Kepmendagri codes ("kepmendagri"), account codes ("akun"), or neither."""
+    if not texts:
+        return None
+    accounts = sum(1 for text in texts if _ACCOUNT.match(text))
+    if accounts >= SHAPE_SHARE * len(texts):
+        return AKUN
+    codes = sum(1 for text in texts if not _ACCOUNT.match(text) and parse_code(text) is not None)
+    if codes >= SHAPE_SHARE * len(texts):
+        return "kepmendagri"
+    return None
+
+
+def _same_header_span(found: Found, key: str) -> list[int]:
+    """The columns a mapped text column's header is merged over ("URAIAN" over G14:O15): labels sit in any."""
+    col = found.header.keys.get(key)
+    if col is None:
+        return []
+    by_col = {column.col: column for column in found.header.columns}
+    own = by_col[col]
+    span = [col]
+    nxt = col + 1
+    while nxt in by_col and (by_col[nxt].own, by_col[nxt].group, by_col[nxt].concept) == (own.own, own.group, own.concept):
+        span.append(nxt)
+        nxt += 1
+    return span
+
+
+@dataclass
+class BudgetLayout:
+    """What the reader decided about a budget block before the template's reader reads it."""
+
+    code_col: int | None = None  # the column giving each row its Kepmendagri code
+    label_span: list[int] = field(default_factory=list)
+    spans: dict[str, list[int]] = field(default_factory=dict)  # key -> the columns its merged header is over
+    code_roles: dict[int, str] = field(default_factory=dict)  # code column -> "kepmendagri" / AKUN / CODE_PART
+    left_out: dict[str, list[int]] = field(default_factory=dict)
+
+
+def prepare_budget(found: Found) -> BudgetLayout:
+    """Decide the code column of a split code and which rows are data, before the table is read.
+
+    Changes ``found``: its ``kode`` key points at the Kepmendagri column, and rows with an account code or only
+    an urusan / SKPD code leave its body (kept in ``left_out`` with their role).
+    """
+    layout = BudgetLayout(label_span=_same_header_span(found, "uraian"))
+    # The code is not taken from any filled cell of its span: its column is chosen by its values (below).
+    layout.spans = {key: span for key in found.header.keys if key != "kode" and len(span := _same_header_span(found, key)) > 1}
+    code_cols = [column.col for column in found.header.columns if column.concept == "kode"]
+    if len(code_cols) < 2:
+        layout.code_col = found.header.keys.get("kode")
+        return layout
+    for col in code_cols:
+        texts = [text for row in found.rows if (text := _text(found, row, col))]
+        if texts:
+            layout.code_roles[col] = _shape(texts) or CODE_PART
+    kepmendagri = [col for col, role in layout.code_roles.items() if role == "kepmendagri"]
+    accounts = [col for col, role in layout.code_roles.items() if role == AKUN]
+    if len(kepmendagri) != 1:
+        # No single column of program codes: no code is read (the hierarchy is not certain from codes).
+        found.header.keys.pop("kode", None)
+        return layout
+    layout.code_col = kepmendagri[0]
+    if "kode" in found.header.keys:
+        found.header.keys["kode"] = layout.code_col
+    kept: list[int] = []
+    for row in found.rows:
+        if any(_text(found, row, col) for col in accounts):
+            layout.left_out.setdefault(ACCOUNT_LINE, []).append(row)
+        elif not _text(found, row, layout.code_col) and any(_text(found, row, col) for col in code_cols):
+            layout.left_out.setdefault(ABOVE_PROGRAM, []).append(row)
+        else:
+            kept.append(row)
+    found.rows = kept
+    return layout
+
+
+def _column_reading(found: Found, column: HeaderColumn, layout: BudgetLayout | None) -> ColumnReading:
+    header = found.header
+    key = next((key for key, col in header.keys.items() if col == column.col), None)
+    where = f"judul {column.text!r}"
+    if key is not None:
+        return ColumnReading(column.col, column.text, key, where, True)
+    if layout is not None and column.concept == "kode" and column.col not in layout.code_roles and layout.code_roles:
+        return ColumnReading(column.col, column.text, "kosong", "bagian judul Kode tanpa isi", True)
+    if layout is not None:
+        role = layout.code_roles.get(column.col)
+        if role == AKUN:
+            return ColumnReading(column.col, column.text, "kode rekening (akun)", "nilainya kode akun 4/5/6.x", True)
+        if role is not None:
+            return ColumnReading(column.col, column.text, CODE_PART, "bagian kode (urusan / perangkat daerah)", True)
+        if column.col in layout.label_span:
+            return ColumnReading(column.col, column.text, "uraian", "judul digabung di atas kolom uraian", True)
+    for key, col in header.keys.items():
+        if column.col in _same_header_span(found, key)[1:]:
+            letter = re.sub(r"\d+", "", a1(1, col))
+            evidence = f"judulnya digabung dengan kolom {letter}; dibaca di kolom {letter}"
+            return ColumnReading(column.col, column.text, f"{key} (lanjutan kolom {letter})", evidence, True)
+    if header.groups and column.nearest_group in header.groups and column.concept:
+        if column.nearest_group == header.money_group:
+            return ColumnReading(column.col, column.text, f"{column.concept} (kelompok {column.nearest_group})", where, True)
+        if header.money_group is not None:
+            return ColumnReading(
+                column.col, column.text, f"{GROUP_FIGURE} {column.nearest_group}: {column.concept}", where, True
+            )
+    if column.concept == "anggaran" and "anggaran" in header.keys and column.col in {c.col for c in header.unplaced}:
+        if re.search(r"(?i)awal|murni|semula|sebelum|induk", column.own):
+            letter = re.sub(r"\d+", "", a1(1, header.keys["anggaran"]))
+            return ColumnReading(column.col, column.text, f"anggaran sebelum perubahan (yang dipakai: kolom {letter})", where, True)
+    if column.concept is not None and column.concept not in LABEL_LIKE_IGNORED:
+        # Understood, but the table has no place for it (a Kode column beside a Tabel 3.7).
+        return ColumnReading(column.col, column.text, f"{column.concept} (tidak dipakai tabel ini)", where, True)
+    return ColumnReading(column.col, column.text, None, where, False)
+
+
+def reading_of(found: Found, table_id: str, layout: BudgetLayout | None = None, levels: dict[int, str] | None = None) -> Reading:
+    """The reading of a found block taken as ``table_id`` (rows' levels as the table model gave them)."""
+    reading = Reading(table_id, found.sheet.name, ref=found.ref)
+    reading.columns = [_column_reading(found, column, layout) for column in found.header.columns]
+    reading.rows.extend(RowReading(row, HEADER, evidence="kata judul kolom") for row in found.header.rows)
+    reading.rows.extend(RowReading(row, REPEATED, evidence="judul kolom atau nomor kolom") for row in found.repeated_headers)
+    levels = levels or {}
+    shown = table_id == "3.8" or len(set(levels.values())) > 1  # a flat Tabel 3.7 has no levels to show
+    reading.rows.extend(RowReading(row, DATA, levels.get(row) if shown else None) for row in found.rows)
+    if found.total_row is not None:
+        reading.rows.append(RowReading(found.total_row, TOTAL, evidence="label JUMLAH / TOTAL"))
+    reading.rows.extend(RowReading(row, NOTE) for row in found.notes)
+    reading.rows.extend(RowReading(row, PAGE_LINE, evidence="nomor halaman") for row in found.page_lines)
+    for role, rows in ((SUBTOTAL, found.subtotals), (TOP_TOTAL, found.top_totals)):
+        if rows:
+            reading.rows.extend(RowReading(row, role, evidence="label JUMLAH ... / SUB TOTAL") for row in rows)
+            reading.left_out[role] = list(rows)
+    if layout is not None:
+        for role, rows in layout.left_out.items():
+            reading.rows.extend(RowReading(row, role, evidence="kolom kode") for row in rows)
+            reading.left_out[role] = rows
+    reading.rows.sort(key=lambda item: item.row)
+    return reading
+
+
+# Share of a block's body cells that must equal the checked table's for the block to be a copy of it.
+COPY_SHARE = 0.9
+
+
+def is_copy(block: Found, table: Found) -> bool:
+    """Whether ``block`` holds the same table as ``table`` (SIPD exports keep one filtered copy of the main
+    sheet per bidang): the same header at the same place and, row by row, the same labels and figures."""
+    if block.header.signature() != table.header.signature() or block.header.rows != table.header.rows:
+        return False
+    cols = sorted({column.col for column in table.header.columns})
+    rows = sorted(set(table.rows) | set(block.rows))
+    if not rows:
+        return False
+    cells = [(row, col) for row in rows for col in cols]
+    same = sum(1 for row, col in cells if block.sheet.value(row, col) == table.sheet.value(row, col))
+    return same >= COPY_SHARE * len(cells)
+
+
+# -- what the reading fills into the table model (model.py: BudgetTable.selisih_meaning, BudgetRow.groups,
+# BudgetRow.kind) ---------------------------------------------------------------------------------------
+
+_LEBIH_WORDS = {"lebih", "bertambah", "kelebihan"}
+_OTHER_WORDS = {"sebelum", "sesudah", "setelah", "perubahan", "murni", "pergeseran", "lalu"}
+_BUDGET_WORDS = {"anggaran", "pagu", "alokasi"}
+
+
+def selisih_meaning(header: str) -> str | None:
+    """What a selisih column holds, from its header words.
+
+    SISA: "Sisa Anggaran", "Anggaran - Realisasi"; LEBIH: "Realisasi - Anggaran", "Lebih/(Kurang)",
+    "Bertambah/(Berkurang)"; OTHER: a difference of something else ("Selisih Pagu Sebelum dan Sesudah");
+    None: the header says only "Selisih" (the LKjIP default, anggaran - realisasi, is checked).
+    """
+    words = tokens(header)
+    if set(words) & _OTHER_WORDS:
+        return OTHER
+    if set(words) & _LEBIH_WORDS:
+        return LEBIH
+    budget = next((index for index, word in enumerate(words) if word in _BUDGET_WORDS), None)
+    spent = next((index for index, word in enumerate(words) if word == "realisasi"), None)
+    if budget is not None and spent is not None:
+        return SISA if budget < spent else LEBIH
+    if "sisa" in words:
+        return SISA
+    return None
+
+
+_GROUP_KEYS = {"anggaran": "anggaran", "realisasi": "realisasi", "persen": "persen", "capaian": "persen",
+               "serapan": "persen", "selisih": "sisa"}
+
+
+def group_name(text: str) -> str:
+    """ "Tak Terduga" -> "tak_terduga"; the group holding the row's own figures is TOTAL_GROUP."""
+    return "_".join(tokens(text)) or "kelompok"
+
+
+def _field(found: Found, row: int, col: int, concept: str) -> Field:
+    sheet = found.sheet
+    quantity = Quantity.PERCENT if _GROUP_KEYS[concept] == "persen" else Quantity.MONEY
+    return Field(sheet.ref(row, col), parse(sheet.value(row, col), quantity, sheet.number_format(row, col)), sheet.formula(row, col))
+
+
+def fill_budget(table: BudgetTable, found: Found, view_row_of, layout: BudgetLayout) -> None:
+    """Put what the reading understood into the table model: the selisih's meaning, each line's column
+    groups (only when the row's own figures are a group named Total: then the others are its parts), and
+    whether a line is revenue or spending where an account code says so."""
+    header = found.header
+    selisih_col = header.keys.get("selisih")
+    if selisih_col is not None:
+        text = next(column.text for column in header.columns if column.col == selisih_col)
+        table.selisih_meaning, table.selisih_header = selisih_meaning(text), text
+    total_named = header.money_group is not None and bool(set(tokens(header.money_group)) & {"total", "jumlah"})
+    accounts = [col for col, role in layout.code_roles.items() if role == AKUN]
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    for row in rows:
+        source = view_row_of(row.row)
+        if source is None:
+            continue
+        if total_named:
+            for name, concepts in header.groups.items():
+                key = TOTAL_GROUP if name == header.money_group else group_name(name)
+                figures = GroupFigures()
+                for concept, col in concepts.items():
+                    if concept in _GROUP_KEYS:
+                        setattr(figures, _GROUP_KEYS[concept], _field(found, source, col, concept))
+                row.groups[key] = figures
+        for col in accounts:
+            kind = kind_from_account_code(_text(found, source, col))
+            if kind is not None:
+                row.kind = kind
+
+
+_ACCOUNT_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
+
+
+def account_levels(table: BudgetTable, found: Found, view_row_of, layout: BudgetLayout) -> bool:
+    """An LRA whose every line carries an account code (4 PENDAPATAN > 4.1 PAD; 5 BELANJA > 5.1 OPERASI): the
+    hierarchy is in the codes, certain. Their depth gives the ladder (one part, two, three): a parent is the
+    sum of the accounts one part longer below it. Not used when a code is deeper than three parts or a line
+    has none (then the table stays as it was read)."""
+    accounts = [col for col, role in layout.code_roles.items() if role == AKUN]
+    if len(accounts) != 1 or not table.rows:
+        return False
+    depths: list[tuple[object, int]] = []
+    for row in table.rows:
+        source = view_row_of(row.row)
+        text = _text(found, source, accounts[0]) if source is not None else ""
+        depth = len(text.strip(".").split(".")) if _ACCOUNT.match(text) else 0
+        if not 1 <= depth <= len(_ACCOUNT_LEVELS):
+            return False
+        depths.append((row, depth))
+    for row, depth in depths:
+        row.level, row.level_source = _ACCOUNT_LEVELS[depth - 1], "code"
+    link_budget_rows(table)
+    table.structure = "code"
+    return True
