@@ -328,7 +328,7 @@ def test_a_sub_kegiatan_total_that_does_not_add_its_groups_up_is_the_root_not_it
 
 # -- a real SIPD recapitulation ----------------------------------------------------------------------------
 
-DINKES = Path(__file__).parent / "data" / "realdata" / "lra-dinkes-sumenep-2026.xlsx"
+DINKES = Path(__file__).parent / "corpus" / "realdata" / "sumenep-dinkes-2026-lra-sipd.xlsx"
 
 
 def _dinkes_table() -> BudgetTable:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import openpyxl
+
 from conftest import EXAMPLE, ROOT, run_cli
 from helpers import budget_workbook, parent, sub
 
@@ -101,3 +103,29 @@ def test_every_check_has_texts_in_both_languages():
         for text in (check.title, check.message, check.description, check.fix):
             assert text.id.strip() and text.en.strip(), check.code
             assert text.id != text.en or check.code == "N008", check.code
+
+
+def test_tables_not_there_are_said_once_a_warning_in_the_template_info_on_free_form_sheets(tmp_path):
+    template = budget_workbook(tmp_path / "templat.xlsx", [parent("7.01.01", 100, 90), sub("7.01.01.2.01.0001", 100, 90, no=1)])
+    book = openpyxl.load_workbook(template)
+    for name in ("Tabel 3.2", "Tabel 3.3", "Tabel 3.5"):  # an office that deleted the sheets it did not fill
+        del book[name]
+    book.save(template)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Realisasi"
+    for row in (
+        ["Tabel 3.8 Realisasi Anggaran"],
+        ["No", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "Selisih (Rp)", "%"],
+        [1, "PROGRAM PENUNJANG URUSAN PEMERINTAHAN", 1000000, 900000, 100000, 90],
+        [None, "Penyediaan Jasa Kantor", 1000000, 900000, 100000, 90],
+        [None, "JUMLAH", 1000000, 900000, 100000, 90],
+    ):
+        sheet.append(row)
+    freeform = tmp_path / "ekspor.xlsx"
+    book.save(freeform)
+    for path, severity in ((template, "warning"), (freeform, "info")):
+        data = json.loads(run_cli("validate", path, "--format", "json").stdout)
+        missing = [finding for finding in data["findings"] if finding["code"] == "S001"]
+        assert [(finding["severity"], finding["table"]) for finding in missing] == [(severity, None)]
+        assert "3.2, 3.3, 3.5" in missing[0]["message"]

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from conftest import run_cli
 
-REAL = Path(__file__).parent / "data" / "realdata" / "sepeng-bappeda.xlsx"
+REAL = Path(__file__).parent / "corpus" / "realdata" / "sukabumi-bappeda-2018-evaluasi-renja.xlsx"
 
 # Column letters of the small form below: No, Program/Kegiatan, Indikator, then K | Rp pairs for the numbers 4-11.
 PAIRS = {4: "DE", 5: "FG", 6: "HI", 7: "JK", 8: "LM", 9: "NO", 10: "PQ", 11: "RS", 12: "TU"}

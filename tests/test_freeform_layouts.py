@@ -2,7 +2,7 @@
 lines, Crystal Reports merges across a row, headers over several rows with a group word merged over "(Rp)"
 and "(%)", column numbers, page lines, copies of a sheet; and the reading (``validate --explain``, S004).
 
-The real workbooks (tests/data/realdata, sources in its README) are pinned with every figure the checks read
+The real workbooks (tests/corpus/realdata, sources in tests/corpus/README.md) are pinned with every figure the checks read
 recomputed here by hand, independently of lkjip-xl.
 """
 
@@ -22,9 +22,9 @@ from lkjip_xl.load import load_file
 from lkjip_xl.settings import Settings
 from lkjip_xl.validate import check_file
 
-REAL = Path(__file__).parent / "data" / "realdata"
-LRA_DINKES = REAL / "lra-dinkes-sumenep-2026.xlsx"
-TOBA = REAL / "toba-borbor-lra-2022.xlsx"
+REAL = Path(__file__).parent / "corpus" / "realdata"
+LRA_DINKES = REAL / "sumenep-dinkes-2026-lra-sipd.xlsx"
+TOBA = REAL / "toba-borbor-2022-lra.xlsx"
 
 
 def errors(report) -> list[tuple[str, str]]:
@@ -292,11 +292,36 @@ def test_realisasi_merged_over_rp_and_percent_with_column_numbers_and_page_lines
     assert errors(check_file(path)) == [("B105", f"E{wrong}")]
 
 
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["1", "2", "3", "4", "5", "6 = 4 - 5", "7 = 5/4 x 100"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)=(4)-(5)", "(7)=(5):(4)x100%"],
+    ],
+)
+def test_column_numbers_that_carry_their_definitions_are_no_line(tmp_path, numbers):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Tabel 3.8 Realisasi Anggaran per Program"])
+    sheet.append(["No", "Uraian", "Kode", "Anggaran (Rp)", "Realisasi (Rp)", "Selisih (Rp)", "%"])
+    sheet.append(numbers)
+    sheet.append([1, "Program Penunjang", "7.01.01", 1000000, 900000, 100000, 90])
+    sheet.append([None, "Sub kegiatan A", "7.01.01.2.01.0001", 600000, 500000, 100000, 83.33])
+    sheet.append([None, "Sub kegiatan B", "7.01.01.2.01.0002", 400000, 400000, 0, 100])
+    sheet.append([None, "JUMLAH", None, 1000000, 900000, 100000, 90])
+    path = tmp_path / "tabel38.xlsx"
+    book.save(path)
+    read = extract_freeform(load_file(path), Settings())
+    assert [row.label.text for row in read.document.budget["3.8"].rows] == ["Program Penunjang", "Sub kegiatan A", "Sub kegiatan B"]
+    # Read as a line, "4" and "5" would add Rp 4 and Rp 5 to the sums: B101/B102 on the JUMLAH.
+    assert errors(check_file(path)) == []
+
+
 # -- the reading names what it did not understand, once per table ------------------------------------------
 
 
 def test_columns_not_understood_are_one_info_per_table(tmp_path):
-    shutil.copy(REAL / "realisasi-belanja-apbn.xlsx", tmp_path / "apbn.xlsx")
+    shutil.copy(REAL / "apbn-satker-2023-2025-realisasi-belanja.xlsx", tmp_path / "apbn.xlsx")
     report = check_file(tmp_path / "apbn.xlsx")
     (info,) = s004(report)
     assert info.message("id") == (

@@ -21,9 +21,6 @@ from lkjip_xl.validate import read_document
 load_all()
 
 ROOT = Path(__file__).resolve().parents[1]
-REALDATA = next(
-    (path for path in (ROOT.parent / "shared" / "realdata", Path("/work/shared/realdata")) if path.is_dir()), None
-)
 
 # Pairs that print alike in every language and unit but are not equal floats: what float noise and a
 # figure judged beyond its printed precision leave.
@@ -92,8 +89,6 @@ def _corpus(folder: Path) -> list[Path]:
         write(folder / f"bangkitan-{seed}.xlsx", build(60, 0.2, seed))
         paths.append(folder / f"bangkitan-{seed}.xlsx")
     paths += sorted(path for path in (ROOT / "tests" / "corpus").rglob("*.xlsx") if "_build" not in path.parts)
-    if REALDATA is not None:
-        paths += sorted(REALDATA.glob("*.xlsx"))
     return paths
 
 

@@ -19,29 +19,9 @@ from conftest import run_cli
 from bench.generate import FREEFORM_MISTAKES, freeform
 from bench.precision import CORPORA, Case, cases, run
 
-_FORMS = ("issue 11: figures as offices write them read as not-a-number or misread: 'Rp. 7.631.085.000,-' (N005), "
-          "commas for thousands and sen '1,340,020,000,00' (N004, B104 with a 1000x reading); the column-number "
-          "row '6 = 4 - 5' read as data (N005, B108, B131); 'Rp' in its own cell beside the amount read as the "
-          "amount 0 (Tabel 3.7: B110, X001)")
-_PERFORMANCE = ("issue 11: word and range targets (WTP, BB, '80 - 90%') called not-a-number (N005), negative-polarity "
-                "indicators (angka kematian ibu, penduduk miskin) checked with the positive formula (K101), "
-                "capaian '-' without a target called K103")
-
-_NO_TABLES = "issue 12: no table found, the file refused (exit 2, no_tables)"
 
 # case id -> why it fails today. Remove an entry when its case passes (strict xfail turns red then).
 XFAIL = {
-    "synthetic/konsisten-40-seed1": f"{_FORMS}; {_PERFORMANCE}",
-    "synthetic/konsisten-60-seed2": f"{_FORMS}; {_PERFORMANCE}",
-    "synthetic/konsisten-300-seed3": f"{_FORMS}; {_PERFORMANCE}",
-    "synthetic/salah-parent_sum-seed10": f"{_FORMS}; {_PERFORMANCE} (the injected B101 is found)",
-    "synthetic/salah-transposed_digits-seed11": f"{_FORMS}; {_PERFORMANCE}; the transposed kegiatan anggaran D38 "
-                                                "is not found (a line below it is unreadable text), B104/B105 "
-                                                "reported at its selisih and % instead",
-    "synthetic/salah-wrong_percent-seed12": f"{_FORMS}; {_PERFORMANCE} (the injected B105 is found)",
-    "synthetic/salah-wrong_capaian-seed13": f"{_FORMS}; {_PERFORMANCE}; X011 put on Tabel 3.3 L5 and 3.5 F5, whose "
-                                            "figures agree with themselves, for Tabel 3.2's wrong capaian",
-    "synthetic/salah-sign_error-seed14": f"{_FORMS}; {_PERFORMANCE} (the injected B115 is found)",
     "realdata/sumenep-dinkes-2024-sipd-text-figures": ("issue 12: no false error, but its true errors are on account lines (5.1.01.01..., a fourth level the "
                                                        "reader leaves out and names in S004): G1233-G1253 B109 and L #DIV/0! not reported"),
     # The published corpus (tests/corpus/published/, another branch), as measured on that branch's files on

@@ -17,12 +17,15 @@ TABLE_MISSING = Check(
     "tabel-tidak-ada",
     Severity.WARNING,
     Text("Tabel tidak ditemukan", "Table not found"),
-    Text("Tabel {table_name} tidak ditemukan atau kosong: tidak diperiksa.", "Table {table_name} was not found or is empty: not checked."),
+    Text("Tidak ditemukan atau kosong: Tabel {table_name}; tidak diperiksa.", "Not found or empty: Table {table_name}; not checked."),
     Text(
         "LKjIP memuat Tabel 3.2, 3.3, 3.5 dan 3.8. Tabel yang tidak ada tidak dapat diperiksa, begitu pula "
-        "pencocokan angkanya dengan tabel lain.",
+        "pencocokan angkanya dengan tabel lain. Disebut sekali untuk semua tabel itu: peringatan bila sheet "
+        "tabelnya di templat kosong, info untuk lembar bebas (buku kerja yang memang hanya berisi sebagian tabel, "
+        "mis. ekspor SIPD).",
         "An LKjIP holds Tables 3.2, 3.3, 3.5 and 3.8. A missing table cannot be checked, nor can its figures be "
-        "matched against other tables.",
+        "matched against other tables. Said once for all of them: a warning when the template's sheets for them "
+        "are empty, info for free-form sheets (a workbook that only holds some tables, e.g. a SIPD export).",
     ),
     Text("Isi sheet tabel tersebut di templat.", "Fill in that table's sheet in the template."),
 )
@@ -147,11 +150,13 @@ JOINED = Text("{first}; {rest}", "{first}; {rest}")
 
 @rule
 def missing_tables(document: Document) -> list[Finding]:
-    return [
-        TABLE_MISSING.at(None, table=table, table_name=table)
-        for table in EXPECTED_TABLES
-        if table in document.missing
-    ]
+    """One finding for every table not there: what cannot be checked is said once. An empty sheet of the
+    template is worth a warning; free-form sheets often hold only some tables on purpose (a SIPD export)."""
+    missing = [table for table in EXPECTED_TABLES if table in document.missing]
+    if not missing:
+        return []
+    severity = None if document.layout == "template" else Severity.INFO
+    return [TABLE_MISSING.at(None, table=None, severity=severity, table_name=", ".join(missing))]
 
 
 def _guessed(table: BudgetTable) -> Finding:

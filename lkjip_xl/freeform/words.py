@@ -207,12 +207,17 @@ def numbering_rank(text: str) -> int:
     return 4
 
 
+_COLUMN_NUMBER_CELL = re.compile(r"\(?-?(\d{1,2})\)?(?:\s*=\s*[\d\s()+\-–x×X*/:.,%]+)?")
+
+
 def integer_cells(values: list[str]) -> list[int] | None:
-    """The integers of a row of column numbers ("1 2 3 4", "(1) (2) (3)"), else None."""
+    """The integers of a row of column numbers ("1 2 3 4", "(1) (2) (3)", "6 = 4 - 5", "(7)=(5)/(4)x100"),
+    else None."""
     numbers = []
     for text in values:
-        # "(2)" typed into a cell is -2 to Excel (accounting negative): a column number all the same.
-        match = re.fullmatch(r"\(?-?(\d{1,2})\)?", text.strip().removesuffix(".0"))
+        # "(2)" typed into a cell is -2 to Excel (accounting negative): a column number all the same. A
+        # number may carry its column's definition after "=".
+        match = _COLUMN_NUMBER_CELL.fullmatch(text.strip().removesuffix(".0"))
         if not match:
             return None
         numbers.append(int(match.group(1)))
