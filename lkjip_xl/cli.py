@@ -128,10 +128,14 @@ def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, la
                     click.echo(terminal_text(line))
     if out is not None:
         from .report.annotate import add_summary_sheet
+        from .report.book import write_summary_workbook
         from .report.summary import build_summary
 
         try:
-            sheet = add_summary_sheet(file, out, build_summary(report, lang))
+            if report.layout in ("pdf", "docx"):  # a document: the summary is a new workbook
+                sheet = write_summary_workbook(build_summary(report, lang), out)
+            else:
+                sheet = add_summary_sheet(file, out, build_summary(report, lang))
         except OSError as error:
             _error(f"lkjip-xl: {out}: {OUT_FAILED(lang, detail=error.strerror or error)}")
             return EXIT_UNCHECKABLE

@@ -142,3 +142,30 @@ DOCTYPE = Text(
     "the file is refused for safety: the part {part} holds a DOCTYPE declaration, which Excel never writes. "
     "Save it again from Excel",
 )
+
+# -- reports as documents (document/preflight.py) ------------------------------------------------------
+
+SCANNED_PDF = Text(
+    "PDF ini hasil pindai (gambar tanpa lapisan teks): angkanya tidak dapat dibaca. Kirim berkas Word "
+    "laporannya (.docx), atau PDF yang disimpan langsung dari Word (File > Save As > PDF)",
+    "this PDF is a scan (pictures without a text layer): its figures cannot be read. Send the report's Word "
+    "file (.docx), or a PDF saved directly from Word (File > Save As > PDF)",
+)
+LEGACY_DOC = Text(
+    "berkas berformat lama Word 97-2003 (.doc): buka di Word, pilih File > Save As > Word Document (.docx), "
+    "lalu kirim berkas .docx itu (atau PDF yang disimpan dari Word)",
+    "the file is in the old Word 97-2003 format (.doc): open it in Word, choose File > Save As > Word "
+    "Document (.docx), and send that .docx file (or a PDF saved from Word)",
+)
+ENCRYPTED_DOCUMENT = Text(
+    "dokumen dilindungi kata sandi: simpan ulang tanpa kata sandi (atau kirim berkas Word-nya), lalu kirim lagi",
+    "the document is password-protected: save it again without a password (or send its Word file) and send it again",
+)
+CORRUPT_DOCUMENT = Text(
+    "dokumen rusak atau tidak utuh ({detail}): simpan ulang dari Word sebagai .docx atau PDF, lalu kirim lagi",
+    "the document is damaged or incomplete ({detail}): save it again from Word as .docx or PDF and send it again",
+)
+TOO_MANY_PAGES = Text(
+    "dokumen terlalu panjang ({pages} halaman, batas {limit}): kirim bagian laporan yang memuat tabelnya (Bab III)",
+    "the document is too long ({pages} pages, limit {limit}): send the part of the report that holds its tables (Bab III)",
+)

@@ -49,6 +49,7 @@ GROUPS = {
     "X": Text("Antar tabel", "Across tables"),
     "S": Text("Struktur buku kerja", "Workbook structure"),
     "F": Text("Berkas", "File"),
+    "D": Text("Narasi laporan (PDF, Word)", "The report's narrative (PDF, Word)"),
 }
 
 CATALOGUE: dict[str, Check] = {}
@@ -103,6 +104,26 @@ class Check:
         )
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a finding on a report document (PDF, Word) is, as the reviewer finds it in the printed report."""
+
+    caption: str | None  # the table's caption as printed ("Tabel 3.7", "TABEL 3.8")
+    page: int | None = None  # PDF: the page, from 1
+    table_number: int | None = None  # the table's number in the document, from 1
+    paragraph: int | None = None  # Word: the paragraphs before the table
+    quote: str | None = None  # the printed row
+
+    def where(self, lang: Lang = "id") -> str:
+        if self.page is not None:
+            return PAGE(lang, page=self.page)
+        return DOCUMENT_TABLE(lang, number=self.table_number, paragraph=self.paragraph)
+
+
+PAGE = Text("hlm. {page}", "p. {page}")
+DOCUMENT_TABLE = Text("tabel ke-{number} (par. {paragraph})", "table {number} (para. {paragraph})")
+
+
 @dataclass
 class Finding:
     check: Check
@@ -121,6 +142,7 @@ class Finding:
     # findings, first to last. Empty for a finding about one cell.
     members: tuple[Finding, ...] = ()
     decimals: int | None = None  # how many decimals the reported figure's cell shows, when known
+    place: Place | None = None  # on a report document: page, caption and printed row (document/check.py)
 
     @property
     def code(self) -> str:
@@ -199,6 +221,11 @@ class Finding:
             "follows": [ref.a1 for ref in self.follows],
             "count": self.count,
         }
+        if self.place is not None:  # a document: where the reviewer finds it in the printed report
+            out["checked_as"], out["table"] = self.table, self.place.caption
+            out.update(page=self.place.page, table_number=self.place.table_number, quote=self.place.quote)
+            if self.place.paragraph is not None:
+                out["paragraph"] = self.place.paragraph
         if self.members:  # a group: every cell it stands for, first to last
             out["cells"] = [member.ref.a1 for member in self.members if member.ref]
             out["last_cell"] = out["cells"][-1] if out["cells"] else None

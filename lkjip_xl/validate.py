@@ -53,9 +53,13 @@ def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
 
 
 def check_file(path: Path, overrides: dict[str, Any] | None = None) -> Report:
+    """A workbook, or a report document (PDF, Word): the same checks, the same report."""
+    from .document import check_document, document_kind
     from .load import load_file
 
     with _cyclic_gc_paused():
+        if document_kind(path) is not None:
+            return check_document(path, overrides)
         return check_snapshot(load_file(path), overrides)
 
 

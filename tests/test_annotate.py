@@ -189,8 +189,10 @@ def test_a_workbook_that_binds_the_relationship_prefix_on_each_sheet_gets_a_read
         for item in original.infolist():
             data = original.read(item.filename)
             if item.filename == "xl/workbook.xml":
-                text = data.decode("utf-8").replace(f' xmlns:r="{rel_ns}"', "", 1)
-                text = text.replace("<sheet ", f'<sheet xmlns:r="{rel_ns}" ')
+                text = data.decode("utf-8")
+                if f'<sheet xmlns:r="{rel_ns}"' not in text:  # the committed example may be written so already
+                    text = text.replace(f' xmlns:r="{rel_ns}"', "", 1)
+                    text = text.replace("<sheet ", f'<sheet xmlns:r="{rel_ns}" ')
                 assert f'<workbook xmlns:r="{rel_ns}"' not in text
                 data = text.encode("utf-8")
             copy.writestr(item, data)

@@ -206,13 +206,15 @@ CASES = [
     Case("html-renamed", _written("laporan.xlsx", HTML_EXPORT), "html", "HTML"),
     Case("spreadsheet-2003-xml", _written("laporan.xls", SPREADSHEET_2003), "xml_spreadsheet", "XML Spreadsheet 2003"),
     Case("plain-text", _written("laporan.xlsx", "Laporan kinerja tahun 2024 terlampir.\nHormat kami.\n"), "not_workbook", "teks"),
-    Case("pdf", _written("laporan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "not_workbook", "PDF"),
+    # A PDF is read as a report document now (lkjip_xl/document): this one is cut off after its first object.
+    Case("pdf", _written("laporan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "corrupt", "dokumen rusak"),
     Case("picture", _written("laporan.xlsx", b"\x89PNG\r\n\x1a\n" + bytes(64)), "not_workbook", "gambar"),
     Case("random-bytes", _written("laporan.xlsx", random.Random(6).randbytes(4096)), "not_workbook", "tidak dikenal"),
     Case("ole2-garbage", _written("laporan.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)), "corrupt", "rusak"),
     Case("xlsb", lambda tmp: _other_zip(tmp, {"_rels/.rels": _main_part("xl/workbook.bin").encode(), "xl/workbook.bin": b"\x83\x01\x00"}), "xlsb", ".xlsb"),
     Case("ods", lambda tmp: _other_zip(tmp, {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"}), "ods", ".ods"),
-    Case("docx", lambda tmp: _other_zip(tmp, {"_rels/.rels": _main_part("word/document.xml").encode(), "word/document.xml": b"<w/>"}), "not_workbook", "Word"),
+    # A Word file is read as a report document now: this one's document part is no Word document.
+    Case("docx", lambda tmp: _other_zip(tmp, {"_rels/.rels": _main_part("word/document.xml").encode(), "word/document.xml": b"<w/>"}), "corrupt", "dokumen rusak"),
     Case("plain-zip", lambda tmp: _other_zip(tmp, {"laporan.txt": b"isi"}), "not_workbook", "ZIP"),
     Case("main-part-missing", lambda tmp: _parts(tmp, **{"_rels/.rels": _main_part("xl/buku.xml")}), "corrupt", "rusak"),
     Case("zip-bomb", _bomb, "zip_bomb", "mengembang"),

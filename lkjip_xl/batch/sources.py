@@ -25,6 +25,9 @@ from .outcome import Rejection
 # Everything a reviewer may receive as "the workbook": the ones lkjip-xl cannot read still get a row in
 # the report that says why (a legacy .xls, an .ods), rather than silently disappearing from the batch.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods")
+# Reports as offices submit them (lkjip_xl/document); a .doc is listed to be refused with its reason.
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc")
+CHECKED_SUFFIXES = WORKBOOK_SUFFIXES + DOCUMENT_SUFFIXES
 ARCHIVE_SUFFIXES = (".zip",)
 
 MAX_MEMBERS = 100_000  # entries read from one archive's directory
@@ -121,7 +124,7 @@ def _from_file(path: Path, excluded: set[str], listed: bool) -> list[Source]:
     name, absolute = _label(str(path)), os.path.abspath(path)
     if suffix in ARCHIVE_SUFFIXES:
         return list(_from_archive(name, absolute))
-    if suffix in WORKBOOK_SUFFIXES or listed:  # a file named on the command line is always reported
+    if suffix in CHECKED_SUFFIXES or listed:  # a file named on the command line is always reported
         return [Source(name, absolute)]
     return []
 
@@ -144,7 +147,7 @@ def _from_archive(name: str, path: str) -> Iterator[Source]:
         label = f"{name}!{_label(member)}"
         if suffix in ARCHIVE_SUFFIXES:
             yield Source(label, path, member, problem=Rejection.of("nested_archive", NESTED_ARCHIVE))
-        elif suffix in WORKBOOK_SUFFIXES:
+        elif suffix in CHECKED_SUFFIXES:
             problem = None
             if info.file_size > MAX_MEMBER_BYTES:
                 problem = Rejection.of(

@@ -22,7 +22,7 @@ def rule(function: Rule) -> Rule:
 
 def load_all() -> None:
     """Import every check module so that its checks and rules are registered."""
-    from . import budget, cells, change, cross, evaluation, inventory, performance, structure, summaries  # noqa: F401
+    from . import budget, cells, change, cross, document, evaluation, inventory, performance, structure, summaries  # noqa: F401
 
 
 def run_checks(document: Document) -> list[Finding]:

@@ -273,7 +273,10 @@ def _own_concept(own: str, group_concept: str | None) -> str | None:
         return group_concept
     if words not in _UNIT_WORDS or group_concept is None:
         return found
-    return "persen" if words in {("%",), ("persen",)} else group_concept
+    if words in {("%",), ("persen",)}:
+        # "%" under "SISA" / "SILPA" is the share left unspent, not the realisasi %: no rule reads it yet.
+        return None if group_concept == "selisih" else "persen"
+    return group_concept
 
 
 def _years_in_own_text(columns: list[HeaderColumn]) -> None:

@@ -67,7 +67,7 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("efisiensi", ("efisiensi",)),
     ("efisien", ("efisien",)),  # "Efisien / Tidak": the verdict, not the figure
     ("serapan", ("serapan", "penyerapan")),
-    ("selisih", ("selisih", "sisa")),
+    ("selisih", ("selisih", "sisa", "silpa")),  # SILPA: sisa lebih (pembiayaan) anggaran
     ("capaian", ("capaian",)),
     ("persen", ("persentase", "prosentase", "presentase", "persen", "%")),
     ("realisasi", ("realisasi",)),

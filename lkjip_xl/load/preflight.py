@@ -187,6 +187,15 @@ def _as_text(head: bytes) -> str | None:
 
 
 def _zip_package(path: Path, handle: BinaryIO, size: int, limits: Limits) -> Package:
+    with bounded_zip(handle, size, limits) as archive:
+        members = archive.infolist()
+        _check_kind(archive, members)
+        return _inventory(path, archive, members, limits)
+
+
+def bounded_zip(handle: BinaryIO, size: int, limits: Limits = LIMITS) -> zipfile.ZipFile:
+    """The zip in ``handle``, opened only once its member count, sizes, ratios, names and XML prologs are
+    within bounds (an .xlsx here, a .docx in document/preflight.py); the caller closes it."""
     entries, directory_size = _end_record(handle, size)
     if entries is None:
         raise InputRejected("truncated", E.TRUNCATED)
@@ -196,15 +205,17 @@ def _zip_package(path: Path, handle: BinaryIO, size: int, limits: Limits) -> Pac
         archive = zipfile.ZipFile(handle)
     except zipfile.BadZipFile as error:
         raise InputRejected("corrupt", E.CORRUPT, detail=str(error)) from None
-    with archive:
+    try:
         members = archive.infolist()
         if len(members) > limits.members:
             raise InputRejected("too_many_parts", E.TOO_MANY_PARTS, count=Num(len(members)), limit=Num(limits.members))
         _check_names(members)
         _check_sizes(members, limits)
         _check_prologs(archive, members)
-        _check_kind(archive, members)
-        return _inventory(path, archive, members, limits)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
 
 
 _END = b"PK\x05\x06"

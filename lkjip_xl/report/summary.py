@@ -32,6 +32,10 @@ REPORTED = Text("Tertulis", "Reported")
 EXPECTED = Text("Seharusnya", "Expected")
 MESSAGE = Text("Pesan", "Message")
 FINDING_HEADERS = [NUMBER, SEVERITY, CODE, TABLE, CELL, ROW, REPORTED, EXPECTED, MESSAGE]
+# A report document's findings: where in the printed report (page, caption) and the printed row.
+PLACE = Text("Letak", "Where")
+PRINTED_ROW = Text("Baris tercetak", "Printed row")
+DOCUMENT_FINDING_HEADERS = [NUMBER, SEVERITY, CODE, TABLE, PLACE, PRINTED_ROW, REPORTED, EXPECTED, MESSAGE]
 FINDINGS_TITLE = Text("Temuan", "Findings")
 WORKBOOK_WIDE = Text("(buku kerja)", "(workbook)")
 COLUMN_WIDTHS = [5, 12, 11, 11, 16, 40, 18, 18, 120]
@@ -111,29 +115,31 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
     for number, finding in enumerate(report.sorted(), start=1):
         ref = finding.ref
         reported, expected = finding.shown(lang)
+        place = finding.place  # a document: its page and printed row instead of a cell to link to
         rows.append(
             FindingRow(
                 number=number,
                 finding=finding,
                 severity=finding.severity.label(lang),
                 code=finding.code,
-                table=finding.table or "",
-                cell=_cells(finding),
-                sheet=ref.sheet if ref else None,
-                address=ref.a1 if ref else None,
-                label=finding.label or "",
+                table=(place.caption or finding.table or "") if place else finding.table or "",
+                cell=" ".join(part for part in (place.where(lang), place.caption) if part) if place else _cells(finding),
+                sheet=ref.sheet if ref and not place else None,
+                address=ref.a1 if ref and not place else None,
+                label=(place.quote or finding.label or "") if place else finding.label or "",
                 reported=_shown(reported, lang),
                 expected=_shown(expected, lang),
                 message=finding.message(lang),
             )
         )
+    headers = DOCUMENT_FINDING_HEADERS if report.layout in ("pdf", "docx") else FINDING_HEADERS
     return Summary(
         title=TITLE(lang),
         info=info,
         count_headers=[_label(item, lang) for item in COUNT_HEADERS],
         counts=count_rows,
         findings_title=FINDINGS_TITLE(lang),
-        finding_headers=[header(lang) for header in FINDING_HEADERS],
+        finding_headers=[header(lang) for header in headers],
         findings=rows,
     )
 

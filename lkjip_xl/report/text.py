@@ -14,7 +14,13 @@ GENERAL = Text("Buku kerja", "Workbook")
 PASSED = Text("Hasil: LULUS (tidak ada kesalahan)", "Result: PASSED (no errors)")
 FAILED = Text("Hasil: TIDAK LULUS ({errors} kesalahan)", "Result: FAILED ({errors} errors)")
 TABLES = Text("Tabel yang diperiksa: {tables}", "Tables checked: {tables}")
-LAYOUTS = {"template": Text("templat lkjip-xl", "lkjip-xl template"), "freeform": Text("lembar bebas", "free-form sheets")}
+LAYOUTS = {
+    "template": Text("templat lkjip-xl", "lkjip-xl template"),
+    "freeform": Text("lembar bebas", "free-form sheets"),
+    "pdf": Text("dokumen PDF", "PDF document"),
+    "docx": Text("dokumen Word", "Word document"),
+}
+QUOTE = Text("tercetak: «{quote}»", "printed: «{quote}»")
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -41,8 +47,13 @@ def render_text(report: Report, lang: Lang = "id", color: bool = False) -> str:
             where = finding.ref.a1 if finding.ref else "-"
             if finding.ref and table and not finding.ref.sheet.endswith(table):
                 where = f"{finding.ref.sheet}!{finding.ref.a1}"
+            place = finding.place
+            if place is not None:  # a document: the page (or table number) and caption as printed
+                where = " ".join(part for part in (place.where(lang), place.caption) if part)
             severity = paint(f"{finding.severity.label(lang):<10}", finding.severity)
             lines.append(f"  {terminal_text(where):<7} {severity} {finding.code}  {terminal_text(finding.message(lang))}")
+            if place is not None and place.quote:
+                lines.append(f"          {QUOTE(lang, quote=terminal_text(place.quote))}")
     lines.append("")
     lines.append(PASSED(lang) if report.valid else paint(FAILED(lang, errors=counts["error"]), Severity.ERROR))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,185 @@
+"""Reports as offices submit them (issue 17): a Word file and a PDF go through the workbook's pipeline.
+
+The seed report made into a Word document gives the example workbook's table findings, each placed at its
+table and printed row; scanned PDFs and Word 97-2003 files are refused with their own reasons.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import EXAMPLE, run_cli
+from documents import scanned_pdf, seed_docx, word97_doc
+from pasted import finding_keys, freeform_only, paired_cells, read
+
+from lkjip_xl.checks import run_checks
+from lkjip_xl.document.check import SPREADSHEET_ONLY, check_document, load_document
+from lkjip_xl.validate import read_document
+
+
+@pytest.fixture(scope="module")
+def example():
+    return read(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    return seed_docx(tmp_path_factory.mktemp("seed") / "LKjIP Kecamatan Jati 2024.docx")
+
+
+def test_the_seed_as_a_word_file_gives_the_examples_table_findings(example, seed):
+    template_document, template_findings = example
+    snapshot = load_document(seed)
+    document, findings = read_document(snapshot)
+    findings += run_checks(document)
+    assert document.tables == ["3.2", "3.3", "3.5", "3.7", "3.8"]
+    mapping = paired_cells(template_document, document)
+    expected = finding_keys([f for f in template_findings if f.code not in SPREADSHEET_ONLY], mapping)
+    assert len(expected) == 51
+    assert finding_keys([f for f in findings if not freeform_only(f) and f.code not in SPREADSHEET_ONLY]) == expected
+
+
+def test_word_tables_keep_their_captions_merges_and_place(seed):
+    snapshot = load_document(seed)
+    captions = [place.caption for place in snapshot.places.values()]
+    # As printed: the seed writes "TABEL : 3.7"; its last table (the efficiency notes) has no caption.
+    assert captions == ["Tabel 2.3-1", "Tabel 3.1", "Tabel 3.2", "Tabel 3.3", "Tabel 3.4", "Tabel 3.5", "Tabel 3.6",
+                        "TABEL : 3.7", "TABEL : 3.8", None]
+    name, place = next((name, place) for name, place in snapshot.places.items() if place.caption == "TABEL : 3.8")
+    sheet = snapshot.sheets[name]
+    assert place.paragraph and place.page is None
+    # The caption is kept for the findings, not put on the sheet: the table is taken by its header.
+    assert all(not sheet.text(row, 1).startswith("TABEL") for row, _ in sheet.rows())
+    # The JUMLAH row's first two cells are one Word cell: one merged range, its text once.
+    jumlah = next(row for row, _ in sheet.rows() if sheet.text(row, 1).upper() == "JUMLAH")
+    assert (jumlah, 1, jumlah, 2) in sheet.merged and sheet.text(jumlah, 2) == ""
+    assert place.quotes[jumlah].startswith("JUMLAH | ")
+
+
+def test_validate_a_word_report_json_text_and_summary_workbook(seed, tmp_path):
+    out = tmp_path / "HASIL.xlsx"
+    result = run_cli("validate", seed, "--format", "json", "--out", out)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["layout"] == "docx"
+    total = next(f for f in report["findings"] if f["code"] == "B112")  # the JUMLAH's selisih, digits swapped
+    assert total["table"] == "TABEL : 3.8" and total["checked_as"] == "3.8" and total["page"] is None
+    assert total["paragraph"] > 0 and total["quote"].startswith("JUMLAH | ") and "133.546.039" in total["quote"]
+    assert (total["reported"], total["expected"]) == (133546039, 106628839)
+    summary = load_workbook(out, read_only=True)["Ringkasan Validasi"]
+    rows = [row for row in summary.iter_rows(values_only=True)]
+    assert any(row[3] == "TABEL : 3.8" and row[5] and "133.546.039" in row[5] for row in rows)
+    text = run_cli("validate", seed)
+    assert text.returncode == 1
+    assert "TABEL : 3.8" in text.stdout and "tercetak: «JUMLAH | " in text.stdout
+
+
+def test_a_scanned_pdf_is_refused_and_asks_for_the_word_file(tmp_path):
+    result = run_cli("validate", scanned_pdf(tmp_path / "LKjIP scan.pdf"), "--format", "json")
+    assert result.returncode == 2
+    error = json.loads(result.stdout)["error"]
+    assert error["reason"] == "scanned_pdf" and ".docx" in error["message"] and "Traceback" not in result.stderr
+
+
+def test_a_word_97_file_is_refused_and_asks_for_docx(tmp_path):
+    result = run_cli("validate", word97_doc(tmp_path / "LKjIP.doc"), "--format", "json", "--lang", "en")
+    assert result.returncode == 2
+    error = json.loads(result.stdout)["error"]
+    assert error["reason"] == "legacy_doc" and "Word Document (.docx)" in error["message"]
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "corrupt"),  # cut off after its first bytes
+        (b"%PDF-1.7\n" + b"\x00" * 2000, "corrupt"),
+    ],
+)
+def test_a_damaged_pdf_is_a_message_not_a_traceback(tmp_path, content, reason):
+    path = tmp_path / "rusak.pdf"
+    path.write_bytes(content)
+    result = run_cli("validate", path, "--format", "json")
+    assert result.returncode == 2, result.stderr
+    assert json.loads(result.stdout)["error"]["reason"] in (reason, "scanned_pdf") and "Traceback" not in result.stderr
+
+
+def test_batch_over_a_folder_mixing_workbooks_and_reports(seed, tmp_path):
+    import shutil
+
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    shutil.copy(seed, folder / "laporan.docx")
+    shutil.copy(EXAMPLE, folder / "contoh.xlsx")
+    word97_doc(folder / "lama.doc")
+    result = run_cli("batch", folder, "--jobs", "1", "--json-dir", tmp_path / "json")
+    assert result.returncode == 2, result.stdout + result.stderr  # the .doc cannot be checked
+    reports = {path.name: json.loads(path.read_text()) for path in (tmp_path / "json").glob("*.json")}
+    docx = next(report for name, report in reports.items() if "laporan" in name)
+    assert docx["layout"] == "docx" and docx["counts"]["error"] > 0
+    assert any(f.get("quote") for f in docx["findings"])
+    doc = next(report for name, report in reports.items() if "lama" in name)
+    assert doc["error"]["reason"] == "legacy_doc"
+
+
+def test_reading_a_pdf_is_bounded_in_time_and_says_which_pages_were_not_read(monkeypatch):
+    from pathlib import Path
+
+    from lkjip_xl.document import pdf
+
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "realdocs" / "jabar16-kesbangpol-3. LKIP 2016 (Draft).pdf"
+    if not path.exists():
+        import os
+
+        assert os.environ.get("CI") != "true", path
+        pytest.skip("realdocs not here")
+    class Clock:  # a second per page read, whatever the machine: the bound stops the reading at page 28
+        now = 0.0
+
+        def monotonic(self) -> float:
+            self.now += 1.0
+            return self.now
+
+    monkeypatch.setattr(pdf, "time", Clock())
+    monkeypatch.setattr(pdf, "READ_SECONDS", 26.0)
+    report = check_document(path)
+    unread = [f for f in report.findings if f.code == "F021"]
+    assert len(unread) == 1 and unread[0].severity.value == "info"
+    assert unread[0].place.page == 28 and "Halaman 28 dan seterusnya tidak dibaca" in unread[0].message("id")
+    # The pages before the bound were checked: Tabel 3.7's wrong realisasi (p. 27) is still found.
+    assert any(f.code == "B117" and f.place.page == 27 for f in report.findings)
+
+
+def test_a_sentence_whose_percentage_contradicts_its_own_figures_is_an_error(tmp_path):
+    import docx
+
+    document = docx.Document()
+    sentences = [
+        # 1.235.580.918 / 1.250.000.000 = 98,85 %, printed 99,17: the one error.
+        "Kegiatan ini dengan alokasi anggaran sebesar Rp. 1.250.000.000,- realisasi anggaran sebesar "
+        "Rp. 1.235.580.918,- (99,17 %) dan realisasi fisik 100%.",
+        # Right: 96,8125 rounds to 96,81; truncated at the printed decimals is accepted too (93,095 -> 93,09).
+        "Alokasi anggaran Rp 160.000.000 dengan realisasi Rp 154.900.000 atau 96,81%.",
+        "pagu anggaran Rp 200.000.000,00 terealisasi sebesar Rp 186.190.000,00 atau 93,09 %.",
+        # The seed's sentence: 7,67 % is of the efficiency amount, not of the realisation: not read.
+        "Anggaran, dari alokasi Anggaran sebesar Rp 2.000.000.000,- terrealisasi sebesar Rp. 1.866.543.961 "
+        "sehingga terdapat efisiensi anggaran sebesar Rp. 133.546.039 atau 7,67 %",
+    ]
+    for sentence in sentences:
+        document.add_paragraph(sentence)
+    table = document.add_table(rows=3, cols=4)  # a report has its tables too: this one is checked as usual
+    for r, cells in enumerate([["Uraian", "Anggaran", "Realisasi", "%"], ["Belanja", "100", "90", "90"], ["JUMLAH", "100", "90", "90"]]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "narasi.docx"
+    document.save(str(path))
+    result = run_cli("validate", path, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    narrative = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "D001"]
+    assert len(narrative) == 1
+    finding = narrative[0]
+    assert (finding["reported"], round(finding["expected"], 2)) == (99.17, 98.85)
+    assert finding["paragraph"] == 1 and finding["page"] is None and "Rp. 1.235.580.918" in finding["quote"]
+    assert "98,85%" in finding["message"] and "99,17%" in finding["message"]
