@@ -763,10 +763,17 @@ def _cells(*values: Any, bold: bool = False) -> list[tuple[Any, str | None, bool
     return out
 
 
-def freeform(lines: int, seed: int = 0, mistake: str | None = None) -> FreeformBook:
+def _as_text(forms: list[tuple[Any, str | None]]) -> list[tuple[Any, str | None]]:
+    """Only the forms a figure pasted from a report's text takes: "Rp 1.234.567", "96,35%"."""
+    return [form for form in forms if isinstance(form[0], str)]
+
+
+def freeform(lines: int, seed: int = 0, mistake: str | None = None, text_figures: bool = False) -> FreeformBook:
     """A consistent free-form workbook: Tabel 3.8 of ``lines`` budget lines with codes, and Tabel 3.2, 3.3, 3.5
     and 3.7 agreeing with it; with ``mistake`` (one of FREEFORM_MISTAKES) one known mistake, listed in
-    ``injected`` at its cell."""
+    ``injected`` at its cell. With ``text_figures`` every Tabel 3.8 figure is text, as pasted from a report
+    (the parents' sums and JUMLAH too, written with their sen)."""
+    forms = _as_text if text_figures else (lambda found: found)
     rng = random.Random(seed)
     budget = budget_lines(lines, rng)
     # Realisasi with sen on some lines (so that parent sums are float sums), one line above its budget.
@@ -792,21 +799,24 @@ def freeform(lines: int, seed: int = 0, mistake: str | None = None) -> FreeformB
     for line in budget:
         anggaran = Decimal(str(line.anggaran)).quantize(Decimal("0.01")).normalize()
         realisasi = Decimal(repr(float(line.realisasi))).quantize(Decimal("0.01"))
-        if line.level != SUB:  # a parent's sum as a program adds floats up: 3703.6800000000003
+        if line.level != SUB and text_figures:  # typed from the printed sums
+            realisasi_cell = picks.choice(forms(money_forms(realisasi)))
+            anggaran_cell = picks.choice(forms(money_forms(anggaran)))
+        elif line.level != SUB:  # a parent's sum as a program adds floats up: 3703.6800000000003
             realisasi_cell = (sum(float(Decimal(repr(float(s.realisasi))).quantize(Decimal("0.01")))
                                   for s in subs if s.code.startswith(line.code + ".")), _MONEY_SEN_FORMAT)
             anggaran_cell = (float(anggaran), _MONEY_FORMAT)
         else:
-            realisasi_cell = picks.choice(money_forms(realisasi))
-            anggaran_cell = picks.choice(money_forms(anggaran))
+            realisasi_cell = picks.choice(forms(money_forms(realisasi)))
+            anggaran_cell = picks.choice(forms(money_forms(anggaran)))
         selisih = anggaran - realisasi
         if selisih == 0:
-            selisih_cell = picks.choice(nil_forms())
+            selisih_cell = picks.choice(forms(nil_forms()))
         elif selisih < 0:
-            selisih_cell = picks.choice(negative_forms(selisih))
+            selisih_cell = picks.choice(forms(negative_forms(selisih)))
         else:
-            selisih_cell = picks.choice(money_forms(selisih))
-        persen_cell = picks.choice(percent_forms(realisasi, anggaran))
+            selisih_cell = picks.choice(forms(money_forms(selisih)))
+        persen_cell = picks.choice(forms(percent_forms(realisasi, anggaran)))
         if line.level == SUB:
             number += 1
         by_row[len(rows) + 1] = line
@@ -816,10 +826,16 @@ def freeform(lines: int, seed: int = 0, mistake: str | None = None) -> FreeformB
             rows.append(_cells(f"Halaman {40 + len(by_row) // PAGE_LINES}"))
     total_anggaran = sum(Decimal(str(s.anggaran)) for s in subs)
     total_realisasi = sum(Decimal(repr(float(s.realisasi))).quantize(Decimal("0.01")) for s in subs)
-    rows.append(_cells("", "", "JUMLAH", (float(total_anggaran), _MONEY_FORMAT),
-                       (float(total_realisasi), _MONEY_SEN_FORMAT),
-                       (float(total_anggaran - total_realisasi), _MONEY_SEN_FORMAT),
-                       (float(total_realisasi / total_anggaran), _PERCENT_FORMAT), bold=True))
+    if text_figures:
+        rows.append(_cells("", "", "JUMLAH", forms(money_forms(total_anggaran))[0],
+                           forms(money_forms(total_realisasi))[0],
+                           forms(money_forms(total_anggaran - total_realisasi))[0],
+                           forms(percent_forms(total_realisasi, total_anggaran))[0], bold=True))
+    else:
+        rows.append(_cells("", "", "JUMLAH", (float(total_anggaran), _MONEY_FORMAT),
+                           (float(total_realisasi), _MONEY_SEN_FORMAT),
+                           (float(total_anggaran - total_realisasi), _MONEY_SEN_FORMAT),
+                           (float(total_realisasi / total_anggaran), _PERCENT_FORMAT), bold=True))
     _freeform_37(book, total_anggaran, total_realisasi)
     _freeform_performance(book, total_anggaran, total_realisasi)
     if mistake:
@@ -938,6 +954,147 @@ def _freeform_mistake(book: FreeformBook, kind: str, by_row: dict[int, BudgetLin
     book.injected.append(Injected("Tabel 3.8", a1(row, col), kind))
 
 
+# -- SIPD-style exports ---------------------------------------------------------------------------------------
+#
+# Modelled on a real export (tests/corpus/realdata/sumenep-dinkes-2026-lra-sipd.xlsx): "Rekapitulasi belanja
+# menurut urusan, organisasi, program, kegiatan, sub kegiatan" with the code split over four columns (A urusan /
+# bidang, B organisasi, C program > kegiatan > sub kegiatan, D the account under each sub kegiatan), column
+# groups Operasi | Modal | Total each Anggaran / Realisasi and a TOTAL %, zeros typed as the text "0,00", a
+# Jumlah row; the same rows again on other sheets, filtered down to one bidang (the other rows hidden), and a
+# hidden copy of the whole sheet. Amounts are whole rupiah, every parent the sum of its children.
+
+_SIPD_FORMAT = '_-* #,##0_-;\\-* #,##0_-;_-* "-"_-;_-@_-'
+_SIPD_BIDANG = ("SEKRETARIAT", "YANKES", "P2P", "KESMAS")
+_SIPD_ACCOUNTS = (  # (code under 5.1.02 or 5.2.02, uraian)
+    ("01.01.0024", "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor"),
+    ("01.01.0025", "Belanja Alat/Bahan untuk Kegiatan Kantor-Kertas dan Cover"),
+    ("01.01.0052", "Belanja Makanan dan Minuman Rapat"),
+)
+
+
+@dataclass
+class _SipdRow:
+    codes: tuple[str, str, str, str]
+    uraian: str
+    amounts: list[int]  # operasi anggaran, realisasi; modal anggaran, realisasi
+    bidang: str = ""
+    children: list["_SipdRow"] = field(default_factory=list)
+
+
+def _sipd_rows(rows: int, rng: random.Random) -> list[_SipdRow]:
+    """The export's rows in order, about ``rows`` of them, parents summed from their account lines."""
+    org = "1.02.2.14.0.00.01.0000"
+    urusan = _SipdRow(("1", "", "", ""), "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR", [])
+    bidang = _SipdRow(("1.02", "", "", ""), "URUSAN PEMERINTAHAN BIDANG KESEHATAN", [])
+    office = _SipdRow(("1.02", org, "", ""), "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana", [])
+    urusan.children, bidang.children = [bidang], [office]
+    out = [urusan, bidang, office]
+    program_index = 0
+    while len(out) < rows - 1:
+        program_index += 1
+        code = f"1.02.{program_index:02d}"
+        program = _SipdRow(("1.02", org, code, ""), f"PROGRAM {_uraian(rng).upper()}", [],
+                           _SIPD_BIDANG[program_index % len(_SIPD_BIDANG)])
+        office.children.append(program)
+        out.append(program)
+        for k in range(1, 5):
+            kegiatan = _SipdRow(("1.02", org, f"{code}.2.{k:02d}", ""), _uraian(rng), [], program.bidang)
+            program.children.append(kegiatan)
+            out.append(kegiatan)
+            for s in range(1, 4):
+                sub_code = f"{code}.2.{k:02d}.{s:04d}"
+                sub = _SipdRow(("1.02", org, sub_code, ""), _uraian(rng), [], program.bidang)
+                kegiatan.children.append(sub)
+                out.append(sub)
+                groups = ("5.1.02",) + (("5.2.02",) if s == 3 else ())  # Belanja Modal on one sub in three
+                for group in groups:
+                    modal = group.startswith("5.2")
+                    parents = [_SipdRow(("1.02", org, sub_code, code_), name, [], program.bidang)
+                               for code_, name in ((group, "Belanja Modal" if modal else "Belanja Barang dan Jasa"),
+                                                   (f"{group}.01", "Belanja Barang"),
+                                                   (f"{group}.01.01", "Belanja Barang Pakai Habis"))]
+                    sub.children.append(parents[0])
+                    parents[0].children.append(parents[1])
+                    parents[1].children.append(parents[2])
+                    out.extend(parents)
+                    for tail, name in _SIPD_ACCOUNTS:
+                        anggaran = rng.randrange(1, 5000) * 1000
+                        realisasi = rng.randrange(0, anggaran // 1000 + 1) * 1000 if rng.random() < 0.8 else 0
+                        amounts = [0, 0, anggaran, realisasi] if modal else [anggaran, realisasi, 0, 0]
+                        leaf = _SipdRow(("1.02", org, sub_code, f"{group}.{tail}"), name, amounts, program.bidang)
+                        parents[2].children.append(leaf)
+                        out.append(leaf)
+
+    def total(row: _SipdRow) -> list[int]:
+        if row.children:
+            row.amounts = [sum(values) for values in zip(*(total(child) for child in row.children))]
+        return row.amounts
+
+    total(urusan)
+    return out
+
+
+def _sipd_figure(value: int) -> Any:
+    return value if value else "0,00"  # SIPD writes its zeros as text
+
+
+def sipd_export(path: Path, rows: int = 4500, sheets: int = 5, seed: int = 0) -> Path:
+    """A SIPD-style export: ``sheets`` sheets of about ``rows`` rows each (see the section comment)."""
+    from openpyxl import Workbook as Book
+
+    rng = random.Random(seed)
+    lines = _sipd_rows(rows, rng)
+    book = Book()
+    book.remove(book.active)
+    names = ["DINKES INDUK", *(_SIPD_BIDANG[: max(0, sheets - 2)]), "DINKES INDUK (2)"][:sheets]
+    for index, name in enumerate(names):
+        sheet = book.create_sheet(name)
+        for r, title in enumerate(("KAB. CONTOH", "REKAPITULASI BELANJA MENURUT URUSAN PEMERINTAH DAERAH, "
+                                   "ORGANISASI, PROGRAM, KEGIATAN", "BESERTA HASIL DAN SUB KEGIATAN BESERTA KELUARAN",
+                                   "TAHUN ANGGARAN 2026"), start=1):
+            sheet.cell(r, 1, title)
+            sheet.merge_cells(f"A{r}:I{r}")
+        sheet.cell(6, 1, "Kode")
+        sheet.cell(6, 5, "Uraian Urusan, Organisasi, Program, Kegiatan dan Sub Kegiatan")
+        sheet.cell(6, 6, "Kelompok Belanja")
+        for col, group in ((6, "Operasi"), (8, "Modal"), (10, "Total")):
+            sheet.cell(7, col, group)
+        for col, head in enumerate(("Anggaran", "Realisasi") * 3 + ("%",), start=6):
+            sheet.cell(8, col, head)
+        for span in ("A6:D8", "E6:E8", "F6:I6", "F7:G7", "H7:I7", "J7:L7"):
+            sheet.merge_cells(span)
+        for col, number in ((1, "1"), (5, "2"), (6, "3"), (7, "4"), (8, "5"), (9, "6")):
+            sheet.cell(9, col, number)
+        shown = None if index == 0 or name.endswith("(2)") else name
+        for r, line in enumerate(lines, start=10):
+            for col, code in enumerate(line.codes, start=1):
+                if code:
+                    sheet.cell(r, col, code)
+            sheet.cell(r, 5, line.uraian)
+            operasi_a, operasi_r, modal_a, modal_r = line.amounts
+            figures = (operasi_a, operasi_r, modal_a, modal_r, operasi_a + modal_a, operasi_r + modal_r)
+            for col, value in enumerate(figures, start=6):
+                sheet.cell(r, col, _sipd_figure(value)).number_format = _SIPD_FORMAT
+            if figures[4]:
+                sheet.cell(r, 12, figures[5] / figures[4]).number_format = "0%"
+            if line.bidang:
+                sheet.cell(r, 16, line.bidang)
+            if shown and line.bidang != shown and r > 12:
+                sheet.row_dimensions[r].hidden = True
+        last = 10 + len(lines)
+        sheet.cell(last, 5, "Jumlah")
+        operasi_a, operasi_r, modal_a, modal_r = lines[0].amounts
+        for col, value in enumerate((operasi_a, operasi_r, modal_a, modal_r, operasi_a + modal_a,
+                                     operasi_r + modal_r), start=6):
+            sheet.cell(last, col, _sipd_figure(value)).number_format = _SIPD_FORMAT
+        sheet.cell(last, 12, (operasi_r + modal_r) / (operasi_a + modal_a)).number_format = "0%"
+        sheet.auto_filter.ref = f"A9:Q{last}"
+        if name.endswith("(2)"):
+            sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lines", type=int, default=40, help="Tabel 3.8 budget lines per workbook")
@@ -946,8 +1103,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="one workbook")
     parser.add_argument("--count", type=int, help="this many workbooks into --out-dir")
     parser.add_argument("--out-dir", type=Path)
+    parser.add_argument("--kind", choices=("template", "text", "sipd"), default="template",
+                        help="the template (default); a free-form Tabel 3.8 with its figures as text; a SIPD-style "
+                             "export (--lines rows on each of --sheets sheets)")
+    parser.add_argument("--sheets", type=int, default=5, help="sheets of a SIPD-style export")
     args = parser.parse_args(argv)
-    if args.count:
+    if args.kind != "template":
+        if not args.out:
+            parser.error("--kind text / sipd needs --out")
+        if args.kind == "text":
+            freeform(args.lines, seed=args.seed, text_figures=True).save(args.out)
+        else:
+            sipd_export(args.out, rows=args.lines, sheets=args.sheets, seed=args.seed)
+        print(json.dumps({"file": str(args.out)}))
+    elif args.count:
         if not args.out_dir:
             parser.error("--count needs --out-dir")
         paths = write_many(args.out_dir, args.count, args.lines, args.error_rate, args.seed)

@@ -238,7 +238,29 @@ def is_percent_format(number_format: str) -> bool:
     return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
 
 
+# The forms most text figures take ("Rp 1.234.567", "1.234.567,89", "Rp. 7.631.085.000,-", "7 631 085", "96,35%",
+# "0,00", "250"): one reading only, the Indonesian one, read here in one match. Whatever else, or any doubt (a
+# lone "1.720": thousands or a decimal point), goes the whole way below, which gives these forms the same
+# reading (tests/test_numbers.py holds both paths equal).
+_PLAIN_ID = re.compile(
+    r"(?P<rp>Rp\.? ?)?(?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
+    r"(?:,(?P<frac>\d\d?)|,-)?(?P<pct> ?%)?"
+)
+
+
 def _parse_text(raw: str, quantity: Quantity) -> Parsed:
+    plain = _PLAIN_ID.fullmatch(raw)
+    if plain is not None:
+        integer, fraction = plain["int"], plain["frac"]
+        if fraction or integer.count(".") != 1:
+            digits = integer.replace(".", "").replace(" ", "").replace("\u00a0", "")
+            value = float(f"{digits}.{fraction}" if fraction else digits)
+            return Parsed(Kind.TEXT, value, (value,), len(fraction) if fraction else 0, raw, "id",
+                          plain["rp"] is not None, plain["pct"] is not None)
+    return _parse_text_fully(raw, quantity)
+
+
+def _parse_text_fully(raw: str, quantity: Quantity) -> Parsed:
     text = raw.strip()
     if text.upper() in EXCEL_ERRORS:
         return Parsed(Kind.ERROR, text=text.upper())

@@ -8,6 +8,8 @@ the length of their account code (5.1.01 > 5.1.01.01).
 
 from __future__ import annotations
 
+import math
+
 from .model import BudgetRow, BudgetTable
 from .numbers import money_equal
 
@@ -65,7 +67,7 @@ def sums_hold(row: BudgetRow) -> bool | None:
         parts = [first_reading(child, key) for child in row.children]
         if own is None or None in parts or (not own and not any(parts)):
             continue
-        if money_equal(own, sum(parts)):
+        if money_equal(own, math.fsum(parts)):
             return True
         known = True
     return False if known else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import resource
 import shutil
@@ -86,3 +87,33 @@ def libreoffice_roundtrip(soffice: str, source: Path, out_dir: Path) -> Path:
     converted = out_dir / (source.stem + ".xlsx")
     assert result.returncode == 0 and converted.exists(), result.stderr + result.stdout
     return converted
+
+
+# -- the example as the Excel button sees it (tests/test_excel.py, tests/test_excel_remote.py) --------------
+
+
+@pytest.fixture(scope="module")
+def computed_example(tmp_path_factory):
+    """The example as Excel would show it: its formulas calculated (by LibreOffice; openpyxl stores none)."""
+    soffice = soffice_path()
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is required in CI")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return libreoffice_roundtrip(soffice, EXAMPLE, tmp_path_factory.mktemp("computed"))
+
+
+@pytest.fixture(scope="module")
+def headless():
+    """The headless command's JSON report on the example, to compare the button's findings with."""
+    result = run_cli("validate", EXAMPLE, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def excel(computed_example):
+    """The example open in the test double of desktop Excel, showing LibreOffice's calculated values."""
+    from excel_double import ExcelDouble
+
+    return ExcelDouble.from_workbook(EXAMPLE, computed_example)

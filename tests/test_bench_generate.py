@@ -88,3 +88,30 @@ def test_every_injected_mistake_is_found_at_its_cell(mistaken):
     assert kinds == set(generate._SUB_MISTAKES + generate._PARENT_MISTAKES) | {"capaian_typed"}
     missed = [item for item in book.injected if (item.sheet, item.cell) not in found]
     assert not missed
+
+
+def test_the_sipd_style_export_is_laid_out_as_the_real_one_and_read_as_consistent(tmp_path):
+    """Issue 13's SIPD-style input (bench/generate.py sipd_export), modelled on
+    tests/corpus/realdata/sumenep-dinkes-2026-lra-sipd.xlsx: column groups, codes over four columns, account
+    rows under each sub kegiatan, zeros as the text "0,00", copies filtered to one bidang and a hidden copy."""
+    from openpyxl import load_workbook
+
+    path = generate.sipd_export(tmp_path / "sipd.xlsx", rows=300, sheets=5, seed=3)
+    book = load_workbook(path)
+    assert [sheet.sheet_state for sheet in book.worksheets] == ["visible"] * 4 + ["hidden"]
+    sheet = book.worksheets[0]
+    assert [sheet.cell(7, col).value for col in (6, 8, 10)] == ["Operasi", "Modal", "Total"]
+    accounts = [row for row in range(10, sheet.max_row + 1) if str(sheet.cell(row, 4).value or "").startswith("5.")]
+    assert len(accounts) > 100 and all(sheet.cell(row, 3).value for row in accounts)
+    assert "0,00" in {sheet.cell(row, 8).value for row in accounts}
+    assert any(book.worksheets[1].row_dimensions[row].hidden for row in range(13, 60))
+    report = check_file(path)
+    assert report.counts()["error"] == 0, [f for f in report.findings if f.severity.value == "error"][:3]
+
+
+def test_the_text_figure_table_has_every_figure_as_text():
+    book = generate.freeform(120, seed=4, text_figures=True)
+    rows = book.sheets["Tabel 3.8"][5:]
+    figures = [cell[0] for row in rows if len(row) >= 7 for cell in row[3:7]]
+    assert len(figures) > 400 and all(isinstance(value, str) for value in figures)
+    assert any(value.startswith("Rp") for value in figures) and any(value.endswith("%") for value in figures)

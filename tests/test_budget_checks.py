@@ -450,3 +450,40 @@ def test_x001_a_true_disagreement_between_two_self_consistent_tables_is_reported
     found = findings(tmp_path, consistent_lines(), summary=_summary(320_000, 250_000))
     assert [f.code for f in found] == ["X001"]
     assert found[0].table == "3.7" and (found[0].reported, found[0].expected) == (320_000, 300_000)
+
+
+def test_sums_of_many_lines_with_sen_are_exact(tmp_path):
+    """Three hundred sub kegiatan of tens of billions with sen, pasted as numbers: added one by one as floats,
+    the JUMLAH's selisih comes out 14.728.329.832,48 where the lines give 14.728.329.832,49 (a correct total
+    called B103 on a 20,000-line table)."""
+    import random
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from openpyxl import Workbook
+
+    chance = random.Random(0)
+    anggaran = [Decimal(chance.randint(2 * 10**12, 8 * 10**12)) / 100 for _ in range(300)]
+    realisasi = [a - Decimal(chance.randint(0, 10**10)) / 100 for a in anggaran]
+    total_a, total_r = sum(anggaran), sum(realisasi)
+    assert total_a - total_r == Decimal("14728329832.49")
+    drifting_a = drifting_r = 0.0
+    for a, r in zip(anggaran, realisasi):
+        drifting_a, drifting_r = drifting_a + float(a), drifting_r + float(r)
+    assert f"{drifting_a - drifting_r:.2f}" == "14728329832.48"  # what adding floats one by one gives
+
+    def line(no, uraian, code, a, r):
+        persen = (r / a * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return [no, uraian, code, float(a), float(r), float(a - r), float(persen)]
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Tabel 3.8 Realisasi Anggaran"])
+    sheet.append(["No", "Uraian", "Kode", "Anggaran (Rp)", "Realisasi (Rp)", "Selisih (Rp)", "%"])
+    sheet.append(line(1, "PROGRAM PENUNJANG", "7.01.01", total_a, total_r))
+    sheet.append(line(None, "Kegiatan Administrasi", "7.01.01.2.01", total_a, total_r))
+    for n, (a, r) in enumerate(zip(anggaran, realisasi), start=1):
+        sheet.append(line(n, f"Sub kegiatan {n}", f"7.01.01.2.01.{n:04d}", a, r))
+    sheet.append(line(None, "JUMLAH", None, total_a, total_r))
+    path = tmp_path / "panjang.xlsx"
+    book.save(path)
+    assert [(f.code, f.ref.a1) for f in check_file(path).findings if f.severity.value == "error"] == []

@@ -6,17 +6,13 @@ the summary sheet, the fills and notes on flagged cells, and that a second click
 
 from __future__ import annotations
 
-import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, libreoffice_roundtrip, run_cli, soffice_path
+from conftest import EXAMPLE, libreoffice_roundtrip, run_cli
 from excel_double import ExcelDouble, SheetModel
 
-import lkjip_xl
 from lkjip_xl.excel.marks import FILLS, MARKS_SHEET
 from lkjip_xl.excel.reader import read_snapshot
 from lkjip_xl.findings import Severity
@@ -27,29 +23,6 @@ from lkjip_xl.template.layout import SUMMARY_SHEET
 
 OUR_FILLS = set(FILLS.values())
 BUDGET = "Tabel 3.8"
-
-
-@pytest.fixture(scope="module")
-def computed_example(tmp_path_factory):
-    """The example as Excel would show it: its formulas calculated (by LibreOffice; openpyxl stores none)."""
-    soffice = soffice_path()
-    if soffice is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is required in CI")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return libreoffice_roundtrip(soffice, EXAMPLE, tmp_path_factory.mktemp("computed"))
-
-
-@pytest.fixture(scope="module")
-def headless():
-    result = run_cli("validate", EXAMPLE, "--format", "json")
-    assert result.returncode == 1, result.stderr
-    return json.loads(result.stdout)
-
-
-@pytest.fixture
-def excel(computed_example):
-    return ExcelDouble.from_workbook(EXAMPLE, computed_example)
 
 
 def cell_key(finding: dict) -> tuple[str, str]:

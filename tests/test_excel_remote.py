@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import EXAMPLE, libreoffice_roundtrip, run_cli, soffice_path
+from conftest import EXAMPLE, libreoffice_roundtrip, run_cli
 from excel_double import ExcelDouble
 from test_excel import cells_with_our_fill, cells_with_our_note, flagged_cells, summary_findings
 
@@ -80,29 +79,6 @@ def client_payload(computed: Path, name: str) -> dict:
         "names": [],
         "sheets": sheets,
     }
-
-
-@pytest.fixture(scope="module")
-def computed_example(tmp_path_factory):
-    """The example as Excel would show it: its formulas calculated (by LibreOffice; openpyxl stores none)."""
-    soffice = soffice_path()
-    if soffice is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is required in CI")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return libreoffice_roundtrip(soffice, EXAMPLE, tmp_path_factory.mktemp("computed"))
-
-
-@pytest.fixture(scope="module")
-def headless():
-    result = run_cli("validate", EXAMPLE, "--format", "json")
-    assert result.returncode == 1, result.stderr
-    return json.loads(result.stdout)
-
-
-@pytest.fixture
-def excel(computed_example):
-    return ExcelDouble.from_workbook(EXAMPLE, computed_example)
 
 
 def _key(finding: dict) -> tuple:

@@ -304,3 +304,31 @@ def test_money_is_exact_to_the_sen_after_float_noise():
 def test_messages_round_as_the_comparison_rounds():
     assert format_percent(96.345) == "96,35%"  # f"{96.345:.2f}" gives 96.34
     assert format_percent(96.34499999999999) == "96,35%"
+
+
+def test_the_quick_reading_of_common_text_figures_equals_the_whole_reading():
+    """Issue 13: the common forms of a text figure are read in one match (numbers._PLAIN_ID); every text the
+    quick path takes must read exactly as the whole way reads it, whatever the column's quantity."""
+    import random
+
+    from lkjip_xl import numbers
+
+    rng = random.Random(13)
+    texts = ["0", "0,00", "250", "1.720", "1.720,5", "Rp 1.720", "475,170", "1.234.567", "Rp. 7.631.085.000,-",
+             "7\u00a0631\u00a0085", "96,35%", "96,35 %", "100 %", "Rp 0", "12,655.00", "1.234\u00a0567", "Rp  1.234"]
+    for _ in range(3000):
+        digits = str(rng.randrange(0, 10 ** rng.randrange(1, 17)))
+        grouped = f"{int(digits):,}"
+        for separator in (".", "\u00a0", " ", ","):
+            figure = grouped.replace(",", separator)
+            texts += [figure, "Rp " + figure, "Rp." + figure + ",-", figure + "," + str(rng.randrange(100)),
+                      figure + "," + f"{rng.randrange(100):02d}" + " %", "Rp" + figure + ",-%"]
+    for _ in range(20000):  # anything made of the characters figures are made of
+        texts.append("".join(rng.choice("0123456789.,% Rp-\u00a0") for _ in range(rng.randrange(1, 14))))
+    quick = 0
+    for text in texts:
+        quick += numbers._PLAIN_ID.fullmatch(text) is not None
+        for quantity in Quantity:
+            fast, whole = numbers._parse_text(text, quantity), numbers._parse_text_fully(text, quantity)
+            assert fast == whole and type(fast.value) is type(whole.value), (text, quantity, fast, whole)
+    assert quick > len(texts) / 3  # the quick path is taken, not only the whole way

@@ -171,12 +171,16 @@ def test_speed_benchmark_keeps_the_precision_section(tmp_path):
     import bench.run as speed
 
     results = tmp_path / "RESULTS.md"
-    results.write_text("# Benchmark results\n\nold speed\n\n## Precision\n\nkept\n\n### False errors\n- x\n")
-    run = speed.Run(1.0, 1.0, 10.0, 10.0, 0)
+    results.write_text("# Benchmark results\n\nold speed\n\n## Profile\n\nby hand\n\n## Precision\n\nkept\n\n"
+                       "### False errors\n- x\n")
+    run = speed.Run(1.0, 1.0, 10.0, 10.0, 0, 12)
     big = tmp_path / "besar.xlsx"
     big.write_bytes(b"x")
-    phases = {"load": 1, "openpyxl": 1, "import": 0, "extract": 0, "checks": 0, "findings": 0}
-    speed.write_results(argparse.Namespace(results=results, files=1, repeat=1, lines=10), big, tmp_path, [run], [run],
-                        phases, {1: [run], 2: [run]}, (0, 0, 0), (0, 0, 0))
+    phases = {"load": 1, "openpyxl": 1, "import": 0, "extract": 0, "checks": 0, "text": 0, "out": 0, "findings": 0}
+    measured = {name: {"runs": [run], "base": {"openpyxl": [run], "calamine": [run]}, "phases": phases, "path": big}
+                for name in ("text", "numeric", "sipd")}
+    args = argparse.Namespace(results=results, files=1, repeat=1, lines=10, sipd_rows=10)
+    speed.write_results(args, measured, tmp_path, {1: [run], 2: [run]}, {}, (0, 0, 0), (0, 0, 0), 1.0)
     text = results.read_text(encoding="utf-8")
     assert "old speed" not in text and "## Precision\n\nkept\n\n### False errors\n- x" in text
+    assert "## Profile\n\nby hand\n" in text and text.index("## Profile") < text.index("## Precision")

@@ -10,6 +10,7 @@ A wrong cell gets one finding, under the most specific code that explains it.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 
 from ..codes import Level, level_from_label
@@ -761,14 +762,9 @@ class _Checker:
             if not row.children:
                 memo[cache_key] = self._sum_value(row, key)
             else:
-                total = 0.0
-                for child in row.children:
-                    value = self._expected(child, key, memo)
-                    if value is None:
-                        total = None
-                        break
-                    total += value
-                memo[cache_key] = total
+                values = [self._expected(child, key, memo) for child in row.children]
+                # fsum: adding 20,000 figures with sen one by one drifts by a sen at trillions of rupiah.
+                memo[cache_key] = None if None in values else math.fsum(values)
         return memo[cache_key]
 
     def _leaf_count(self, row: BudgetRow) -> int:
@@ -1007,7 +1003,7 @@ class _Checker:
                 continue
             # The rows right below as printed (not as their own lines correct them).
             direct = [0.0 if self._field(child, key).empty else self.values[id(child)].get(key) for child in row.children]
-            adds_up = None not in direct and money_equal(printed, sum(direct), tolerance)
+            adds_up = None not in direct and money_equal(printed, math.fsum(direct), tolerance)
             below = next((self.root_by_key[(id(child), key)] for child in row.children if (id(child), key) in self.root_by_key), None)
             if adds_up and below is not None:
                 # The sum of the rows right below it, one of which is wrong: named at that one, not again here.
@@ -1120,7 +1116,7 @@ class _Checker:
 
     def _groups_sum(self, row: BudgetRow, key: str) -> float | None:
         """The sum of a row's groups (the Total excluded) for anggaran or realisasi; None when one is unreadable."""
-        total = 0.0
+        values = []
         for name in self.groups:
             group = row.groups.get(name)
             item = getattr(group, key) if group is not None else MISSING_FIELD
@@ -1128,8 +1124,8 @@ class _Checker:
                 continue
             if item.parsed.kind in _UNREAD or item.value is None:
                 return None
-            total += item.value
-        return total
+            values.append(item.value)
+        return math.fsum(values)
 
     def _group_totals(self) -> None:
         """A sub kegiatan's Total against the sum of its groups on the same row (SIPD: Total = Operasi + Modal +

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 
 from ..findings import Check, Finding, Severity, Unit
@@ -581,7 +583,7 @@ def _table_scale(item: _Figures) -> IkmScale | None:
 
 def _leaf_sum(table, key: str) -> float | None:
     """The sum of a budget table's lowest rows (what its JUMLAH should be), None when one is unreadable."""
-    total = 0.0
+    values = []
     for row in table.rows:
         if row.children or row.level is None:
             continue
@@ -590,8 +592,8 @@ def _leaf_sum(table, key: str) -> float | None:
             continue
         if _printed(item) is None:
             return None
-        total += _printed(item)
-    return total
+        values.append(_printed(item))
+    return math.fsum(values)  # exact: a long table's sen must not drift
 
 
 @rule
@@ -611,7 +613,7 @@ def efficiency_budget_against_total(document: Document) -> list[Finding]:
         expected = _printed(getattr(detail.total, key))
         if not values or None in values or expected is None:
             continue
-        total = sum(values)
+        total = math.fsum(values)
         if money_equal(total, expected, tolerance):
             continue
         leaves = _leaf_sum(detail, key)

@@ -1,7 +1,7 @@
 """BPKAD Kab. Polewali Mandar, Sub Bidang Penyusunan Anggaran, Pengukuran Kinerja 2022 (SIMKINERJA page)."""
 from decimal import Decimal
 
-from lib import dec, pct, pct_accepts, write_case
+from lib import pct, write_case
 
 NAME = "kab-polman-bpkad-subbid-anggaran-2022-pengukuran-kinerja"
 SHEET = "Pengukuran Kinerja"

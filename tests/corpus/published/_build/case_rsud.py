@@ -1,5 +1,4 @@
 """RSUD Al Ihsan Prov. Jawa Barat, LKIP 2016, Tabel 10 Realisasi Keuangan Kegiatan (pp. 26-29)."""
-from decimal import Decimal
 
 from lib import E, audit_budget, dec, pct, write_case
 

@@ -3,7 +3,7 @@ kegiatan, sub kegiatan, account levels) = the sum of its children in F, G, H, I;
 where present M = J - K (sisa) and N = M / J. Usage: python check_sumenep.py [WORKBOOK] (default: the 2026 one)."""
 import sys
 import openpyxl
-from decimal import Decimal as D, ROUND_HALF_UP, ROUND_DOWN
+from decimal import Decimal as D
 P = sys.argv[1] if len(sys.argv) > 1 else 'tests/corpus/realdata/sumenep-dinkes-2026-lra-sipd.xlsx'
 wf = openpyxl.load_workbook(P)
 wv = openpyxl.load_workbook(P, data_only=True)
