@@ -74,7 +74,8 @@ def ids(cases):
     return [case.stem for case in cases]
 
 
-FAITHFUL = [c for c in CASES if not meta(c)["mistakes"]]
+REFUSED = [c for c in CASES if meta(c)["expect_refused"]]
+FAITHFUL = [c for c in CASES if not meta(c)["mistakes"] and c not in REFUSED]
 WITH_MISTAKES = [c for c in CASES if meta(c)["mistakes"]]
 STRONG = [c for c in WITH_MISTAKES if meta(c)["match"] in ("code", "name-exact")]
 
@@ -188,3 +189,13 @@ def test_an_export_of_another_period_is_said_once(case):
     said = [f for f in recon(run(case)) if says_june(f)]
     assert len(said) == 1, "the period (export s.d. Juni, report year-end) said once:\n" + describe(said)
     assert said[0]["severity"] != "error"
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=ids(REFUSED))
+def test_an_export_of_another_year_is_refused_with_the_reason(case):
+    """The 2024 table with the 2026 export: said (the year), and no figure compared."""
+    findings = recon(run(case))
+    assert findings, "the refusal is said"
+    compared = [f for f in findings if f["severity"] == "error" or f["expected"] is not None]
+    assert not compared, "figures compared with another year's export:\n" + describe(compared)
+    assert any("2026" in f["message"] and "2024" in f["message"] for f in findings), describe(findings)

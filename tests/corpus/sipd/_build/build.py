@@ -307,7 +307,10 @@ def num(v: Decimal | None):
 
 
 def build_case(name: str, export: dict, layout: Layout, mistakes: list[Mistake], *, match: str, how: str,
-               notes: str, expect_period_note: bool = False, realisasi_errors: bool = True) -> None:
+               notes: str, expect_period_note: bool = False, realisasi_errors: bool = True,
+               paired_with: dict | None = None) -> None:
+    """`paired_with`: the export given with --sipd when it is not the one the table was copied from (then the
+    pair must be refused for reconciliation: another year)."""
     programs = copy_table(read_export(OUT / export["file"], export["sheet"], UNIT))
     mistakes = copy.deepcopy(mistakes)
     apply(programs, mistakes)
@@ -321,6 +324,7 @@ def build_case(name: str, export: dict, layout: Layout, mistakes: list[Mistake],
         if m.kind in ("digit", "swap", "neighbour"):
             p, k, s = find(programs, m.code)
             rec.update(cell=cell_of(layout, s, m.column), column=m.column, reported=num(m.reported),
+                       printed=money_text(m.reported) if layout.store == "text" else num(m.reported),
                        sipd=num(m.sipd_value), sipd_where=sipd_where(export, s.sipd, m.column), row=s.sheet_row)
             # what follows from the mistyped figure: its selisih and %, and the parents' figures
             rec["follows"] = [cell_of(layout, s, c) for c in ("selisih", "pct")] + [
@@ -361,13 +365,14 @@ def build_case(name: str, export: dict, layout: Layout, mistakes: list[Mistake],
         "kind": "LKjIP Tabel 3.8 with its SIPD export",
         "tables": ["3.8"],
         "how": how,
-        "sipd": [] if layout.paste_export else [export["file"]],
+        "sipd": [] if layout.paste_export else [(paired_with or export)["file"]],
+        "expect_refused": paired_with is not None,
         "sipd_sheet": layout.paste_sheet if layout.paste_export else None,
         "export_period": export["period"],
         "report_period": layout.period,
         "match": match,
-        "consistent": True,
-        "expected": [],
+        "consistent": not records,
+        "expected": expected_list(records, match, realisasi_errors),
         "mistakes": records,
         "expect_period_note": expect_period_note,
         "realisasi_errors": realisasi_errors,
@@ -379,6 +384,23 @@ def build_case(name: str, export: dict, layout: Layout, mistakes: list[Mistake],
     }
     (OUT / f"{name}.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
     print(f"{name}: {len(rows)} rows, {len(records)} mistakes")
+
+
+def expected_list(records: list[dict], match: str, realisasi_errors: bool) -> list[dict]:
+    """The corpus format's `expected` (notes/corpus-format.md), with the export given: a figure that differs
+    from SIPD is an error when matched by code (a warning when matched by an exact name, or for a realisasi
+    against an export of another period); a row on one side only is a warning. Weak name matches: nothing
+    may be more than a warning, so nothing is expected."""
+    if match == "name-weak":
+        return []
+    out = []
+    for rec in records:
+        figure = rec["kind"] in ("digit", "swap", "neighbour")
+        error = figure and match == "code" and (realisasi_errors or rec["column"] != "realisasi")
+        out.append({"cell": rec["cell"], "severity": "error" if error else "warning", "codes": [],
+                    "printed": rec.get("printed"), "value": rec.get("reported"), "expected_value": rec.get("sipd"),
+                    "why": f"{rec['kind']}: {rec['why']}; SIPD: {rec['sipd_where']}"})
+    return out
 
 
 # -- the cases ----------------------------------------------------------------------------------------------
@@ -468,6 +490,12 @@ def main() -> None:
                "and 30 Puskesmas as units .0001-.0031 with the same program codes). A faithful copy.",
                notes="The report's JUMLAH equals the Dinas unit's total (1.02 block 295.600.967.124 + 2.14 block "
                      "10.889.561.647 = 306.490.528.771), not the export's Jumlah (622.014.417.997).")
+    build_case("sumenep-dinkes-2024-kode-angka-vs-ekspor-2026", e24, Layout(codes=True, period=YEAR_END_2024), [],
+               match="code", paired_with=e26,
+               how=common + numbers + "The 2024 table (as sumenep-dinkes-2024-kode-angka) given with the 2026 "
+               "export: the wrong year's file attached.",
+               notes="An export of another year (TA 2026 against a TA 2024 report) must be refused for "
+                     "reconciliation with the reason: no figure compared, no R error.")
     build_case("sumenep-dinkes-2024-kode-salah", e24, Layout(codes=True, period=YEAR_END_2024), MISTAKES_2024,
                match="code", how=common + numbers + "With codes, the Dinas unit only; copying mistakes injected and "
                "the table recomputed.", notes="Year-end report, whole-year export: every mistake is an error.")
