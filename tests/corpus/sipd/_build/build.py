@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
+import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -265,8 +267,22 @@ def write_report(path: Path, rows: list[Row], layout: Layout, year: int) -> dict
     if layout.paste_export:
         paste_values(wb, layout.paste_export, layout.paste_sheet)
     wb.properties.creator = "lkjip-xl test corpus"
-    wb.properties.created = wb.properties.modified = datetime(year + (1 if year < 2026 else 0), 7, 1)
     wb.save(path)
+    fixed_stamps(path, datetime(year + 1, 1, 15) if year < 2026 else datetime(2026, 7, 10))
+
+
+def fixed_stamps(path: Path, when: datetime) -> None:
+    """The same bytes on every build: the zip entries' times and the document's created/modified dates."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(path) as z:
+        entries = [(info, z.read(info.filename)) for info in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(fixed, data)
 
 
 def paste_values(wb: Workbook, export: dict, sheet_name: str) -> None:
@@ -382,6 +398,7 @@ def build_case(name: str, export: dict, layout: Layout, mistakes: list[Mistake],
         "jumlah": {"anggaran": num(jumlah.anggaran), "realisasi": num(jumlah.realisasi)},
         "notes": notes,
     }
+    verify(path, layout, meta)
     (OUT / f"{name}.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n")
     print(f"{name}: {len(rows)} rows, {len(records)} mistakes")
 
@@ -401,6 +418,56 @@ def expected_list(records: list[dict], match: str, realisasi_errors: bool) -> li
                     "printed": rec.get("printed"), "value": rec.get("reported"), "expected_value": rec.get("sipd"),
                     "why": f"{rec['kind']}: {rec['why']}; SIPD: {rec['sipd_where']}"})
     return out
+
+
+def verify(path: Path, layout: Layout, meta: dict) -> None:
+    """Read the written table back (openpyxl, our own reading of the text figures) and check it is consistent
+    in itself: selisih = anggaran - realisasi, % = realisasi / anggaran, every parent the sum of the rows under
+    it up to the next row of its level, JUMLAH the sum of the programs; and every mistake's cell holds the
+    mistyped figure."""
+    ws = load_workbook(path)["Tabel 3.8"]
+    col = columns(layout)
+
+    def fig(letter, r):
+        v = ws[f"{letter}{r}"].value
+        if isinstance(v, str):
+            v = v.replace("Rp", "").replace("%", "").strip().replace(".", "").replace(",", ".")
+        return None if v is None else Decimal(str(v))
+
+    rows = []
+    r = 7
+    while ws[f"{col['name']}{r}"].value:
+        bold = ws[f"{col['name']}{r}"].font.b
+        name = ws[f"{col['name']}{r}"].value
+        level = "jumlah" if name == "JUMLAH" else "program" if ws[f"{col['no']}{r}"].value else \
+            "kegiatan" if bold else "sub"
+        rows.append((r, level, fig(col["anggaran"], r), fig(col["realisasi"], r)))
+        a, x = fig(col["anggaran"], r), fig(col["realisasi"], r)
+        assert fig(col["selisih"], r) == a - x, (path.name, r)
+        p = fig(col["pct"], r)
+        if layout.store == "number":
+            # openpyxl writes 16 significant digits (as Excel shows them): equal to that precision
+            assert abs(p - Decimal(x) / Decimal(a)) < Decimal("1e-15"), (path.name, r)
+        else:
+            assert p == (x / a * 100).quantize(Decimal("0.01"), ROUND_HALF_UP), (path.name, r)
+        r += 1
+    rank = {"sub": 0, "kegiatan": 1, "program": 2, "jumlah": 3}
+    for i, (r, level, a, x) in enumerate(rows):
+        if level == "sub":
+            continue
+        below = []
+        for r2, level2, a2, x2 in rows[i + 1:]:
+            if rank[level2] >= rank[level]:
+                break
+            if rank[level2] == rank[level] - 1 or level == "jumlah" and level2 == "program":
+                below.append((a2, x2))
+        if level == "jumlah":
+            below = [(a2, x2) for _, level2, a2, x2 in rows if level2 == "program"]
+        assert (a, x) == (sum(b[0] for b in below), sum(b[1] for b in below)), (path.name, r)
+    for rec in meta["mistakes"]:
+        if "column" in rec:
+            letter, row = rec["cell"].split("!")[1][0], rec["row"]
+            assert fig(letter, row) == Decimal(rec["reported"]), (path.name, rec["cell"])
 
 
 # -- the cases ----------------------------------------------------------------------------------------------
