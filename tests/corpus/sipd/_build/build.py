@@ -191,10 +191,12 @@ WEAK = [  # (what SIPD prints, what officers type): abbreviations and misspellin
 
 
 def weak_name(name: str, i: int) -> str:
-    """Two of the WEAK rules that apply, chosen by row index; then case as typed (programs stay upper)."""
+    """One of the WEAK rules that apply, chosen by row index (a slight change: one abbreviation or misspelling
+    per name); upper case kept where SIPD prints it."""
     out = name
-    rules = [(a, b) for a, b in WEAK if a.lower() in out.lower()]
-    for a, b in (rules[i % len(rules):] + rules[:i % len(rules)])[:2] if rules else []:
+    # (an abbreviation the name already spells out, 'KELUARGA BERENCANA (KB)', is not typed twice)
+    rules = [(a, b) for a, b in WEAK if a.lower() in out.lower() and b.strip().lower() not in out.lower()]
+    for a, b in (rules[i % len(rules):] + rules[:i % len(rules)])[:1] if rules else []:
         idx = out.lower().find(a.lower())
         out = out[:idx] + (b.upper() if out[idx:idx + len(a)].isupper() else b) + out[idx + len(a):]
     if out == name:  # nothing to abbreviate: a trailing dot and a double space, as typed
@@ -520,7 +522,7 @@ def main() -> None:
                match="name-exact", how=common + text + "No code column: names exactly as SIPD prints them. "
                "A faithful copy.", notes="Matched by name only.")
     build_case("sumenep-dinkes-2026-s1-nama-singkat", e26, Layout(codes=False, names="weak", period=SEMESTER), [],
-               match="name-weak", how=common + numbers + "No code column; names abbreviated and misspelt the way "
+               match="name-weak", how=common + numbers + "No code column; names slightly abbreviated or misspelt (one change a name) the way "
                "officers type them ('Kab/Kota', 'SDM', 'Perencanan', '&'). A faithful copy of the figures.",
                notes="Weak name matches: never the basis of an error.")
     build_case("sumenep-dinkes-2026-s1-ekspor-ditempel", e26,
