@@ -58,7 +58,8 @@ def row_of(cell: str) -> int:
 
 
 def recon(result: dict, at_least: str = "info") -> list[dict]:
-    return [f for f in result["findings"] if f["code"].startswith("R") and SEVERITY[f["severity"]] >= SEVERITY[at_least]]
+    return [f for f in result["findings"]
+            if f["code"].startswith("R") and SEVERITY[f["severity"]] >= SEVERITY[at_least]]
 
 
 def same(value, sipd) -> bool:

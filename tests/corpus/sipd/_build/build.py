@@ -395,7 +395,8 @@ def build_case(name: str, export: dict, layout: Layout, mistakes: list[Mistake],
         "expect_period_note": expect_period_note,
         "realisasi_errors": realisasi_errors,
         "ambiguous_name_rows": ambiguous,
-        "rows": {"program": sum(r.level == "program" for r in rows), "kegiatan": sum(r.level == "kegiatan" for r in rows),
+        "rows": {"program": sum(r.level == "program" for r in rows),
+                 "kegiatan": sum(r.level == "kegiatan" for r in rows),
                  "sub_kegiatan": sum(r.level in ("sub", "extra") for r in rows), "jumlah_row": jumlah.sheet_row},
         "jumlah": {"anggaran": num(jumlah.anggaran), "realisasi": num(jumlah.realisasi)},
         "notes": notes,
@@ -522,8 +523,8 @@ def main() -> None:
                match="name-exact", how=common + text + "No code column: names exactly as SIPD prints them. "
                "A faithful copy.", notes="Matched by name only.")
     build_case("sumenep-dinkes-2026-s1-nama-singkat", e26, Layout(codes=False, names="weak", period=SEMESTER), [],
-               match="name-weak", how=common + numbers + "No code column; names slightly abbreviated or misspelt (one change a name) the way "
-               "officers type them ('Kab/Kota', 'SDM', 'Perencanan', '&'). A faithful copy of the figures.",
+               match="name-weak", how=common + numbers + "No code column; names slightly abbreviated or misspelt "
+               "(one change a name) the way officers type them ('Kab/Kota', 'SDM', 'Perencanan', '&'). A faithful copy of the figures.",
                notes="Weak name matches: never the basis of an error.")
     build_case("sumenep-dinkes-2026-s1-ekspor-ditempel", e26,
                Layout(codes=True, period=SEMESTER, paste_export=e26), [], match="code",
