@@ -524,7 +524,8 @@ def main() -> None:
                "A faithful copy.", notes="Matched by name only.")
     build_case("sumenep-dinkes-2026-s1-nama-singkat", e26, Layout(codes=False, names="weak", period=SEMESTER), [],
                match="name-weak", how=common + numbers + "No code column; names slightly abbreviated or misspelt "
-               "(one change a name) the way officers type them ('Kab/Kota', 'SDM', 'Perencanan', '&'). A faithful copy of the figures.",
+               "(one change a name) the way officers type them ('Kab/Kota', 'SDM', 'Perencanan', '&'). "
+               "A faithful copy of the figures.",
                notes="Weak name matches: never the basis of an error.")
     build_case("sumenep-dinkes-2026-s1-ekspor-ditempel", e26,
                Layout(codes=True, period=SEMESTER, paste_export=e26), [], match="code",
