@@ -166,21 +166,3 @@ TOTAL = Check(
     ),
     Text("Bandingkan program-program laporan dengan SIPD.", "Compare the report's programs with SIPD."),
 )
-
-BELANJA_TYPE = Check(
-    "R009",
-    "jenis-belanja-beda-dengan-sipd",
-    Severity.WARNING,
-    Text("Belanja per jenis (Tabel 3.7) berbeda dengan SIPD", "Spending by type (Table 3.7) differs from SIPD"),
-    Text(
-        "{column} {what} tertulis {reported}, di SIPD kelompok {group} berjumlah {expected} ({where}).",
-        "{column} of {what} reads {reported}, SIPD's {group} group totals {expected} ({where}).",
-    ),
-    Text(
-        "Tabel 3.7 meringkas anggaran dan realisasi per jenis belanja (operasi, modal, ...); SIPD mencetak "
-        "kelompok belanja yang sama. Baris dicocokkan menurut namanya: karena itu peringatan.",
-        "Table 3.7 sums budget and spending by type (operasi, modal, ...); SIPD prints the same spending groups. "
-        "Rows are matched by name: hence a warning.",
-    ),
-    _COPY_FIX,
-)

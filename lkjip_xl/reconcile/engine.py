@@ -204,7 +204,7 @@ def reconcile(document: Document, exports: list[SipdExport]) -> Outcome:
                                                why=why, label=line.row.label.text or None))
         summary["only_in_report"].append({"label": line.row.label.text, "code": line.code,
                                           "cell": line.row.label.ref.a1 if line.row.label.ref else None})
-    _totals(table, lines, matches, diffs, left_out, pool, partial, document, outcome)
+    _totals(table, lines, matches, diffs, findings_of, pool, document, outcome)
     for match in matches.values():
         if match.basis == CODE:
             summary["matched_by_code"] += 1
@@ -262,8 +262,8 @@ def _explained(line, key, matches, diffs, left_out, entries) -> float | None:
     return total
 
 
-def _add_follows(line, key, findings_of, ref) -> None:
-    stack = list(line.children)
+def _add_follows(line, key, findings_of, ref, stack=None) -> None:
+    stack = list(line.children) if stack is None else stack
     while stack:
         child = stack.pop(0)
         finding = findings_of.get((id(child), key))
@@ -313,7 +313,7 @@ def _Joined(parts: list):
     return _NOTES.with_params(**dict(zip("abcd", padded)))
 
 
-def _totals(table, lines, matches, diffs, left_out, pool, partial, document, outcome) -> None:
+def _totals(table, lines, matches, diffs, findings_of, pool, document, outcome) -> None:
     """JUMLAH against the sum of SIPD's programs; a difference its lines explain is not said again."""
     programs = [(entry, export) for entry, export in pool if entry.level is Level.PROGRAM]
     sipd = {key: sum(getattr(entry, key) or 0.0 for entry, _ in programs) for key in KEYS}
@@ -338,6 +338,7 @@ def _totals(table, lines, matches, diffs, left_out, pool, partial, document, out
         matched = {id(matches[id(line)].entry) for line in top if id(line) in matches}
         explained -= sum(getattr(entry, key) or 0.0 for entry, _ in programs if id(entry) not in matched)
         if known and money_equal(reported[key] - sipd[key], explained, document.settings.tolerance_money):
+            _add_follows(None, key, findings_of, getattr(total, key).ref, stack=list(top))
             continue
         export = programs[0][1]
         outcome.findings.append(

@@ -26,9 +26,11 @@ LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 
 # Words of an SIPD export's title: what tells it from a report's own Tabel 3.8 pasted on a sheet.
 _TITLE = re.compile(
-    r"rekapitulasi\s+belanja|realisasi\s+anggaran|laporan\s+realisasi|dokumen\s+pelaksanaan\s+anggaran|\bdpa\b|\bsipd\b|\blra\b",
+    r"rekapitulasi\s+belanja|laporan\s+realisasi\s+anggaran|dokumen\s+pelaksanaan\s+anggaran|\bsipd\b|\blra\b",
     re.IGNORECASE,
 )
+# A report's own caption ("Tabel 3.8 Realisasi Anggaran ..."): the sheet is the report's table, not an export.
+_CAPTION = re.compile(r"^\s*tabel\b", re.IGNORECASE)
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
     "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agt": 8, "agu": 8, "ags": 8,
@@ -208,6 +210,10 @@ def read_export(snapshot: WorkbookSnapshot, file: str, inside: bool = False) -> 
         return None
     found = read.detection.tables[table.table]
     sheet = found.sheet
+    titles = title_lines(sheet, found.header.rows[0])
+    split_code = sum(1 for column in found.header.columns if column.concept == "kode") >= 2
+    if any(_CAPTION.match(text) for text in titles) or not (is_export_title(titles) or split_code):
+        return None  # a report's own table ("Tabel 3.8 ..."), not an export
     reading = read.document.readings.get(table.table)
     label_col = found.header.keys.get("uraian")
     # The organisation rows (urusan, bidang, SKPD) above each block of programs: the unit its lines sit under.
@@ -254,7 +260,6 @@ def read_export(snapshot: WorkbookSnapshot, file: str, inside: bool = False) -> 
         entry.parent = by_row.get(id(parent)) if parent is not None else None
     if not any(entry.level is Level.SUB_KEGIATAN for entry in entries):
         return None
-    titles = title_lines(sheet, found.header.rows[0])
     headers = header_lines(sheet, [*found.header.rows, *found.repeated_headers[:1]])
     top_values = [value for row in sheet.values[: found.header.rows[0]] for value in row if value is not None]
     period = period_of(titles + headers, top_values)
@@ -293,6 +298,8 @@ def sheet_exports(snapshot: WorkbookSnapshot) -> list[str]:
     names = []
     for sheet in snapshot:
         top = [cell_text(value)[0] for row in sheet.values[:8] for value in row if value is not None]
+        if any(_CAPTION.match(text) for text in top):
+            continue
         if is_export_title(top) and any("kode" in tokens(text) for row in sheet.values[:15] for text in (cell_text(v)[0] for v in row if v is not None)):
             names.append(sheet.name)
     return names
