@@ -339,19 +339,21 @@ NO_WORKBOOKS = Text("tidak ada buku kerja (.xlsx, .xlsm, ...) di {paths}", "no w
 @click.option("--max-memory", type=click.IntRange(min=0), default=2048, show_default=True, help="MiB per proses pemeriksa, 0 = tanpa batas / MiB per worker, 0 = no limit.")
 @click.option("--scheduler", metavar="ADDRESS", help="Penjadwal Dask (tcp://host:8786) / Dask scheduler: pip install 'lkjip-xl[dask]'.")
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), help="Berkas pengaturan TOML untuk semua berkas / settings for every file.")
+@SIPD_OPTION
 @LANG_OPTION
 def batch(paths: tuple[Path, ...], out: Path | None, json_dir: Path | None, jobs: int, timeout: float, max_memory: int,
-          scheduler: str | None, config: Path | None, lang: Lang) -> None:
+          scheduler: str | None, config: Path | None, sipd: tuple[Path, ...], lang: Lang) -> None:
     """Periksa semua buku kerja di folder atau arsip zip / validate every workbook in folders or zip archives.
 
     Keluar 0: semua lulus; 1: ada berkas dengan kesalahan; 2: ada berkas yang tidak dapat diperiksa;
     3: kesalahan internal pada suatu berkas.
     """
-    sys.exit(run_batch_command(list(paths), out, json_dir, jobs, timeout, max_memory, scheduler, config, lang))
+    sys.exit(run_batch_command(list(paths), out, json_dir, jobs, timeout, max_memory, scheduler, config, lang, list(sipd)))
 
 
 def run_batch_command(paths: list[Path], out: Path | None, json_dir: Path | None, jobs: int, timeout: float,
-                      max_memory: int, scheduler: str | None, config: Path | None, lang: Lang) -> int:
+                      max_memory: int, scheduler: str | None, config: Path | None, lang: Lang,
+                      sipd: list[Path] | None = None) -> int:
     from .batch.cluster import ClusterUnavailable
     from .batch.outcome import FAILED, UNCHECKED, Options
     from .batch.run import run_batch, summary_text
@@ -365,7 +367,11 @@ def run_batch_command(paths: list[Path], out: Path | None, json_dir: Path | None
     if out is not None and any(path.is_file() and _same_file(path, out) for path in paths):
         _error(f"lkjip-xl: {out}: {SAME_FILE(lang)}")
         return EXIT_UNCHECKABLE
-    options = Options(lang=lang, overrides=overrides, timeout=timeout, max_memory_mb=max_memory)
+    # The exports are read once, then offered to every workbook (each takes those of its office and year).
+    exports, code = load_sipd(sipd or [], "text", lang)
+    if exports is None:
+        return code
+    options = Options(lang=lang, overrides=overrides, timeout=timeout, max_memory_mb=max_memory, exports=tuple(exports))
     try:
         result = run_batch(paths, options, jobs=jobs, scheduler=scheduler, out=out, json_dir=json_dir)
     except KeyboardInterrupt:

@@ -38,9 +38,11 @@ def read_document(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None =
     return document, findings
 
 
-def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None, exports: list | None = None) -> Report:
+def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None, exports: list | None = None,
+                   quiet_refusals: bool = False) -> Report:
     """``exports``: SIPD exports given beside the workbook (reconcile/export.py); an export pasted on a sheet of
-    the workbook is found and used too."""
+    the workbook is found and used too. ``quiet_refusals`` (batch): an export of another office or year is
+    reported only when none fits."""
     from .reconcile import exports_inside, reconcile
 
     inside, snapshot_read = exports_inside(snapshot, overrides)
@@ -48,7 +50,7 @@ def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
     findings.extend(run_checks(document))
     reconciliation = None
     if exports or inside:
-        outcome = reconcile(document, [*inside, *(exports or [])])
+        outcome = reconcile(document, [*inside, *(exports or [])], quiet_refusals)
         findings.extend(outcome.findings)
         reconciliation = outcome.summary
     return Report(
@@ -64,7 +66,8 @@ def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
     )
 
 
-def check_file(path: Path, overrides: dict[str, Any] | None = None, exports: list | None = None) -> Report:
+def check_file(path: Path, overrides: dict[str, Any] | None = None, exports: list | None = None,
+               quiet_refusals: bool = False) -> Report:
     """A workbook, or a report document (PDF, Word): the same checks, the same report. ``exports``: SIPD
     exports to reconcile the workbook's Tabel 3.8 with (read by reconcile.load_exports)."""
     from .document import check_document, document_kind
@@ -73,7 +76,7 @@ def check_file(path: Path, overrides: dict[str, Any] | None = None, exports: lis
     with _cyclic_gc_paused():
         if document_kind(path) is not None:
             return check_document(path, overrides)
-        return check_snapshot(load_file(path), overrides, exports)
+        return check_snapshot(load_file(path), overrides, exports, quiet_refusals)
 
 
 @contextmanager

@@ -296,3 +296,21 @@ def test_bad_sipd_input_gets_a_message_and_exit_2(tmp_path, kind, whole_year):
     assert "Traceback" not in result.stderr and str(bad) in result.stderr and "--sipd" in result.stderr
     if kind == "not_export":
         assert "bukan ekspor SIPD" in result.stderr
+
+
+def test_batch_offers_every_export_to_every_workbook_and_each_takes_its_own_year(tmp_path, whole_year, mid_year):
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    old, new = subs(whole_year)[6], subs(mid_year)[7]
+    rows_2024 = write_report(folder / "dinkes-2024.xlsx", whole_year, change={(old.code, "anggaran"): old.anggaran + 1})
+    rows_2026 = write_report(folder / "dinkes-2026.xlsx", mid_year, year=2026, change={(new.code, "anggaran"): new.anggaran + 2})
+    out = tmp_path / "json"
+    result = run_cli("batch", folder, "--json-dir", out, "--jobs", "1", "--timeout", "300", "--sipd", WHOLE_YEAR, "--sipd", MID_YEAR, timeout=600)
+    assert result.returncode == 1, result.stderr
+    reports = {path.stem: json.loads(path.read_text()) for path in out.glob("*.json")}
+    first = next(data for name, data in reports.items() if "2024" in name)
+    second = next(data for name, data in reports.items() if "2026" in name)
+    assert [(f["code"], f["cell"]) for f in r_findings(first)] == [("R001", f"D{rows_2024[old.code]}")]
+    # The June export: said once for the 2026 workbook; the 2024 export not used there, without a finding.
+    assert sorted((f["code"], f["cell"]) for f in r_findings(second)) == sorted([("R001", f"D{rows_2026[new.code]}"), ("R006", None)])
+    assert [export["used"] for export in second["reconciliation"]["exports"]] == [False, True]

@@ -116,8 +116,11 @@ def _neighbours(entry: Entry, pool: list[Entry]) -> list[Entry]:
     return [same[index] for index in (at - 1, at + 1) if 0 <= index < len(same)]
 
 
-def reconcile(document: Document, exports: list[SipdExport]) -> Outcome:
+def reconcile(document: Document, exports: list[SipdExport], quiet_refusals: bool = False) -> Outcome:
+    """``quiet_refusals`` (batch, where every export is offered to every workbook): exports that do not fit are
+    listed in the summary and said as a finding only when none fits."""
     outcome = Outcome()
+    refusals: list[Finding] = []
     table: BudgetTable | None = document.budget.get("3.8")
     summary: dict[str, Any] = {"exports": [], "matched_by_code": 0, "matched_by_name": 0, "matched_by_similar_name": 0,
                                "ambiguous": 0, "only_in_report": [], "only_in_sipd": [], "totals": {}}
@@ -128,12 +131,13 @@ def reconcile(document: Document, exports: list[SipdExport]) -> Outcome:
         reason = _refusal(export, document) if table is not None else NO_TABLE
         if reason is not None:
             info["used"], info["refused"] = False, reason.render("id")
-            outcome.findings.append(REFUSED.at(None, table="3.8", file=_name(export), reason=reason))
+            refusals.append(REFUSED.at(None, table="3.8", file=_name(export), reason=reason))
         else:
             info["used"], info["refused"] = True, None
             usable.append(export)
         summary["exports"].append(info)
     if table is None or not usable:
+        outcome.findings.extend(refusals)
         return outcome
     lines = report_lines(table)
     pool: list[tuple[Entry, SipdExport]] = []
@@ -146,8 +150,10 @@ def reconcile(document: Document, exports: list[SipdExport]) -> Outcome:
         if not any(match.export is export for match in matches.values()):
             info = next(info for info in summary["exports"] if info["file"] == export.file and info["sheet"] == export.sheet)
             info["used"], info["refused"] = False, NOTHING_MATCHED("id")
-            outcome.findings.append(REFUSED.at(None, table="3.8", file=_name(export), reason=NOTHING_MATCHED))
+            refusals.append(REFUSED.at(None, table="3.8", file=_name(export), reason=NOTHING_MATCHED))
             usable.remove(export)
+    if not quiet_refusals or not usable:
+        outcome.findings.extend(refusals)
     if not usable:
         return outcome
     pool = [(entry, export) for entry, export in pool if export in usable]
