@@ -76,7 +76,7 @@ def _unit_scope(export: SipdExport, lines: list[Line]) -> tuple[str, list[Entry]
         return next(iter(units), ""), export.entries
     best, best_score = None, (-1, -1)
     for unit, entries in units.items():
-        matches = Matcher([(entry, export) for entry in entries]).match(lines)
+        matches = Matcher([(entry, export) for entry in entries], similar=False).match(lines)
         equal = sum(
             1 for match in matches.values()
             if match.line.row.anggaran.value is not None and match.entry.anggaran is not None

@@ -135,11 +135,14 @@ def _pick(line: Line, candidates: list[Entry]) -> tuple[Entry, bool]:
 
 
 class Matcher:
-    def __init__(self, entries: list[tuple[Entry, SipdExport]]):
+    def __init__(self, entries: list[tuple[Entry, SipdExport]], similar: bool = True):
+        """``similar``: also match by a similar name (the slow part; not needed to choose a unit)."""
         self.entries = entries
+        self.similar = similar
         self.by_code: dict[str, list[tuple[Entry, SipdExport]]] = {}
         self.by_name: dict[str, list[tuple[Entry, SipdExport]]] = {}
         self.norms: dict[int, str] = {}
+        self.exports = {id(entry): export for entry, export in entries}
         for entry, export in entries:
             self.by_code.setdefault(entry.code, []).append((entry, export))
             norm = normalise(entry.name)
@@ -163,7 +166,7 @@ class Matcher:
         return inside or candidates
 
     def _match(self, line: Line, matches: dict[int, Match]) -> Match | None:
-        exports = {id(entry): export for entry, export in self.entries}
+        exports = self.exports
         if line.code is not None and line.code in self.by_code:
             candidates = self._within_parent(line, self.by_code[line.code], matches)
             entry, ambiguous = _pick(line, [entry for entry, _ in candidates])
@@ -178,6 +181,8 @@ class Matcher:
         if candidates:
             entry, ambiguous = _pick(line, [entry for entry, _ in candidates])
             return Match(line, entry, exports[id(entry)], NAME, 1.0, ambiguous, code_differs)
+        if not self.similar:
+            return None
         scored = sorted(
             ((_ratio(line.norm, self.norms[id(entry)]), index) for index, (entry, _) in enumerate(self.entries)
              if difflib.SequenceMatcher(None, line.norm, self.norms[id(entry)]).real_quick_ratio() >= SIMILAR_AT),
