@@ -47,6 +47,15 @@ def exports_inside(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
     names = sheet_exports(snapshot)
     if not names or len(names) == len(snapshot.sheets):
         return [], snapshot
+    from ..freeform.detect import find_tables
+    from ..template.extract import is_template
+
+    if not is_template(snapshot):
+        # Read as a whole, the workbook's Tabel 3.8 is on an export sheet: it is an export (with copies and
+        # summaries of it on other sheets), checked as it is, not a report beside an export.
+        found = find_tables(snapshot).tables.get("3.8")
+        if found is None or found.sheet.name in names:
+            return [], snapshot
     rest = WorkbookSnapshot(snapshot.name, {name: sheet for name, sheet in snapshot.sheets.items() if name not in names}, snapshot.inventory)
     from ..validate import read_document
 
