@@ -408,15 +408,16 @@ def build_case(name: str, export: dict, layout: Layout, mistakes: list[Mistake],
 
 def expected_list(records: list[dict], match: str, realisasi_errors: bool) -> list[dict]:
     """The corpus format's `expected` (notes/corpus-format.md), with the export given: a figure that differs
-    from SIPD is an error when matched by code (a warning when matched by an exact name, or for a realisasi
-    against an export of another period); a row on one side only is a warning. Weak name matches: nothing
-    may be more than a warning, so nothing is expected."""
+    from SIPD is an error when its row is matched by code or by an exact, unambiguous name (the engine's rule;
+    the acceptance test also takes a warning for an exact name), a warning for a realisasi against an export
+    of another period; a row on one side only is a warning. Weak name matches: nothing may be more than a
+    warning, so nothing is expected."""
     if match == "name-weak":
         return []
     out = []
     for rec in records:
         figure = rec["kind"] in ("digit", "swap", "neighbour")
-        error = figure and match == "code" and (realisasi_errors or rec["column"] != "realisasi")
+        error = figure and (realisasi_errors or rec["column"] != "realisasi")
         out.append({"cell": rec["cell"], "severity": "error" if error else "warning", "codes": [],
                     "printed": rec.get("printed"), "value": rec.get("reported"), "expected_value": rec.get("sipd"),
                     "why": f"{rec['kind']}: {rec['why']}; SIPD: {rec['sipd_where']}"})
