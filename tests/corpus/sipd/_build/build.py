@@ -354,7 +354,9 @@ def build_case(name: str, export: dict, layout: Layout, mistakes: list[Mistake],
             p, k = next((p, k) for p in programs for k in p.children if k.code == m.code.rsplit(".", 1)[0])
             rec.update(name=line.name, sipd_anggaran=num(line.anggaran), sipd_realisasi=num(line.realisasi),
                        sipd_where=sipd_where(export, line, "anggaran"), row=k.sheet_row,
-                       cell=cell_of(layout, k, "anggaran"), sipd=num(k.sipd.anggaran))
+                       cell=cell_of(layout, k, "anggaran"), sipd=num(k.sipd.anggaran),
+                       sipd_kegiatan_where=sipd_where(export, k.sipd, "anggaran") + ": SIPD's kegiatan anggaran, "
+                       "which includes the left-out row; the report's kegiatan is summed without it")
             rec["accept"] = [{"cell": cell_of(layout, k, "anggaran"), "sipd": num(k.sipd.anggaran)}]
             if line.realisasi:
                 rec["accept"].append({"cell": cell_of(layout, k, "realisasi"), "sipd": num(k.sipd.realisasi)})
