@@ -79,3 +79,81 @@ NARRATIVE_PERCENT = Check(
         "Check the three figures against the budget realisation table, then correct the wrong one.",
     ),
 )
+
+NARRATIVE_TABLE = Check(
+    "D002",
+    "narasi-tabel",
+    Severity.WARNING,
+    Text("Angka dalam kalimat berbeda dengan tabel", "A sentence's figure differs from the table"),
+    Text(
+        "Kalimat ini menyebut {role} {reported}, sedangkan {caption} ({where}) mencetak {expected} pada baris «{row}».",
+        "This sentence gives the {role} as {reported}, while {caption} ({where}) prints {expected} in the row «{row}».",
+    ),
+    Text(
+        "Kalimat yang menyebut nama indikator, program, kegiatan atau jumlah dan angkanya dicocokkan dengan baris "
+        "tabel yang bernama sama dan memuat angka lain dari kalimat itu. Salah satu dari keduanya salah ketik; "
+        "mana yang benar tidak dapat dipastikan dari laporan saja.",
+        "A sentence that names an indicator, a program, a kegiatan or a total with its figures is matched with "
+        "the table row of that name which prints another of the sentence's figures. One of the two is a typo; "
+        "which one cannot be told from the report alone.",
+    ),
+    Text(
+        "Samakan kalimat dengan tabel (atau tabel dengan kalimat), sesuai angka yang benar.",
+        "Make the sentence and the table agree, on the right figure.",
+    ),
+)
+
+NARRATIVE_EFFICIENCY = Check(
+    "D003",
+    "narasi-efisiensi",
+    Severity.ERROR,
+    Text("Efisiensi dalam kalimat tidak cocok dengan angkanya sendiri", "A sentence's efficiency does not match its own figures"),
+    Text(
+        "Kalimat ini menulis efisiensi {reported} padahal {expected_text} (alokasi Rp {allocated}, realisasi Rp {realised}).{also}",
+        "This sentence says the efficiency is {reported} where {expected_text} (allocation Rp {allocated}, realisation Rp {realised}).{also}",
+    ),
+    Text(
+        "Efisiensi (sisa) anggaran = alokasi - realisasi, dan persentasenya = efisiensi / alokasi × 100, dibulatkan "
+        "(atau dipotong) pada desimal yang tercetak.",
+        "The efficiency (what is left of the budget) = allocation - realisation, and its percentage = efficiency / "
+        "allocation × 100, rounded (or truncated) at the printed decimals.",
+    ),
+    Text(
+        "Hitung ulang efisiensi dari alokasi dan realisasi, lalu perbaiki kalimat (dan tabel yang memuat angka yang sama).",
+        "Compute the efficiency again from the allocation and the realisation, then correct the sentence (and any "
+        "table printing the same figure).",
+    ),
+)
+
+NARRATIVE_COUNT = Check(
+    "D004",
+    "narasi-jumlah-indikator",
+    Severity.ERROR,
+    Text("Jumlah indikator dalam kalimat tidak cocok dengan rinciannya", "A sentence's count of indicators does not match its parts"),
+    Text(
+        "Kalimat ini menyebut {whole} indikator, padahal rinciannya berjumlah {parts} = {reported}.",
+        "This sentence speaks of {whole} indicators, but its parts add up to {parts} = {reported}.",
+    ),
+    Text(
+        "Kalimat yang membagi indikator ke dalam kategori capaian harus menjumlah ke banyaknya indikator yang disebutnya.",
+        "A sentence that divides the indicators into achievement categories must add up to the number of indicators it names.",
+    ),
+    Text(
+        "Hitung ulang banyaknya indikator per kategori dari tabel capaian, lalu perbaiki kalimatnya.",
+        "Count the indicators of each category again from the achievement table, then correct the sentence.",
+    ),
+)
+
+# The roles a narrative figure can have, as D002 names them.
+ROLE_TEXTS = {
+    "alokasi": Text("alokasi anggaran", "budget allocation"),
+    "realisasi": Text("realisasi", "realisation"),
+    "capaian": Text("capaian", "achievement"),
+    "target": Text("target", "target"),
+}
+EFFICIENCY_EXPECTED = {
+    "amount": Text("alokasi - realisasi = {expected}", "allocation - realisation = {expected}"),
+    "percent": Text("(alokasi - realisasi) / alokasi × 100 = {expected}", "(allocation - realisation) / allocation × 100 = {expected}"),
+}
+TABLE_ALSO = Text(" {caption} ({where}) mencetak baris «{row}».", " {caption} ({where}) prints the row «{row}».")
+UNCAPTIONED = Text("tabel tanpa judul", "an uncaptioned table")
