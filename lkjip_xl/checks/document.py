@@ -157,3 +157,27 @@ EFFICIENCY_EXPECTED = {
 }
 TABLE_ALSO = Text(" {caption} ({where}) mencetak baris «{row}».", " {caption} ({where}) prints the row «{row}».")
 UNCAPTIONED = Text("tabel tanpa judul", "an uncaptioned table")
+
+SUMMARY_BODY = Check(
+    "D005",
+    "ringkasan-eksekutif",
+    Severity.WARNING,
+    Text("Ringkasan eksekutif berbeda dengan uraian laporan", "The executive summary differs from the report's body"),
+    Text(
+        "Ikhtisar (ringkasan) eksekutif menyebut {role} {reported}, sedangkan uraian laporan ({where}) menyebut "
+        "{expected} untuk angka lain yang sama: «{other}».",
+        "The executive summary gives the {role} as {reported}, while the report's body ({where}) gives {expected} "
+        "with the same other figures: «{other}».",
+    ),
+    Text(
+        "Kalimat anggaran di ikhtisar eksekutif dicocokkan dengan kalimat di uraian laporan yang memuat dua dari "
+        "tiga angkanya yang sama (alokasi, realisasi, persentase); angka ketiga harus sama pula.",
+        "A budget sentence of the executive summary is matched with a sentence of the report's body that prints "
+        "two of its three figures alike (allocation, realisation, percentage); the third must be alike too.",
+    ),
+    Text(
+        "Samakan ikhtisar eksekutif dengan Bab III (atau sebaliknya), sesuai angka yang benar.",
+        "Make the executive summary and Bab III agree, on the right figure.",
+    ),
+)
+PARAGRAPH = Text("par. {paragraph}", "para. {paragraph}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ from ..errors import InputRejected
 from ..findings import Finding, Place, Report
 from ..i18n import Num
 from .preflight import check_docx, document_kind, refuse_doc
+from .sentences import narrative_findings
 from .source import DocumentSnapshot
 
 
@@ -46,100 +46,7 @@ def place_findings(snapshot: DocumentSnapshot, findings: list[Finding]) -> None:
                 item.place = Place(place.caption, place.page_of(ref.row), place.number, place.paragraph, place.quotes.get(ref.row))
 
 
-# A PDF page that ends in "Rp." with its amount on the next page (the running footer between): the sentence
-# is read across the break, from this far back on the page before.
-CARRY_REACH = 300
-_DANGLING = re.compile(r"Rp\.?\s*(?!.*Rp)(?!.*\d{1,3}(?:[.,]\d{3})+)", re.DOTALL)
 
-
-def narrative_texts(snapshot: DocumentSnapshot) -> list[tuple[int | None, int | None, str, int]]:
-    """(page, paragraph, text, carried): the running text, each PDF page with the sentence the page before
-    left unfinished at a dangling "Rp" (its first ``carried`` characters)."""
-    out = []
-    previous = ""
-    for page, paragraph, text in snapshot.paragraphs:
-        carried = ""
-        if page is not None:
-            dangling = _DANGLING.search(previous[-CARRY_REACH:])
-            if dangling:
-                tail = previous[-CARRY_REACH:]
-                carried = tail[: dangling.end()] + " "
-            previous = text
-        out.append((page, paragraph, carried + text, len(carried)))
-    return out
-
-
-def _table_place(row) -> dict[str, Any]:
-    from ..checks.document import UNCAPTIONED
-
-    from ..findings import DOCUMENT_TABLE, PAGE
-
-    where = (PAGE.with_params(page=row.page) if row.page is not None
-             else DOCUMENT_TABLE.with_params(number=row.place.number, paragraph=row.place.paragraph))
-    return {"caption": row.place.caption or UNCAPTIONED, "where": where, "row": row.quote}
-
-
-def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
-    """The narrative's own arithmetic (D001, D003, D004) and its figures against the tables (D002)."""
-    from ..checks.document import (EFFICIENCY_EXPECTED, NARRATIVE_COUNT, NARRATIVE_EFFICIENCY, NARRATIVE_PERCENT,
-                                   NARRATIVE_TABLE, ROLE_TEXTS, TABLE_ALSO)
-    from ..findings import Unit
-    from .against import budget_mismatches, indicator_mismatches, table_rows
-    from .narrative import (budget_sentences, contradictions, count_contradictions, efficiency_contradictions,
-                            indicator_sentences)
-
-    rows = table_rows(snapshot)
-    out = []
-
-    def placed(finding: Finding, page, paragraph, quote: str) -> None:
-        finding.place = Place(None, page, None, paragraph, quote)
-        out.append(finding)
-
-    for page, paragraph, text, carried in narrative_texts(snapshot):
-        fresh = lambda item: item.start + len(item.quote) > carried  # noqa: E731 - not the page before's
-        for item in contradictions(text):
-            if not fresh(item):
-                continue
-            finding = NARRATIVE_PERCENT.at(
-                None, table=None, reported=item.printed, expected=item.expected, unit=Unit.PERCENT,
-                decimals=item.decimals, allocated=Num(item.allocated), realised=Num(item.realised),
-            )
-            placed(finding, page, paragraph, item.quote)
-        for item in efficiency_contradictions(text):
-            if not fresh(item):
-                continue
-            unit = Unit.RUPIAH if item.what == "amount" else Unit.PERCENT
-            # The table row printing the sentence's allocation and realisation, one printing its efficiency too first.
-            both = sorted(
-                (row for row in rows if row.columns_of((float(item.allocated),), 0) and row.columns_of((float(item.realised),), 0)),
-                key=lambda row: not row.columns_of((item.printed,), item.decimals),
-            )
-            also = TABLE_ALSO.with_params(**_table_place(both[0])) if both else ""
-            expected_text = EFFICIENCY_EXPECTED[item.what].with_params(expected=Num(item.expected, unit.value, item.decimals))
-            finding = NARRATIVE_EFFICIENCY.at(
-                None, table=None, reported=item.printed, expected=item.expected, unit=unit, decimals=item.decimals,
-                allocated=Num(item.allocated), realised=Num(item.realised), expected_text=expected_text, also=also,
-            )
-            placed(finding, page, paragraph, item.quote)
-        for item in count_contradictions(text):
-            if not fresh(item):
-                continue
-            finding = NARRATIVE_COUNT.at(
-                None, table=None, reported=sum(item.parts), expected=item.whole, unit=Unit.VALUE, decimals=0,
-                whole=Num(item.whole), parts=" + ".join(str(part) for part in item.parts),
-            )
-            placed(finding, page, paragraph, item.quote)
-        mismatches = [(sentence, budget_mismatches(sentence, rows)) for sentence in budget_sentences(text) if fresh(sentence)]
-        mismatches += [(sentence, indicator_mismatches(sentence, rows)) for sentence in indicator_sentences(text) if fresh(sentence)]
-        for sentence, items in mismatches:
-            for item in items:
-                unit = Unit.RUPIAH if item.role in ("alokasi", "realisasi") and item.expected >= 1000 else Unit.VALUE
-                finding = NARRATIVE_TABLE.at(
-                    None, table=None, reported=item.reported, expected=item.expected, unit=unit, decimals=item.decimals,
-                    role=ROLE_TEXTS[item.role], **_table_place(item.row),
-                )
-                placed(finding, page, paragraph, sentence.quote)
-    return out
 
 
 def unread_findings(snapshot: DocumentSnapshot) -> list[Finding]:

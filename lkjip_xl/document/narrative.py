@@ -1,10 +1,10 @@
 """The narrative's figures: what a sentence says, read for the checks on it.
 
-Three kinds of sentence are read, each only in the form offices write it, and nothing else:
+Four kinds of sentence are read, each only in the form offices write it, and nothing else:
 
 - a budget sentence: "alokasi anggaran Rp X ... realisasi Rp Y (Z%)". Its own arithmetic (Y / X is Z %,
   rounded or truncated at the printed decimals) is D001; its figures against the table row it names are
-  tables.py's.
+  against.py's.
 - an efficiency sentence: "alokasi Rp X ... terealisasi Rp Y sehingga efisiensi (sisa) Rp W atau Z %":
   W must be X - Y and Z must be W / X (D003).
 - a count: "dari 11 indikator ..., 6 indikator ... , 1 indikator ... dan 4 indikator ...": the parts must
