@@ -281,6 +281,22 @@ def test_a_count_of_indicators_must_add_up(tmp_path):
     assert "6 + 1 + 4 + 1" in findings[0].message("id")
 
 
+def test_a_count_of_indicators_per_category_against_the_table_it_names(tmp_path):
+    sentence = ("Berdasarkan data pada Tabel 3.1 terlihat bahwa dari 4 indikator sasaran, sebanyak 2 indikator tercapai "
+                "sangat baik (di atas 100%), 1 indikator tercapai baik (80 - 100%) dan 1 indikator tercapai sedang (50 - 80%).")
+    capaian = [["No", "Indikator", "Target", "Realisasi", "Capaian"],
+               ["1", "Indikator A", "10", "15", "150 % (Sangat Baik)"],
+               ["2", "Indikator B", "10", "9", "90 % (Baik)"],
+               ["3", "Indikator C", "10", "9,5", "95 % (Baik)"],
+               ["4", "Indikator D", "10", "6", "60 % (Sedang)"]]
+    # The sentence's parts add up (no D004), but the table prints one "Sangat Baik" and two "Baik".
+    found = [f for f in _report(tmp_path, [sentence], capaian, caption="Tabel 3.1") if f.code in ("D004", "D006")]
+    assert sorted((f.code, f.reported, f.expected) for f in found) == [("D006", 1, 2), ("D006", 2, 1)]
+    # A table that does not print a category for every indicator counted is not compared.
+    capaian[4][4] = "60 %"
+    assert [f for f in _report(tmp_path, [sentence], capaian, caption="Tabel 3.1") if f.code == "D006"] == []
+
+
 def test_an_indicator_sentence_against_the_row_it_names_and_only_one(tmp_path):
     sentence = "Untuk indikator “Nilai SAKIP” dengan target 75 diperoleh nilai 73,36 sehingga capaian sebesar 104,8 %."
     header = ["No", "Indikator", "Target", "Realisasi", "Capaian %"]

@@ -169,9 +169,10 @@ NARRATIVE = {
 }
 NARRATIVE_MISSED: dict[str, str] = {}
 # A count whose parts do not add up to its whole (D004): "dari 11 indikator ..., 6 ..., 1 ..., 4 ... dan 1
-# indikator": 12. Which part is wrong (Tabel 3.1 has 5 above 100 %, not 6) is not told: the table's capaian
-# cells print their category in the same cell ("139,54 % (Sangat Baik)") over three pages, not read as a count.
+# indikator": 12. Which part is wrong is told by the table the sentence names (D006, a warning): Tabel 3.1
+# (pp. 26-28) prints "(Sangat Baik)" 5 times, "(Baik)" once, "(Sedang)" 4 times, "(Kurang)" once: 11.
 COUNTS = {DISNAKERTRANS: {"F01": (36, 12, 11)}}
+CATEGORY_COUNTS = {DISNAKERTRANS: {"F01": (36, 6, 5)}}
 # The narrative against the tables (D002, warnings): (page, the sentence's figure, the table's).
 AGAINST_TABLES = {
     DISKANLAUT: {"F54": (21, 81_051_814_214, 81_501_814_214)},  # Tabel 3.7 p.22 BELANJA LANGSUNG (must)
@@ -199,6 +200,9 @@ def test_a_count_whose_parts_do_not_add_up():
     assert found == set(COUNTS[DISNAKERTRANS].values())
     finding = next(f for f in report_of(DISNAKERTRANS).findings if f.code == "D004")
     assert "6 + 1 + 4 + 1" in finding.message("id") and finding.place.quote.startswith("dari 11 indikator")
+    warnings = [f for f in report_of(DISNAKERTRANS).findings if f.code == "D006"]
+    assert {(f.place.page, f.reported, f.expected) for f in warnings} == set(CATEGORY_COUNTS[DISNAKERTRANS].values())
+    assert "Tabel 3.1 (hlm. 26)" in warnings[0].message("id") and warnings[0].severity.value == "warning"
 
 
 def test_every_narrative_percent_must_finding_is_found_or_named_as_missed():

@@ -181,3 +181,26 @@ SUMMARY_BODY = Check(
     ),
 )
 PARAGRAPH = Text("par. {paragraph}", "para. {paragraph}")
+
+NARRATIVE_CATEGORY_COUNT = Check(
+    "D006",
+    "narasi-kategori-tabel",
+    Severity.WARNING,
+    Text("Banyaknya indikator per kategori berbeda dengan tabel", "A count of indicators per category differs from the table"),
+    Text(
+        "Kalimat ini menyebut {reported} indikator «{category}», sedangkan {caption} ({where}) mencetak kategori "
+        "«{category}» {expected} kali (dari {whole} indikator, seperti kalimat itu).",
+        "This sentence counts {reported} indicators «{category}», while {caption} ({where}) prints the category "
+        "«{category}» {expected} times (of {whole} indicators, as the sentence says).",
+    ),
+    Text(
+        "Kalimat yang menghitung indikator per kategori capaian dan menyebut tabelnya dicocokkan dengan kategori "
+        "yang tercetak di tabel itu, bila tabel itu memuat kategori untuk semua indikator yang disebut kalimat.",
+        "A sentence that counts indicators per achievement category and names its table is compared with the "
+        "categories printed in that table, when the table prints a category for every indicator the sentence names.",
+    ),
+    Text(
+        "Hitung ulang indikator per kategori dari tabel, lalu samakan kalimatnya.",
+        "Count the indicators per category again from the table, then make the sentence agree.",
+    ),
+)

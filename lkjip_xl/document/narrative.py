@@ -159,22 +159,41 @@ COUNT = re.compile(
 )
 
 
+# The achievement categories a count names ("6 indikator tercapai sangat baik"), longest first.
+CATEGORY = re.compile(r"sangat\s+baik|sangat\s+kurang|baik|cukup|sedang|kurang", re.IGNORECASE)
+_CAPTION_NAMED = re.compile(r"\btabel\s*:?\s*(\d+(?:\s*[.,]\s*\d+)*)", re.IGNORECASE)
+
+
+def category_of(text: str) -> str | None:
+    match = CATEGORY.search(text)
+    return " ".join(match.group(0).lower().split()) if match else None
+
+
 @dataclass(frozen=True)
-class CountContradiction:
+class Count:
+    """'(Berdasarkan Tabel 3.1) dari N indikator, a indikator <category>, b indikator <category> ...'."""
+
     quote: str
     whole: int
-    parts: tuple[int, ...]
+    parts: tuple[tuple[int, str | None], ...]  # each part's number and the category it names
+    table: str | None  # the table the sentence says it counts ("3.1"), when it names one
     start: int
 
 
-def count_contradictions(text: str) -> list[CountContradiction]:
+def counts(text: str) -> list[Count]:
     out = []
     for match in COUNT.finditer(text):
-        whole = int(match.group(1))
-        parts = tuple(int(number) for number in re.findall(r"(\d{1,3})\s+indikator", match.group(2), re.IGNORECASE))
-        if len(parts) >= 2 and sum(parts) != whole:
-            out.append(CountContradiction(_quote(match.group(0)), whole, parts, match.start()))
+        pieces = re.split(r"(?:sebanyak\s+)?\b(\d{1,3})\s+indikator\b", match.group(2), flags=re.IGNORECASE)
+        parts = tuple((int(pieces[index]), category_of(pieces[index + 1].split("(")[0])) for index in range(1, len(pieces) - 1, 2))
+        named = _CAPTION_NAMED.search(_subject(text, match.start()))
+        table = re.sub(r"\s", "", named.group(1)).replace(",", ".") if named else None
+        out.append(Count(_quote(match.group(0)), int(match.group(1)), parts, table, match.start()))
     return out
+
+
+def count_contradictions(text: str) -> list[Count]:
+    """The counts whose parts do not add up to their whole."""
+    return [item for item in counts(text) if len(item.parts) >= 2 and sum(n for n, _ in item.parts) != item.whole]
 
 
 # An indicator sentence: the indicator's name in quotes, then its figures up to the sentence's end.

@@ -50,10 +50,11 @@ def _table_place(row) -> dict[str, Any]:
 def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
     """The narrative's own arithmetic (D001, D003, D004) and its figures against the tables (D002)."""
     from ..checks.document import (EFFICIENCY_EXPECTED, NARRATIVE_COUNT, NARRATIVE_EFFICIENCY, NARRATIVE_PERCENT,
-                                   NARRATIVE_TABLE, PARAGRAPH, ROLE_TEXTS, SUMMARY_BODY, TABLE_ALSO)
+                                   NARRATIVE_CATEGORY_COUNT, NARRATIVE_TABLE, PARAGRAPH, ROLE_TEXTS, SUMMARY_BODY,
+                                   TABLE_ALSO)
     from ..findings import PAGE, Unit
     from .against import budget_mismatches, indicator_mismatches, table_rows
-    from .narrative import (budget_sentences, contradictions, count_contradictions, efficiency_contradictions,
+    from .narrative import (budget_sentences, contradictions, count_contradictions, counts, efficiency_contradictions,
                             indicator_sentences)
 
     rows = table_rows(snapshot)
@@ -97,10 +98,20 @@ def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
             if not fresh(item):
                 continue
             finding = NARRATIVE_COUNT.at(
-                None, table=None, reported=sum(item.parts), expected=item.whole, unit=Unit.VALUE, decimals=0,
-                whole=Num(item.whole), parts=" + ".join(str(part) for part in item.parts),
+                None, table=None, reported=sum(n for n, _ in item.parts), expected=item.whole, unit=Unit.VALUE, decimals=0,
+                whole=Num(item.whole), parts=" + ".join(str(n) for n, _ in item.parts),
             )
             placed(finding, page, paragraph, item.quote)
+        for item in counts(text):
+            if not fresh(item):
+                continue
+            for number, category, expected, place in category_differences(item, snapshot):
+                where = PAGE.with_params(page=place.page) if place.page is not None else PARAGRAPH.with_params(paragraph=place.paragraph)
+                finding = NARRATIVE_CATEGORY_COUNT.at(
+                    None, table=None, reported=number, expected=expected, unit=Unit.VALUE, decimals=0,
+                    category=category, caption=place.caption, where=where, whole=Num(item.whole),
+                )
+                placed(finding, page, paragraph, item.quote)
         budget = [sentence for sentence in budget_sentences(text) if fresh(sentence)]
         (summary if index in in_summary else body).extend((page, paragraph, sentence) for sentence in budget)
         mismatches = [(sentence, budget_mismatches(sentence, rows)) for sentence in budget]
@@ -216,3 +227,29 @@ def summary_differences(sentence, body: list) -> list[tuple[str, int, int, tuple
             reported = sentence.realised if role == "realisasi" else sentence.allocated
             out.append((role, reported, values.pop(), places[role]))
     return out
+
+
+# A category as a table prints it for one indicator: in brackets after its capaian ("139,54 % (Sangat Baik)").
+_PRINTED_CATEGORY = re.compile(r"\(\s*(sangat\s+baik|sangat\s+kurang|baik|cukup|sedang|kurang)\s*\)", re.IGNORECASE)
+
+
+def category_differences(count, snapshot: DocumentSnapshot) -> list[tuple[int, str, int, Any]]:
+    """(the sentence's number, category, the table's number, the table's place) for each part of a count that
+    differs from the categories printed in the table it names; nothing unless that table prints exactly as many
+    categories as the sentence's whole (every indicator read) and the sentence names every part's category."""
+    if count.table is None or any(category is None for _, category in count.parts):
+        return []
+    for place in snapshot.places.values():
+        caption = re.sub(r"\s", "", place.caption or "").replace(",", ".").lower()
+        if not re.fullmatch(r"tabel:?" + re.escape(count.table), caption):
+            continue
+        printed: dict[str, int] = {}
+        for quote in place.quotes.values():
+            for match in _PRINTED_CATEGORY.finditer(quote):
+                category = " ".join(match.group(1).lower().split())
+                printed[category] = printed.get(category, 0) + 1
+        if sum(printed.values()) != count.whole:
+            return []
+        return [(number, category, printed.get(category, 0), place) for number, category in count.parts
+                if printed.get(category, 0) != number]
+    return []
