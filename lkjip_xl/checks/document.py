@@ -86,8 +86,8 @@ NARRATIVE_TABLE = Check(
     Severity.WARNING,
     Text("Angka dalam kalimat berbeda dengan tabel", "A sentence's figure differs from the table"),
     Text(
-        "Kalimat ini menyebut {role} {reported}, sedangkan {caption} ({where}) mencetak {expected} pada baris «{row}».",
-        "This sentence gives the {role} as {reported}, while {caption} ({where}) prints {expected} in the row «{row}».",
+        "Kalimat ini menyebut {role} {said}, sedangkan {caption} ({where}) mencetak {printed} pada baris «{row}».",
+        "This sentence gives the {role} as {said}, while {caption} ({where}) prints {printed} in the row «{row}».",
     ),
     Text(
         "Kalimat yang menyebut nama indikator, program, kegiatan atau jumlah dan angkanya dicocokkan dengan baris "
@@ -180,7 +180,6 @@ SUMMARY_BODY = Check(
         "Make the executive summary and Bab III agree, on the right figure.",
     ),
 )
-PARAGRAPH = Text("par. {paragraph}", "para. {paragraph}")
 
 NARRATIVE_CATEGORY_COUNT = Check(
     "D006",

@@ -130,8 +130,9 @@ class Mismatch:
     role: str  # "alokasi" | "realisasi" | "capaian" | "target"
     reported: float
     expected: float
-    decimals: int
+    decimals: int  # as the sentence prints its figure
     row: Row
+    table_decimals: int = 0  # as the table prints its figure
 
 
 def _amount_at(row: Row, col: int) -> float | None:
@@ -211,7 +212,7 @@ def _row_mismatches(sentence: IndicatorSentence, row: Row, matched: dict[int, in
             return None
         values, places, _ = row.figures[column]
         if not same(readings, decimals, values, places):
-            out.append(Mismatch(figure.role, readings[0], values[0], decimals, row))
+            out.append(Mismatch(figure.role, readings[0], values[0], decimals, row, places))
     return out
 
 

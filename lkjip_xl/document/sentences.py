@@ -40,19 +40,24 @@ def narrative_texts(snapshot: DocumentSnapshot) -> list[tuple[int | None, int | 
 
 def _table_place(row) -> dict[str, Any]:
     from ..checks.document import UNCAPTIONED
+    return {"caption": row.place.caption or UNCAPTIONED, "where": _table_where(row.place, row.page), "row": row.quote}
+
+
+def _table_where(place, page: int | None):
+    """Where a table (or its row) is: the page of a PDF, the table's number and paragraph in a Word file."""
     from ..findings import DOCUMENT_TABLE, PAGE
 
-    where = (PAGE.with_params(page=row.page) if row.page is not None
-             else DOCUMENT_TABLE.with_params(number=row.place.number, paragraph=row.place.paragraph))
-    return {"caption": row.place.caption or UNCAPTIONED, "where": where, "row": row.quote}
+    if page is not None:
+        return PAGE.with_params(page=page)
+    return DOCUMENT_TABLE.with_params(number=place.number, paragraph=place.paragraph)
 
 
 def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
     """The narrative's own arithmetic (D001, D003, D004) and its figures against the tables (D002)."""
     from ..checks.document import (EFFICIENCY_EXPECTED, NARRATIVE_COUNT, NARRATIVE_EFFICIENCY, NARRATIVE_PERCENT,
-                                   NARRATIVE_CATEGORY_COUNT, NARRATIVE_TABLE, PARAGRAPH, ROLE_TEXTS, SUMMARY_BODY,
+                                   NARRATIVE_CATEGORY_COUNT, NARRATIVE_TABLE, ROLE_TEXTS, SUMMARY_BODY,
                                    TABLE_ALSO)
-    from ..findings import PAGE, Unit
+    from ..findings import PAGE, PARAGRAPH, Unit
     from .against import budget_mismatches, indicator_mismatches, table_rows
     from .narrative import (budget_sentences, contradictions, count_contradictions, counts, efficiency_contradictions,
                             indicator_sentences)
@@ -106,7 +111,7 @@ def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
             if not fresh(item):
                 continue
             for number, category, expected, place in category_differences(item, snapshot):
-                where = PAGE.with_params(page=place.page) if place.page is not None else PARAGRAPH.with_params(paragraph=place.paragraph)
+                where = _table_where(place, place.page)
                 finding = NARRATIVE_CATEGORY_COUNT.at(
                     None, table=None, reported=number, expected=expected, unit=Unit.VALUE, decimals=0,
                     category=category, caption=place.caption, where=where, whole=Num(item.whole),
@@ -121,7 +126,8 @@ def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
                 unit = Unit.RUPIAH if item.role in ("alokasi", "realisasi") and item.expected >= 1000 else Unit.VALUE
                 finding = NARRATIVE_TABLE.at(
                     None, table=None, reported=item.reported, expected=item.expected, unit=unit, decimals=item.decimals,
-                    role=ROLE_TEXTS[item.role], **_table_place(item.row),
+                    role=ROLE_TEXTS[item.role], said=Num(item.reported, unit.value, item.decimals),
+                    printed=Num(item.expected, unit.value, item.table_decimals), **_table_place(item.row),
                 )
                 placed(finding, page, paragraph, sentence.quote)
     for page, paragraph, sentence in summary:
