@@ -53,7 +53,8 @@ def _table_where(place, page: int | None):
 
 
 def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
-    """The narrative's own arithmetic (D001, D003, D004) and its figures against the tables (D002)."""
+    """The narrative's own arithmetic (D001, D003, D004), its figures against the tables (D002, D006) and the
+    executive summary against the body (D005)."""
     from ..checks.document import (EFFICIENCY_EXPECTED, NARRATIVE_COUNT, NARRATIVE_EFFICIENCY, NARRATIVE_PERCENT,
                                    NARRATIVE_CATEGORY_COUNT, NARRATIVE_TABLE, ROLE_TEXTS, SUMMARY_BODY,
                                    TABLE_ALSO)
