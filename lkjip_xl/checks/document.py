@@ -109,8 +109,8 @@ NARRATIVE_EFFICIENCY = Check(
     Severity.ERROR,
     Text("Efisiensi dalam kalimat tidak cocok dengan angkanya sendiri", "A sentence's efficiency does not match its own figures"),
     Text(
-        "Kalimat ini menulis efisiensi {reported} padahal {expected_text} (alokasi Rp {allocated}, realisasi Rp {realised}).{also}",
-        "This sentence says the efficiency is {reported} where {expected_text} (allocation Rp {allocated}, realisation Rp {realised}).{also}",
+        "Kalimat ini menulis efisiensi {reported} padahal {formula} = {expected} (alokasi Rp {allocated}, realisasi Rp {realised}).{also}",
+        "This sentence says the efficiency is {reported} where {formula} = {expected} (allocation Rp {allocated}, realisation Rp {realised}).{also}",
     ),
     Text(
         "Efisiensi (sisa) anggaran = alokasi - realisasi, dan persentasenya = efisiensi / alokasi × 100, dibulatkan "
@@ -151,9 +151,9 @@ ROLE_TEXTS = {
     "capaian": Text("capaian", "achievement"),
     "target": Text("target", "target"),
 }
-EFFICIENCY_EXPECTED = {
-    "amount": Text("alokasi - realisasi = {expected}", "allocation - realisation = {expected}"),
-    "percent": Text("(alokasi - realisasi) / alokasi × 100 = {expected}", "(allocation - realisation) / allocation × 100 = {expected}"),
+EFFICIENCY_FORMULA = {
+    "amount": Text("alokasi - realisasi", "allocation - realisation"),
+    "percent": Text("(alokasi - realisasi) / alokasi × 100", "(allocation - realisation) / allocation × 100"),
 }
 TABLE_ALSO = Text(" {caption} ({where}) mencetak baris «{row}».", " {caption} ({where}) prints the row «{row}».")
 UNCAPTIONED = Text("tabel tanpa judul", "an uncaptioned table")

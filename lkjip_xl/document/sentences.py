@@ -55,7 +55,7 @@ def _table_where(place, page: int | None):
 def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
     """The narrative's own arithmetic (D001, D003, D004), its figures against the tables (D002, D006) and the
     executive summary against the body (D005)."""
-    from ..checks.document import (EFFICIENCY_EXPECTED, NARRATIVE_COUNT, NARRATIVE_EFFICIENCY, NARRATIVE_PERCENT,
+    from ..checks.document import (EFFICIENCY_FORMULA, NARRATIVE_COUNT, NARRATIVE_EFFICIENCY, NARRATIVE_PERCENT,
                                    NARRATIVE_CATEGORY_COUNT, NARRATIVE_TABLE, ROLE_TEXTS, SUMMARY_BODY,
                                    TABLE_ALSO)
     from ..findings import PAGE, PARAGRAPH, Unit
@@ -94,10 +94,9 @@ def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
                 key=lambda row: not row.columns_of((item.printed,), item.decimals),
             )
             also = TABLE_ALSO.with_params(**_table_place(both[0])) if both else ""
-            expected_text = EFFICIENCY_EXPECTED[item.what].with_params(expected=Num(item.expected, unit.value, item.decimals))
             finding = NARRATIVE_EFFICIENCY.at(
                 None, table=None, reported=item.printed, expected=item.expected, unit=unit, decimals=item.decimals,
-                allocated=Num(item.allocated), realised=Num(item.realised), expected_text=expected_text, also=also,
+                allocated=Num(item.allocated), realised=Num(item.realised), formula=EFFICIENCY_FORMULA[item.what], also=also,
             )
             placed(finding, page, paragraph, item.quote)
         for item in count_contradictions(text):
