@@ -2,8 +2,8 @@
 
 Precision first: a sentence is matched to a row only when the row is named and a figure ties them.
 
-- A budget sentence ("<name> ... alokasi Rp X ... realisasi Rp Y (Z%)") speaks of a row whose label (two
-  words or more) is written in the sentence before its figures and which prints X or Y; a JUMLAH / TOTAL row
+- A budget sentence ("<name> ... alokasi Rp X ... realisasi Rp Y (Z%)") speaks of a row whose label or one
+  of whose cells' text (two words or more) is written in the sentence before its figures and which prints X or Y; a JUMLAH / TOTAL row
   is named by printing X as its first figure. The row's other figure is the one in the next (previous)
   column, and only when that figure and X give the sentence's or the row's own percentage: then the
   reading of the row is certain and the sentence's figure that differs is a warning.
@@ -60,6 +60,7 @@ class Row:
     row: int
     place: TablePlace
     label: list[str]  # the words of its text cells
+    names: list[list[str]]  # the words of each text cell: a program's, a kegiatan's name
     figures: dict[int, tuple[tuple[float, ...], int, str]]  # column -> readings, decimals, text
     headers: dict[int, str] = field(default_factory=dict)  # column -> the header's words, lowercase
 
@@ -86,6 +87,7 @@ def table_rows(snapshot: DocumentSnapshot) -> list[Row]:
         for row, cells in sheet.rows():
             figures: dict[int, tuple[tuple[float, ...], int, str]] = {}
             label: list[str] = []
+            names: list[list[str]] = []
             for col in range(1, len(cells) + 1):
                 text = sheet.text(row, col)
                 if not text:
@@ -95,6 +97,7 @@ def table_rows(snapshot: DocumentSnapshot) -> list[Row]:
                     figures[col] = (readings, decimals, text)
                 else:
                     label.extend(_words(text))
+                    names.append(_words(text))
             numbers_only = figures and all(_COLUMN_NUMBER.match(text) for _, _, text in figures.values())
             years = figures and all(_YEAR.match(text) for _, _, text in figures.values())  # "2022 | 2023 | 2024"
             if not seen_data and (len(figures) < 2 or numbers_only or years):
@@ -108,15 +111,18 @@ def table_rows(snapshot: DocumentSnapshot) -> list[Row]:
                 continue
             seen_data = True
             if figures:
-                out.append(Row(name, row, place, label, figures, {col: " ".join(texts) for col, texts in header.items()}))
+                out.append(Row(name, row, place, label, names, figures, {col: " ".join(texts) for col, texts in header.items()}))
     return out
 
 
-def _named(label: list[str], subject: str) -> bool:
-    """The row's label, two words or more that name something, written in the sentence."""
-    if len([word for word in label if word not in _STOP]) < 2:
-        return False
-    return f" {' '.join(label)} " in f" {' '.join(_words(subject))} "
+def _named(row: Row, subject: str) -> bool:
+    """The row's label, or the text of one of its cells (its kegiatan's or program's name), two words or more
+    that name something, written in the sentence."""
+    written = f" {' '.join(_words(subject))} "
+    return any(
+        len([word for word in words if word not in _STOP]) >= 2 and f" {' '.join(words)} " in written
+        for words in (row.label, *row.names)
+    )
 
 
 def _is_total(row: Row) -> bool:
@@ -159,17 +165,17 @@ def budget_mismatches(sentence: BudgetSentence, rows: list[Row]) -> list[Mismatc
     for row in rows:
         xs, ys = row.columns_of(x, 0), row.columns_of(y, 0)
         if xs and ys:
-            if _named(row.label, sentence.subject):
+            if _named(row, sentence.subject):
                 return []  # a row the sentence names prints both: the sentence agrees with the report
             continue
         amounts = [col for col in sorted(row.figures) if _amount_at(row, col) is not None]
-        if xs and (_named(row.label, sentence.subject) or (_is_total(row) and amounts and amounts[0] == xs[0])):
+        if xs and (_named(row, sentence.subject) or (_is_total(row) and amounts and amounts[0] == xs[0])):
             after = [col for col in amounts if col > xs[0]]
             if after:
                 table = _amount_at(row, after[0])
                 if _percent_fits(row, sentence, table, sentence.allocated):
                     found.setdefault("realisasi", []).append(Mismatch("realisasi", sentence.realised, table, 0, row))
-        elif ys and _named(row.label, sentence.subject):
+        elif ys and _named(row, sentence.subject):
             before = [col for col in amounts if col < ys[0]]
             if before:
                 table = _amount_at(row, before[-1])
