@@ -25,6 +25,7 @@ BIRO = "jabar16-biroorganisasi-LKIP Biro Organisasi 2016.pdf"
 BKPD = "jabar16-bkpd-LAKIP BKPD 2016.pdf"
 BPLHD = "jabar16-bplhd-LKIP 2016-BPLHD.pdf"
 DISPERINDAG = "jabar16-disperindag-3. LKIP TAHUN 2016 - DISPERINDAG JABAR.pdf"
+DISNAK = "jabar16-disnak-LKIP DISNAK 2016.pdf"
 
 _REPORTS: dict = {}
 
@@ -100,6 +101,19 @@ FALSE_ERRORS = {
         # Efisiensi = 100 minus it: 18.77, 20.99, 5.31, 11.19, all exact), not capaian.
         ("N003", 39, None), ("X011", 39, 81.23), ("N003", 40, None), ("K101", 40, 94.69), ("K101", 40, 88.81),
     ],
+    # No must finding: every table checks out (clean controls), its errors are all false.
+    DISNAK: [
+        # Tabel 6 p.19: 114,40 is the Visi's mean of the three Misi (131,83; 100,00; 111,36 = 114,397), not a capaian
+        # of a target.
+        ("K103", 19, 114.4),
+        # Daging, Telur, Susu: 992.770 / 768.495 = 129,18, 253.712 / 217.235 = 116,79, 352,390 / 268.797 = 131,10
+        # (thousands; the Susu realisasi printed with a comma, each marked * angka sementara): every row checks out.
+        ("N003", 19, None), ("N003", 19, None), ("N003", 19, None),
+        # p.21: lower-is-better case counts with a zero target: Anthrax 0 cases = 100 % (the convention of a zero
+        # target met); Rabies 2 cases printed 92,59, which follows from no printed figure (a baseline the table does
+        # not print, perhaps). No arithmetic is shown broken: "not computable" is a warning at most.
+        ("K103", 21, 100.0), ("K103", 21, 92.59),
+    ],
 }
 
 
@@ -140,7 +154,7 @@ def test_no_error_on_the_clean_controls():
 
 
 def test_findings_are_recorded_with_their_source_and_every_file_is_here():
-    assert set(DATA["files"]) == {BIRO, BKPD, BPLHD, DISPERINDAG}
+    assert set(DATA["files"]) == {BIRO, BKPD, BPLHD, DISPERINDAG, DISNAK}
     for name, about in DATA["files"].items():
         assert (CORPUS / name).is_file(), name
         assert about["repository"] and about["path"] and len(about["commit"]) == 40, name
@@ -154,7 +168,7 @@ def test_findings_are_recorded_with_their_source_and_every_file_is_here():
 
 def test_the_benchmark_takes_these_reports_with_their_musts_and_clean_controls():
     cases = {case.name: case for case in report_cases((CORPUS,))}
-    assert set(cases) == {BIRO, BKPD, BPLHD, DISPERINDAG}
+    assert set(cases) == {BIRO, BKPD, BPLHD, DISPERINDAG, DISNAK}
     assert {(item.where, item.value) for item in cases[BIRO].expected} == {("p.24", 31.57), ("p.32", 98.36)}
     assert all(item.severity == "error" for case in cases.values() for item in case.expected)
     assert cases[BPLHD].clean == ("p.33", "p.34", "p.35", "p.16")
