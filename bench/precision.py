@@ -67,6 +67,7 @@ class Expected:
     codes: tuple[str, ...] = ()
     why: str = ""
     value: float | None = None  # a report's printed figure: found only by an error that reports it
+    sentence: str | None = None  # a figure of the running text, as printed: found too by an error quoting it
 
     @property
     def where(self) -> str:
@@ -98,6 +99,7 @@ class Seen:
     message: str
     reported: float | None = None
     place: str | None = None  # a report document's page ("p.12") or Word table ("tabel 3")
+    quote: str | None = None  # the printed row or sentence
 
     @property
     def where(self) -> str:
@@ -158,10 +160,14 @@ class Outcome:
 
 
 def _matches(item: Expected, seen: Seen) -> bool:
-    """The finding is the expected one: at its place, and (a report's figure) reporting its printed value."""
+    """The finding is the expected one: at its place, and (a report's figure) reporting its printed value. A
+    sentence whose amount is wrong is found by the error on its percentage, which quotes the sentence (a table
+    row's quote holds every figure of the row: there the figure itself must be reported)."""
     if seen.where != item.where:
         return False
-    return item.value is None or (seen.reported is not None and abs(seen.reported - item.value) < 0.005)
+    if item.value is None or (seen.reported is not None and abs(seen.reported - item.value) < 0.005):
+        return True
+    return bool(item.sentence and seen.quote and item.sentence in seen.quote)
 
 
 def deserved(code: str, codes: tuple[str, ...]) -> bool:
@@ -271,7 +277,8 @@ def report_cases(folders: tuple[Path, ...] = REPORT_FOLDERS) -> list[Case]:
                 raise FileNotFoundError(f"{meta}: {name} is listed but not in {folder}")
             musts = [item for item in data["findings"] if item["file"] == name and item["severity"] == "must"]
             expected = [Expected("", report_place(item.get("page"), item.get("table")), "error", (),
-                                 f"{item['id']}: {item.get('why', '')}", item.get("printed_value"))
+                                 f"{item['id']}: {item.get('why', '')}", item.get("printed_value"),
+                                 item.get("printed") if item.get("where") != "table" else None)
                         for item in musts]
             clean = tuple(report_place(item.get("page"), item.get("table"))
                           for item in data.get("clean_controls", []) if item["file"] == name)
@@ -366,7 +373,8 @@ def run_report(case: Case, path: Path) -> Outcome:
     outcome.seconds = time.perf_counter() - started
     outcome.findings = [Seen(f.ref.sheet if f.ref else None, f.ref.a1 if f.ref else None, f.code, f.severity.value,
                              f.message(), f.reported,
-                             report_place(f.place.page, f.place.table_number) if f.place else "(no page)")
+                             report_place(f.place.page, f.place.table_number) if f.place else "(no page)",
+                             f.place.quote if f.place else None)
                         for f in report.sorted()]
     outcome.checked_cells = cells
     return outcome

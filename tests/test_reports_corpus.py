@@ -188,3 +188,18 @@ def test_a_must_is_found_only_by_an_error_at_its_page_reporting_its_printed_figu
     assert [item.where for item in outcome.missed] == ["p.24"]
     assert [seen.where for seen in outcome.false_errors] == ["p.34"]
     assert [seen.where for seen in outcome.errors_on_clean] == ["p.34"]
+
+
+def test_a_sentence_whose_amount_is_wrong_is_found_by_the_error_quoting_it_but_a_table_row_is_not():
+    sentence = "dapat direalisasikan sebesar Rp 81.051.814.214,00 atau 94.32%"
+    case = Case("reports", "x.pdf", lambda _scratch: Path("x.pdf"), [
+        Expected("", "p.21", "error", (), "", 81_051_814_214.0, "81.051.814.214,00"),  # the sentence's amount
+        Expected("", "p.24", "error", (), "", 31.57),  # a table row's capaian: no sentence
+    ])
+    outcome = Outcome(case, [
+        Seen(None, None, "D001", "error", "", 94.32, "p.21", sentence),
+        Seen(None, None, "K101", "error", "", 30.0, "p.24", "7 . Prosentase | 30 | 95 | 78,57 | 31,57 | 100"),
+    ])
+    assert [item.where for item in outcome.found] == ["p.21"]
+    cases = {case.name: case for case in report_cases((CORPUS,))}
+    assert {item.sentence for item in cases[BIRO].expected} == {None, "98,36"}
