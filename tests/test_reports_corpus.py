@@ -203,3 +203,15 @@ def test_a_sentence_whose_amount_is_wrong_is_found_by_the_error_quoting_it_but_a
     assert [item.where for item in outcome.found] == ["p.21"]
     cases = {case.name: case for case in report_cases((CORPUS,))}
     assert {item.sentence for item in cases[BIRO].expected} == {None, "98,36"}
+
+
+def test_the_benchmark_table_counts_a_reports_clean_control_pages_and_the_errors_there():
+    from bench.precision import section
+
+    case = Case("reports", "x.pdf", lambda _scratch: Path("x.pdf"), [Expected("", "p.32", "error", (), "", 98.36)],
+                clean=("p.34", "p.31"))
+    outcome = Outcome(case, [Seen(None, None, "D001", "error", "", 98.36, "p.32"),
+                             Seen(None, None, "B105", "error", "", 87.41, "p.34"),
+                             Seen(None, None, "N005", "warning", "", None, "p.34")], checked_cells=100)
+    row = next(line for line in section([outcome], ("reports",), []) if line.startswith("| reports |"))
+    assert row.startswith("| reports | 1 (2 clean-control pages) | **1** | **1** | **1 / 1** | 10.0 (1) |")
