@@ -426,6 +426,16 @@ def test_tabel_37_totals_per_belanja_type_are_reconciled_with_the_export(tmp_pat
     assert f"D{rows['Belanja Operasi']}" in on_pegawai["follows"]  # Operasi's difference is Pegawai's
     assert "rekening 5.1.01" in on_pegawai["message"] and "Tabel 3.7" in on_pegawai["message"]
 
+    # A Tabel 3.8 that leaves out a budgeted SIPD line may be of another scope than the export: warnings.
+    left = next(entry for entry in subs(whole_year) if entry.anggaran)
+    narrower = tmp_path / "sebagian.xlsx"
+    write_report(narrower, whole_year, leave_out={left.code})
+    rows = write_table_37(narrower, lines(pegawai_r=pegawai[1] + 1_000_000))
+    data = validate(narrower, WHOLE_YEAR)
+    on_pegawai = at(data, f"D{rows['Belanja Pegawai']}")
+    assert [(f["code"], f["severity"]) for f in on_pegawai] == [("R009", "warning")]
+    assert "tidak memuat semua baris SIPD" in on_pegawai[0]["message"]
+
 
 def test_tabel_37_in_the_old_btl_bl_form_is_not_compared(tmp_path, whole_year):
     by_hand = sipd_types_by_hand()
