@@ -28,12 +28,6 @@ XFAIL = {
                                                                     "is checked)"),
     "published/prov-jabar-disbun-2016-tabel-3-5-silpa-dan-3-7-apbn": "D9 missed (Satker > Program > Kegiatan without codes: the sums do not confirm a hierarchy)",
     "published/prov-jabar-diskanlaut-2016-tabel-3-7-realisasi-belanja": "D15 missed",
-    # The SIPD corpus (issue 15): the report's own period is not read, so a Semester I (s.d. 30 Juni) table
-    # against the s.d. Juni export is taken for a year-end one and its realisasi differences are only warnings.
-    **{f"sipd/sumenep-dinkes-2026-s1-{name}": f"{cells} missed (realisasi: the report's period, s.d. Juni in "
-       "its title, is not read; taken for year-end against the s.d. Juni export, so only warnings)"
-       for name, cells in (("kode-salah", "E27, E114"), ("ekspor-ditempel-salah", "E27, E114"),
-                           ("nama-teks-salah", "D27, D114"))},
 }
 
 

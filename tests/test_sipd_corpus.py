@@ -71,20 +71,10 @@ def describe(findings: list[dict]) -> str:
                      f"expected={f['expected']}: {f['message'][:160]}" for f in findings) or "  (none)"
 
 
-# What the engine does not do yet, by test and case: strict, so a fix turns the entry red and it is removed.
-PERIOD_NOT_READ = ("the report's own period is not read: a table titled 'Semester I (s.d. 30 Juni 2026)' is taken "
-                   "for a year-end one, so the s.d. Juni export gets R006 and realisasi differences are warnings")
-PD_NOT_EXPANDED = ("'PD' (Perangkat Daerah, a common abbreviation) is not expanded in name matching: three rows "
-                   "found by neither side (R004/R005 warnings)")
-_FAITHFUL, _FOUND = "test_a_faithful_copy_gets_no_reconciliation_finding", \
-    "test_every_injected_mistake_is_found_at_its_cell_with_sipds_figure"
-GAPS: dict[tuple[str, str], str] = {
-    **{(_FAITHFUL, f"sumenep-dinkes-2026-s1-{name}"): PERIOD_NOT_READ
-       for name in ("kode-angka", "ekspor-ditempel", "nama-teks")},
-    (_FAITHFUL, "sumenep-dinkes-2026-s1-nama-singkat"): PERIOD_NOT_READ + "; " + PD_NOT_EXPANDED,
-    **{(_FOUND, f"sumenep-dinkes-2026-s1-{name}"): PERIOD_NOT_READ + " (E27 swap, E114 neighbour: warnings)"
-       for name in ("kode-salah", "ekspor-ditempel-salah")},
-}
+# What the engine does not do yet, by (test, case) -> why: strict xfails, so a fix turns the entry red and it is
+# removed. Empty: the two gaps found on the first run (the report's own period not read; 'PD' not expanded) are
+# fixed in lkjip_xl/reconcile (report_month, the abbreviation table).
+GAPS: dict[tuple[str, str], str] = {}
 
 
 def params(test: str, cases: list[Path]) -> list:
@@ -169,13 +159,14 @@ def found(mistake: dict, m: dict, findings: list[dict]) -> bool:
 @pytest.mark.parametrize("case", params("test_no_reconciliation_error_but_where_a_mistake_is", WITH_MISTAKES))
 def test_no_reconciliation_error_but_where_a_mistake_is(case):
     """An error only at a mistyped cell or a figure that follows from it (its selisih and %, its parents),
-    never from a weak name match, never on a row whose name SIPD prints twice, never on a realisasi compared
-    with an export of another period."""
+    never from a weak (misspelt) name match, never on a row whose name SIPD prints twice, never on a realisasi
+    compared with an export of another period. A name changed only by a common abbreviation ('Kab/Kota',
+    'SDM', 'PD', '&') matches exactly once normalised: an error may rest on it, as on an exact name."""
     m = meta(case)
     errors = recon(run(case), "error")
-    if m["match"] == "name-weak":
-        assert not errors, "errors from weak name matches:\n" + describe(errors)
-        return
+    if m["match"] == "name-weak":  # a misspelt name is only a similar one: never the basis of an error
+        weak = [f for f in errors if any(row_of(c) in m["misspelt_name_rows"] for c in cells(f))]
+        assert not weak, "errors from weak (misspelt) name matches:\n" + describe(weak)
     allowed, rows = set(), set()
     for mistake in m["mistakes"]:
         allowed |= {a["cell"] for a in mistake["accept"]} | set(mistake["follows"])
@@ -183,7 +174,7 @@ def test_no_reconciliation_error_but_where_a_mistake_is(case):
             rows.add(mistake["row"])
     false = [f for f in errors
              if not all(c in allowed or c.startswith("Tabel 3.8!") and row_of(c) in rows for c in cells(f))]
-    if m["match"] == "name-exact":
+    if m["match"] != "code":
         false += [f for f in errors if any(row_of(c) in m["ambiguous_name_rows"] for c in cells(f))]
     if not m["realisasi_errors"]:
         realisasi_col = "E"  # the code layout: A No, B Kode, C Uraian, D Anggaran, E Realisasi

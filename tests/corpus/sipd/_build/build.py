@@ -188,20 +188,27 @@ WEAK = [  # (what SIPD prints, what officers type): abbreviations and misspellin
     ("Kesehatan", "Kesehatn"), (" dan ", " & "), ("Pemerintahan", "Pemerintah"), ("Penyediaan", "Penyedian"),
     ("Pelaksanaan", "Pelaksanan"), ("Pengendalian", "Pengendalin"), ("Masyarakat", "Masyarakt"),
 ]
+# The common abbreviations a name matcher is expected to know (issue 15: "normalised: case, spacing,
+# punctuation, common abbreviations"): a name changed only by one of them still matches exactly. Every other
+# change is a misspelling: only a similar name, never the basis of an error.
+ABBREVIATIONS = {"Kab/Kota", "PD", "SDM", "KB", " & "}
 
 
-def weak_name(name: str, i: int) -> str:
+def weak_name(name: str, i: int) -> tuple[str, bool]:
     """One of the WEAK rules that apply, chosen by row index (a slight change: one abbreviation or misspelling
-    per name); upper case kept where SIPD prints it."""
+    per name); upper case kept where SIPD prints it. Returns the name and whether it is misspelt (a weak
+    match) rather than abbreviated."""
     out = name
     # (an abbreviation the name already spells out, 'KELUARGA BERENCANA (KB)', is not typed twice)
     rules = [(a, b) for a, b in WEAK if a.lower() in out.lower() and b.strip().lower() not in out.lower()]
-    for a, b in (rules[i % len(rules):] + rules[:i % len(rules)])[:1] if rules else []:
+    if rules:
+        a, b = (rules[i % len(rules):] + rules[:i % len(rules)])[0]
         idx = out.lower().find(a.lower())
         out = out[:idx] + (b.upper() if out[idx:idx + len(a)].isupper() else b) + out[idx + len(a):]
-    if out == name:  # nothing to abbreviate: a trailing dot and a double space, as typed
-        out = name.replace(" ", "  ", 1) + "."
-    return out
+        return out, b not in ABBREVIATIONS
+    # nothing to abbreviate: a letter left out of the longest word, as typed in a hurry
+    word = max(name.split(), key=len)
+    return name.replace(word, word[:-3] + word[-2:], 1), True
 
 
 def money_text(v: Decimal) -> str:
@@ -214,8 +221,9 @@ def pct_text(r: Decimal, a: Decimal) -> str:
     return f"{p}".replace(".", ",") + "%"
 
 
-def write_report(path: Path, rows: list[Row], layout: Layout, year: int) -> dict[str, str]:
-    """Write the workbook; return {row key: sheet row} through Row.sheet_row. Sheet 'Tabel 3.8'."""
+def write_report(path: Path, rows: list[Row], layout: Layout, year: int) -> list[int]:
+    """Write the workbook (sheet 'Tabel 3.8'; each Row learns its sheet_row); return the rows whose name is
+    misspelt (weak names)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Tabel 3.8"
@@ -234,6 +242,7 @@ def write_report(path: Path, rows: list[Row], layout: Layout, year: int) -> dict
         ws[f"{letter}6"] = list(col).index(k) + 1
     r = 7
     program_no = 0
+    weak_rows: list[int] = []
     for i, row in enumerate(rows):
         row.sheet_row = r
         if row.level == "program":
@@ -242,7 +251,11 @@ def write_report(path: Path, rows: list[Row], layout: Layout, year: int) -> dict
         if layout.codes and row.code:
             ws[f"{col['code']}{r}"] = row.code
             ws[f"{col['code']}{r}"].number_format = "@"
-        name = row.name if layout.names == "exact" or row.level == "jumlah" else weak_name(row.name, i)
+        name = row.name
+        if layout.names == "weak" and row.level != "jumlah":
+            name, misspelt = weak_name(row.name, i)
+            if misspelt:
+                weak_rows.append(r)
         ws[f"{col['name']}{r}"] = name
         selisih = row.anggaran - row.realisasi
         if layout.store == "number":
@@ -271,6 +284,7 @@ def write_report(path: Path, rows: list[Row], layout: Layout, year: int) -> dict
     wb.properties.creator = "lkjip-xl test corpus"
     wb.save(path)
     fixed_stamps(path, datetime(year + 1, 1, 15) if year < 2026 else datetime(2026, 7, 10))
+    return weak_rows
 
 
 def fixed_stamps(path: Path, when: datetime) -> None:
@@ -334,7 +348,7 @@ def build_case(name: str, export: dict, layout: Layout, mistakes: list[Mistake],
     apply(programs, mistakes)
     rows = flat(programs)
     path = OUT / f"{name}.xlsx"
-    write_report(path, rows, layout, export["year"])
+    weak_rows = write_report(path, rows, layout, export["year"])
     jumlah = rows[-1]
     records = []
     for m in mistakes:
@@ -397,6 +411,7 @@ def build_case(name: str, export: dict, layout: Layout, mistakes: list[Mistake],
         "expect_period_note": expect_period_note,
         "realisasi_errors": realisasi_errors,
         "ambiguous_name_rows": ambiguous,
+        "misspelt_name_rows": weak_rows,
         "rows": {"program": sum(r.level == "program" for r in rows),
                  "kegiatan": sum(r.level == "kegiatan" for r in rows),
                  "sub_kegiatan": sum(r.level in ("sub", "extra") for r in rows), "jumlah_row": jumlah.sheet_row},
