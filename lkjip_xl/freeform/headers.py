@@ -313,7 +313,9 @@ def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:
         between = len(rows) + 1 <= MAX_HEADER_ROWS and bool(cells) and (
             (len(rows) + 1 < MAX_HEADER_ROWS and is_header_like(following)) or is_numbers_row(following)
         )
-        if row > spanned and (not cells or not (is_header_like(cells) or between)):
+        # A row of units alone ("(Rp)" under "Anggaran Tahun 2016", the next column's header printed on one row).
+        units = bool(cells) and all(is_unit_word(text) for _, text, _ in cells)
+        if row > spanned and (not cells or not (is_header_like(cells) or between or units)):
             break
         if any(_is_body_cell(text, value) for _, text, value in cells):
             break  # a figure or a long text: the body has begun

@@ -231,6 +231,8 @@ def group_rows_by_sums(table: BudgetTable) -> bool:
     and a flat reading does not. Otherwise nothing changes (a flat list, or a hierarchy the sums do not
     confirm: then the JUMLAH is checked against every line, as before)."""
     total = table.total
+    if total is None and len(table.rows) >= 3:
+        return _numbered_groups(table)
     if total is None or len(table.rows) < 3:
         return False
     link_budget_rows(table)
@@ -262,3 +264,30 @@ def _flat_unsure(table: BudgetTable) -> None:
     list is then a guess: said so (S002), and the budget checks do not hold the sums as certain."""
     if len({style(row) for row in table.rows}) > 1:
         table.structure = "guessed"
+
+
+def _numbered_groups(table: BudgetTable) -> bool:
+    """Tabel 3.7 without a JUMLAH, its lines under group rows that look unlike them ("1. BELANJA TIDAK LANGSUNG"
+    over "a. Belanja Pegawai" ... "g. Belanja Tidak Terduga", then "2. BELANJA LANGSUNG" over its lines a-c:
+    Diskanlaut Jawa Barat 2016). The group rows are those whose anggaran or realisasi equals the lines after
+    them; the reading is taken only when it starts at the first row, every group row adds up that way, and the
+    group rows share no style (case, bold, numbering) with the lines: then the other figure of a group is
+    checked against its lines. Otherwise nothing changes."""
+    rows = [row for row in table.rows if _has_figures(row)]  # a title row over the groups is none of them
+    heads = _heads(rows, either=True)
+    if not heads or heads[0] is not rows[0]:
+        return False
+    lines = [row for row in rows if row not in heads]
+    if not lines or {style(row) for row in heads} & {style(row) for row in lines}:
+        return False
+    before = [(row.level, row.level_source) for row in table.rows]
+    for row in rows:
+        row.level, row.level_source = (Level.KEGIATAN if row in heads else Level.SUB_KEGIATAN), "sums"
+    link_budget_rows(table)
+    if all(sums_hold(row) is True for row in heads):
+        table.structure = "guessed"
+        return True
+    for row, (level, source) in zip(table.rows, before):
+        row.level, row.level_source = level, source
+    link_budget_rows(table)
+    return False
