@@ -747,7 +747,7 @@ class _Checker:
                 if parsed.value is None:
                     values.unresolved[key] = parsed.readings
                     continue
-            setattr(values, key, parsed.value if parsed.kind not in _UNREAD else None)
+            setattr(values, key, parsed.value if parsed.kind not in _UNREAD or parsed.sure_repair else None)
         return values
 
     # -- helpers ------------------------------------------------------------------------------------

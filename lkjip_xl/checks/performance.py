@@ -599,12 +599,12 @@ _READABLE = (Kind.NUMBER, Kind.TEXT, Kind.FOREIGN, Kind.NIL)
 
 def number(item: Field) -> float | None:
     """The figure of a cell when it reads as one number (ambiguous and broken cells do not)."""
-    return item.parsed.value if item.parsed.kind in _READABLE else None
+    return item.parsed.value if item.parsed.kind in _READABLE or item.parsed.sure_repair else None
 
 
 def _candidates(item: Field) -> list[float | None]:
     parsed = item.parsed
-    if parsed.kind in _READABLE:
+    if parsed.kind in _READABLE or parsed.sure_repair:
         return [parsed.value]
     if parsed.kind in (Kind.AMBIGUOUS, Kind.MALFORMED) and parsed.readings:
         return list(parsed.readings)

@@ -61,16 +61,17 @@ _SNAP = 7.0
 def _snapped(values: list[float], texts: list[tuple[float, float]] = ()) -> tuple[list[float], dict[float, int]]:
     """Boundaries, with those within _SNAP of the previous one taken as the same; each value -> its index.
 
-    ``texts``: the extents of the cells holding text along this axis. A run of close boundaries never
-    swallows one of them whole: header lines ruled a few points apart with padding between them (Diskanlaut's
-    Tabel 3.7: "Anggaran Tahun 2016" over "(Rp)", each line 11,7 pt with 5,8 pt slivers) stay rows of their
-    own instead of falling onto one row with the first line of the body."""
+    ``texts``: the extents of the cells holding text along this axis. A run of close boundaries that has
+    swallowed one of them whole (header lines ruled a few points apart with padding between them: Diskanlaut's
+    Tabel 3.7, "Anggaran Tahun 2016" over "(Rp)", each line 11,7 pt with 5,8 pt slivers) is one header row; it
+    ends where the next text cell starts, so that the first line of the body is not read as part of the header."""
     bounds: list[float] = []
     index: dict[float, int] = {}
     previous = None
+    starts = {start for start, _ in texts}
     for value in sorted(set(values)):
-        swallows = bounds and any(bounds[-1] <= start and end <= value for start, end in texts)
-        if previous is None or value - previous > _SNAP or swallows:
+        swallowed = bounds and value in starts and any(bounds[-1] <= start and end <= value for start, end in texts)
+        if previous is None or value - previous > _SNAP or swallowed:
             bounds.append(value)
         index[value] = len(bounds) - 1
         previous = value
@@ -159,7 +160,7 @@ def _join_bands(rows: list[list[Cell]], merged: list[tuple[int, int, int, int]])
         spanned = {col for m in spans for col in range(m[1], m[3] + 1)}
         others = [col for col in range(1, len(rows[row - 1]) + 1) if col not in spanned]
         inside = [m for m in merged if row <= m[0] <= end and m not in spans]
-        if not others or any(m[2] > end or m[0] > row or m[1] != m[3] for m in inside):
+        if not others or any(m[2] > end or m[0] > row or m[1] != m[3] for m in inside) or _figures_per_line(rows, row, end, others):
             row += 1
             continue
         for col in others:
@@ -175,6 +176,16 @@ def _join_bands(rows: list[list[Cell]], merged: list[tuple[int, int, int, int]])
         merged = [m for m in merged if (m[0], m[1]) != (m[2], m[3])]
         row += 1
     return rows, merged
+
+
+def _figures_per_line(rows: list[list[Cell]], first: int, last: int, cols: list[int]) -> bool:
+    """Whether a column beside a band's merged cells holds a figure on two of its lines: body rows sharing a cell
+    (a sasaran over its two indicators, each with its own target and budget), not the lines of one header cell."""
+    for col in cols:
+        lines = [rows[r - 1][col - 1].text for r in range(first, last + 1) if col <= len(rows[r - 1])]
+        if sum(1 for text in lines if _FIGURES.fullmatch(text.strip())) >= 2:
+            return True
+    return False
 
 
 def _lines_above(page, top: float) -> list[str]:

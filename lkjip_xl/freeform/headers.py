@@ -397,10 +397,11 @@ _STAND_INS: dict[str, dict[str, str]] = {"indicator": {"sasaran": "indikator"}}
 _YEAR_KEYS = {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "persen": "capaian"}
 
 
-def _key(kind: str, column: HeaderColumn) -> str | None:
+def _key(kind: str, column: HeaderColumn, money_groups: frozenset[str] = frozenset()) -> str | None:
     name = column.concept or ""
-    if kind == "efficiency" and (column.group_concept == "anggaran" or has_rp(column.own)):
-        # Under ANGGARAN "Realisasi" is the money spent and "% Capaian" the absorption.
+    if kind == "efficiency" and (column.group_concept == "anggaran" or has_rp(column.own) or column.nearest_group in money_groups):
+        # Under ANGGARAN, or beside the pagu under one group ("Keuangan / Pagu | Realisasi | Capaian %"), "Realisasi"
+        # is the money spent and "% Capaian" the absorption.
         name = {"realisasi": "realisasi_rp", "capaian": "serapan", "persen": "serapan"}.get(name, name)
     return _KEYS[kind].get(name)
 
@@ -486,6 +487,8 @@ def assign_keys(header: Header, table: str) -> None:
     if kind == "trend":
         years = sorted({column.year for column in header.columns if column.year})[-3:]
         offsets = {year: len(years) - 1 - index for index, year in enumerate(years)}
+    # Groups holding the budget column: their other figures are money too (efficiency tables).
+    money_groups = frozenset(column.nearest_group for column in header.columns if column.concept == "anggaran" and column.group)
     for column in header.columns:
         if kind == "trend" and column.year in offsets and column.concept in _YEAR_KEYS:
             key: str | None = f"{_YEAR_KEYS[column.concept]}{offsets[column.year]}"
@@ -495,7 +498,7 @@ def assign_keys(header: Header, table: str) -> None:
             header.unplaced.append(column)  # another group's figure, or the budget before its change: not the row's
             continue
         else:
-            key = _key(kind, column) or _layout_key(layout, column)
+            key = _key(kind, column, money_groups) or _layout_key(layout, column)
         if key is None or key not in valid or key in header.keys:
             header.unplaced.append(column)
             continue
