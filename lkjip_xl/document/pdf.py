@@ -27,6 +27,8 @@ CAPTION_REACH = 90.0
 TOP_MARGIN = 150.0
 _EPS = 1.0
 _FIGURES = re.compile(r"\d[\d.,]*")
+# A cell that holds a figure (an amount, a percentage), not a header word; a year alone is a header's.
+_FIGURE_CELL = re.compile(r"^(?!(?:19|20)\d\d$)[-(]?\s*(?:rp\.?\s*)?\d[\d.,\s]*%?\)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -92,7 +94,9 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
         if (r, c) in spans:  # two boxes on one grid cell once slivers are gone: one cell
             span = spans[(r, c)]
             span[0], span[1] = max(span[0], last_r), max(span[1], last_c)
-            span[2] = " ".join(part for part in (span[2], text) if part)
+            # A padded inner box drawn inside its cell holds the cell's own text again: once is what is printed.
+            if text and text not in span[2]:
+                span[2] = text if span[2] in text else " ".join(part for part in (span[2], text) if part)
         else:
             spans[(r, c)] = [last_r, last_c, text]
     used_rows = sorted({r for r, _ in spans})
@@ -149,6 +153,11 @@ def _join_bands(rows: list[list[Cell]], merged: list[tuple[int, int, int, int]])
         others = [col for col in range(1, len(rows[row - 1]) + 1) if col not in spanned]
         inside = [m for m in merged if row <= m[0] <= end and m not in spans]
         if not others or any(m[2] > end or m[0] > row or m[1] != m[3] for m in inside):
+            row += 1
+            continue
+        if any(_FIGURE_CELL.match(rows[r - 1][col - 1].text) for r in range(row, end + 1) for col in others
+               if col <= len(rows[r - 1])):
+            # Figures under a sasaran cell spanning two indicator rows ("85" over "70"): body rows, each its own.
             row += 1
             continue
         for col in others:
