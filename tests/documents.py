@@ -117,10 +117,11 @@ def word97_doc(path: Path) -> Path:
     return path
 
 
-def word_table(path: Path, rows: list[list[str]], merges: list[tuple[int, int, int, int]] = (), before: list[str] = ()) -> Path:
+def word_table(path: Path, rows: list[list[str]], merges: list[tuple[int, int, int, int]] = (), before: list[str] = (),
+               more: list[list[list[str]]] = ()) -> Path:
     """A Word file with paragraphs (``before``) and one table as typed: ``rows`` of cell texts (a cell's
     lines split by "\\n", as Enter inside a Word cell makes them), ``merges`` as (row, col, last row, last
-    col) from 1, the way Word merges a header's cells."""
+    col) from 1, the way Word merges a header's cells; ``more``: further tables after it."""
     import docx
 
     document = docx.Document()
@@ -135,5 +136,11 @@ def word_table(path: Path, rows: list[list[str]], merges: list[tuple[int, int, i
                 table.cell(r - 1, c - 1).text = text
     for a, b, y, z in merges:
         table.cell(a - 1, b - 1).merge(table.cell(y - 1, z - 1))
+    for other in more:  # further tables as typed, after a paragraph each
+        document.add_paragraph("")
+        added = document.add_table(rows=len(other), cols=max(len(cells) for cells in other))
+        for r, cells in enumerate(other):
+            for c, text in enumerate(cells):
+                added.cell(r, c).text = text
     document.save(str(path))
     return path

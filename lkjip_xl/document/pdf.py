@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .source import Cell, DocumentSnapshot, TablePlace, Unread, TITLE_LINES, add_table
-from .words import CAPTION, caption_of, clean
+from .words import CAPTION, FIGURE_CELL, caption_of, clean, stacked_figures
 
 # Bounds: the time a document may take to read (a crafted page can keep pdfminer busy), and how far above
 # a table its caption may sit (points; a caption and two title lines).
@@ -27,8 +27,6 @@ CAPTION_REACH = 90.0
 TOP_MARGIN = 150.0
 _EPS = 1.0
 _FIGURES = re.compile(r"\d[\d.,]*")
-# A cell that holds a figure (an amount, a percentage), not a header word; a year alone is a header's.
-_FIGURE_CELL = re.compile(r"^(?!(?:19|20)\d\d$)[-(]?\s*(?:rp\.?\s*)?\d[\d.,\s]*%?\)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -80,12 +78,16 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
     for r, row in enumerate(table.rows):
         for c, box in enumerate(row.cells):
             if box:
-                boxes.append((tuple(round(v, 1) for v in box), clean(texts[r][c] or "")))
+                boxes.append((tuple(round(v, 1) for v in box), texts[r][c] or ""))
     _, col_index = _snapped([v for box, _ in boxes for v in (box[0], box[2])])
     _, row_index = _snapped([v for box, _ in boxes for v in (box[1], box[3])])
     spans: dict[tuple[int, int], list] = {}  # (row, col) of a cell's first grid cell -> [last row, last col, text]
-    for (x0, top, x1, bottom), text in boxes:
+    stacked: set[tuple[int, int]] = set()  # grid cells whose lines are figures one under the other
+    for (x0, top, x1, bottom), raw in boxes:
+        text = clean(raw)
         r, c = row_index[top], col_index[x0]
+        if stacked_figures(raw):
+            stacked.add((r, c))
         last_r, last_c = row_index[bottom] - 1, col_index[x1] - 1
         if last_r < r or last_c < c:
             if not text:
@@ -110,7 +112,7 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
     for (r, c), (last_r, last_c, text) in spans.items():
         top, left = new_row[r], new_col[c]
         bottom, right = last_of(last_r, new_row), last_of(last_c, new_col)
-        rows[top][left] = Cell(text)
+        rows[top][left] = Cell(text, stacked=(r, c) in stacked)
         if (bottom, right) != (top, left):
             merged.append((top + 1, left + 1, bottom + 1, right + 1))
         for rr in range(top, bottom + 1):
@@ -155,7 +157,7 @@ def _join_bands(rows: list[list[Cell]], merged: list[tuple[int, int, int, int]])
         if not others or any(m[2] > end or m[0] > row or m[1] != m[3] for m in inside):
             row += 1
             continue
-        if any(_FIGURE_CELL.match(rows[r - 1][col - 1].text) for r in range(row, end + 1) for col in others
+        if any(FIGURE_CELL.match(rows[r - 1][col - 1].text) for r in range(row, end + 1) for col in others
                if col <= len(rows[r - 1])):
             # Figures under a sasaran cell spanning two indicator rows ("85" over "70"): body rows, each its own.
             row += 1
