@@ -547,6 +547,32 @@ def agreement(
     return Agreement.MISMATCH
 
 
+def printed_bounds(parsed: Parsed) -> tuple[float, float] | None:
+    """Every value a figure typed or printed as text may stand for: all that show as printed at its decimals
+    ("0,09" is anything from 0,085 to 0,095; "20" from 19,5 to 20,5). None for a number cell, whose stored
+    value is the whole figure, and for a figure that is no single reading."""
+    if parsed.kind not in (Kind.TEXT, Kind.FOREIGN) or parsed.value is None or parsed.decimals is None:
+        return None
+    half = 0.5 * 10.0 ** -parsed.decimals
+    return parsed.value - half, parsed.value + half
+
+
+def shown_within(value: float, decimals: int | None, low: float, high: float, tolerance: float = 0.0,
+                 accept_truncation: bool = True) -> bool:
+    """Whether some value from ``low`` to ``high`` shows as the printed ``value`` (rounded half up or, when
+    accepted, truncated to its decimals; within the tolerance)."""
+    if not all(map(math.isfinite, (value, low, high))):
+        return False
+    if decimals is None or decimals > _MAX_PRINTED_DECIMALS:
+        decimals = min(_decimals_of(excel_decimal(value)), _MAX_PRINTED_DECIMALS)
+    half = 0.5 * 10.0 ** -decimals
+    shown_low, shown_high = value - half - tolerance, value + half + tolerance
+    if accept_truncation:  # 188,8999 truncates to 188,89: a truncated figure stands for up to one unit beyond it
+        shown_low, shown_high = min(shown_low, value - 2 * half * (value < 0)), max(shown_high, value + 2 * half * (value >= 0))
+    eps = 1e-9 * max(1.0, abs(value))
+    return low <= shown_high + eps and high >= shown_low - eps
+
+
 def money_equal(a: float, b: float, tolerance: float = 0.0) -> bool:
     """Money agrees to the sen (two decimals), plus the configured tolerance in rupiah, each figure taken at
     Excel's 15 digits first (1234567.0000000002 is Rp 1.234.567; 0.285 is 29 sen, not the 28 of 28.499...)."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .source import Cell, DocumentSnapshot, TablePlace, Unread, TITLE_LINES, add_table
-from .words import CAPTION, caption_of, clean
+from .words import CAPTION, FIGURE_CELL, caption_of, clean, stacked_figures
 
 # Bounds: the time a document may take to read (a crafted page can keep pdfminer busy), and how far above
 # a table its caption may sit (points; a caption and two title lines).
@@ -85,13 +85,17 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
     for r, row in enumerate(table.rows):
         for c, box in enumerate(row.cells):
             if box:
-                boxes.append((tuple(round(v, 1) for v in box), clean(texts[r][c] or "")))
-    filled = [box for box, text in boxes if text]
+                boxes.append((tuple(round(v, 1) for v in box), texts[r][c] or ""))
+    filled = [box for box, text in boxes if text.strip()]
     _, col_index = _snapped([v for box, _ in boxes for v in (box[0], box[2])], [(box[0], box[2]) for box in filled])
     _, row_index = _snapped([v for box, _ in boxes for v in (box[1], box[3])], [(box[1], box[3]) for box in filled])
     spans: dict[tuple[int, int], list] = {}  # (row, col) of a cell's first grid cell -> [last row, last col, text]
-    for (x0, top, x1, bottom), text in boxes:
+    stacked: set[tuple[int, int]] = set()  # grid cells whose lines are figures one under the other
+    for (x0, top, x1, bottom), raw in boxes:
+        text = clean(raw)
         r, c = row_index[top], col_index[x0]
+        if stacked_figures(raw):
+            stacked.add((r, c))
         last_r, last_c = row_index[bottom] - 1, col_index[x1] - 1
         if last_r < r or last_c < c:
             if not text:
@@ -100,11 +104,9 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
         if (r, c) in spans:  # two boxes on one grid cell once slivers are gone: one cell
             span = spans[(r, c)]
             span[0], span[1] = max(span[0], last_r), max(span[1], last_c)
-            if text and span[2].startswith(text) or span[2] and text.startswith(span[2]):
-                # A box drawn inside a cell around its first line (Disbun's Tabel 3.7 p.74): the line once.
-                span[2] = max(span[2], text, key=len)
-            else:
-                span[2] = " ".join(part for part in (span[2], text) if part)
+            # A padded inner box drawn inside its cell holds the cell's own text again: once is what is printed.
+            if text and text not in span[2]:
+                span[2] = text if span[2] in text else " ".join(part for part in (span[2], text) if part)
         else:
             spans[(r, c)] = [last_r, last_c, text]
     used_rows = sorted({r for r, _ in spans})
@@ -118,7 +120,7 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
     for (r, c), (last_r, last_c, text) in spans.items():
         top, left = new_row[r], new_col[c]
         bottom, right = last_of(last_r, new_row), last_of(last_c, new_col)
-        rows[top][left] = Cell(text)
+        rows[top][left] = Cell(text, stacked=(r, c) in stacked)
         if (bottom, right) != (top, left):
             merged.append((top + 1, left + 1, bottom + 1, right + 1))
         for rr in range(top, bottom + 1):
@@ -160,7 +162,12 @@ def _join_bands(rows: list[list[Cell]], merged: list[tuple[int, int, int, int]])
         spanned = {col for m in spans for col in range(m[1], m[3] + 1)}
         others = [col for col in range(1, len(rows[row - 1]) + 1) if col not in spanned]
         inside = [m for m in merged if row <= m[0] <= end and m not in spans]
-        if not others or any(m[2] > end or m[0] > row or m[1] != m[3] for m in inside) or _figures_per_line(rows, row, end, others):
+        if not others or any(m[2] > end or m[0] > row or m[1] != m[3] for m in inside):
+            row += 1
+            continue
+        if any(FIGURE_CELL.match(rows[r - 1][col - 1].text) for r in range(row, end + 1) for col in others
+               if col <= len(rows[r - 1])):
+            # Figures under a sasaran cell spanning two indicator rows ("85" over "70"): body rows, each its own.
             row += 1
             continue
         for col in others:
@@ -176,16 +183,6 @@ def _join_bands(rows: list[list[Cell]], merged: list[tuple[int, int, int, int]])
         merged = [m for m in merged if (m[0], m[1]) != (m[2], m[3])]
         row += 1
     return rows, merged
-
-
-def _figures_per_line(rows: list[list[Cell]], first: int, last: int, cols: list[int]) -> bool:
-    """Whether a column beside a band's merged cells holds a figure on two of its lines: body rows sharing a cell
-    (a sasaran over its two indicators, each with its own target and budget), not the lines of one header cell."""
-    for col in cols:
-        lines = [rows[r - 1][col - 1].text for r in range(first, last + 1) if col <= len(rows[r - 1])]
-        if sum(1 for text in lines if _FIGURES.fullmatch(text.strip())) >= 2:
-            return True
-    return False
 
 
 def _lines_above(page, top: float) -> list[str]:

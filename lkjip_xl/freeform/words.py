@@ -126,6 +126,11 @@ def year_of(text: str) -> int | None:
     return int(found[0])
 
 
+def years_named(text: str) -> set[int]:
+    """Every year a header text names, however long the text ("Capaian Tahun Lalu 2015")."""
+    return {int(year) for year in _YEAR.findall(text)}
+
+
 def has_rp(text: str) -> bool:
     return "rp" in tokens(text)
 
