@@ -24,8 +24,6 @@ from bench.precision import CORPORA, Case, cases, run
 XFAIL = {
     # The published corpus (tests/corpus/published/, another branch), as measured on that branch's files on
     # 2026-12-07: re-measure when it lands.
-    "published/prov-jabar-bappeda-2016-tabel-3-7-analisis-program": ("G20 missed (the Tahun 2016 capaian of an analysis table read as Tabel 3.7: only its Keuangan group "
-                                                                    "is checked)"),
 }
 
 
