@@ -50,6 +50,7 @@ GROUPS = {
     "S": Text("Struktur buku kerja", "Workbook structure"),
     "F": Text("Berkas", "File"),
     "D": Text("Narasi laporan (PDF, Word)", "The report's narrative (PDF, Word)"),
+    "T": Text("Tabel lain dalam laporan (PDF, Word)", "Other tables of a report (PDF, Word)"),
     "R": Text("Rekonsiliasi dengan ekspor SIPD", "Reconciliation with the SIPD export"),
 }
 

@@ -61,6 +61,13 @@ LEVELS = {
     Level.AKUN: Text("rekening", "account"),
     Level.TOTAL: Text("JUMLAH", "TOTAL"),
 }
+# What a row is called when its label names a level other than the one it was placed at (levels.py).
+LEVEL_WORDS = {
+    "satker": Text("satker", "work unit"),
+    "program": LEVELS[Level.PROGRAM],
+    "kegiatan": LEVELS[Level.KEGIATAN],
+    "sub_kegiatan": LEVELS[Level.SUB_KEGIATAN],
+}
 
 PARENT_ANGGARAN = Check(
     "B101",
@@ -740,7 +747,7 @@ class _Checker:
                 if parsed.value is None:
                     values.unresolved[key] = parsed.readings
                     continue
-            setattr(values, key, parsed.value if parsed.kind not in _UNREAD else None)
+            setattr(values, key, parsed.value if parsed.kind not in _UNREAD or parsed.sure_repair else None)
         return values
 
     # -- helpers ------------------------------------------------------------------------------------
@@ -771,7 +778,7 @@ class _Checker:
         return sum(self._leaf_count(child) for child in row.children) if row.children else 1
 
     def _level_name(self, row: BudgetRow) -> Text:
-        return LEVELS.get(row.level, Text("baris", "row"))
+        return LEVEL_WORDS.get(row.level_word) or LEVELS.get(row.level, Text("baris", "row"))
 
     def _describe(self, row: BudgetRow):
         """How a message names a row: 'program "PROGRAM ..."', or 'the TOTAL row'."""
@@ -945,7 +952,10 @@ class _Checker:
                             level=LEVELS[row.code.level],
                         )
                     )
-            if row.level is None and any(not getattr(row, key).empty for key in ("anggaran", "realisasi")):
+            # A figure merged down from the row above is not this row's (a label printed over several lines).
+            if row.level is None and any(
+                not item.empty and item.parsed.kind is not Kind.MERGED for item in (row.anggaran, row.realisasi)
+            ):
                 self.findings.append(LEVEL_UNKNOWN.at(row.label.ref or row.anggaran.ref, table=table.table, label=row.name))
             parent = row.parent
             if row.code is not None and parent is not None and parent.code is not None:
@@ -1193,6 +1203,11 @@ class _Checker:
             ancestor = ancestor.parent
         return None
 
+    def _same_amounts(self, row: BudgetRow, other: BudgetRow) -> bool:
+        mine, theirs = self.values[id(row)], self.values[id(other)]
+        pairs = [(mine.get(key), theirs.get(key)) for key in ("anggaran", "realisasi")]
+        return all(a is not None and b is not None and money_equal(a, b) for a, b in pairs)
+
     def _truth(self, row: BudgetRow, memo: dict) -> tuple[float | None, float | None, str]:
         """The row's anggaran and realisasi once everything is right, and where that comes from."""
         a, r = self._expected(row, "anggaran", memo), self._expected(row, "realisasi", memo)
@@ -1322,6 +1337,8 @@ class _Checker:
             return abs(other - value) < 1e-9
 
         ancestor = self._ancestor_with(row, "persen", printed, same)
+        if ancestor is not None and self._same_amounts(row, ancestor):
+            ancestor = None  # a parent's only line (a Satker's one program): the same % is no sign of a copy
         if ancestor is not None:
             self._add(COPIED_FROM_PARENT, row, "persen", reported=printed, expected=truth, parent=self._describe(ancestor), note=note)
             return

@@ -81,6 +81,8 @@ AMBIGUOUS = Check(
     ),
 )
 
+READ_AS = Text("Dibaca {value}.", "Read as {value}.")
+
 MALFORMED = Check(
     "N004",
     "angka-salah-tulis",
@@ -318,6 +320,11 @@ def number_findings(
             )
         ]
     mended = resolution is not None and resolution.chosen is not None and resolution.chosen != parsed.value
+    if parsed.sure_repair:
+        # One sure reading (a space after a separator): the figure is read and checked; the cell is a warning.
+        phrase = resolution.phrase(unit) if resolution is not None else READ_AS.with_params(value=Num(parsed.value, unit.value))
+        return [MALFORMED.at(field.ref, reported=parsed.value, text=parsed.text, severity=Severity.WARNING,
+                             resolution=phrase, **common)]
     if kind is Kind.MALFORMED or mended:
         resolution = resolution or Resolution(None)
         return [

@@ -15,7 +15,7 @@ from ..snapshot import CellRef
 from ..template.layout import TableLayout
 from .detect import Found
 from .headers import is_unit_word
-from .words import cell_text
+from .words import UNNUMBERED, cell_text, numbering_rank
 
 _NUMBERED = re.compile(r"^\s*\(?\d{1,4}[.)]?\s*$")
 
@@ -74,7 +74,11 @@ class TableView:
             if not is_unit_word(self.sheet.text(row, column)):
                 return column
             return next((col for col in span[1:] if self.sheet.text(row, col)), column)
-        return next((col for col in span if self.sheet.text(row, col)), column)
+        filled = [col for col in span if self.sheet.text(row, col)]
+        # A row's number in the first column of the span ("1 | Kegiatan ..." under one merged "URAIAN"): the
+        # label is the text beside it.
+        words = [col for col in filled if numbering_rank(self.sheet.text(row, col)) == UNNUMBERED]
+        return (words or filled or [column])[0]
 
     def _row_merge_anchor(self, row: int, col: int) -> tuple[int, int] | None:
         """The anchor of a merge across this row that covers ``col`` (Crystal Reports exports print a figure in

@@ -126,6 +126,11 @@ def year_of(text: str) -> int | None:
     return int(found[0])
 
 
+def years_named(text: str) -> set[int]:
+    """Every year a header text names, however long the text ("Capaian Tahun Lalu 2015")."""
+    return {int(year) for year in _YEAR.findall(text)}
+
+
 def has_rp(text: str) -> bool:
     return "rp" in tokens(text)
 
@@ -189,6 +194,9 @@ _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
 # I to XXXIX, written the usual way (XI, XIV, XXV); L, C alone are letters here.
 _ROMAN_NUMBER = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})[.)]?$", re.IGNORECASE)
 _LETTER = re.compile(r"^\(?[a-z][.)]\)?$|^[a-z]$", re.IGNORECASE)
+
+
+UNNUMBERED = 4  # numbering_rank of a text that is no row number (or no text)
 
 
 def numbering_rank(text: str) -> int:
