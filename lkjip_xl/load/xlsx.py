@@ -413,8 +413,10 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable, limits: 
 _REF = rb'<c r="([A-Z]{1,3})([0-9]{1,7})"'
 _ODD_CELL_RE = re.compile(rb'<c(?:[>/\t\r\n]| r="(?![A-Z]{1,3}[0-9]{1,7}"))')  # no reference first, or a strange one
 _LOOSE_RE = re.compile(rb">\s+<")  # whitespace between elements: pretty-printed, read by the parser
-# A value, a formula or an inline string (group 3); an empty <v> (group 4) counts only for a text result.
-_CONTENT_RE = re.compile(_REF + rb'([^<>]*?)>(?:(<f|<is|<v>[^<])|(<v\s*/>|<v></v>))')
+# A cell with a value, a formula or an inline string; one with an empty <v> counts only for a text result.
+_FILLED_RE = re.compile(_REF + rb'[^<>]*?>(?:<f|<is|<v>[^<])')
+_EMPTY_VALUE_RE = re.compile(_REF + rb'([^<>]*?)>(?:<v\s*/>|<v></v>)')
+_EMPTY_VALUE = re.compile(rb"<v\s*/>|<v></v>")
 _FORMULA_CELL_RE = re.compile(
     _REF + rb'([^<>]*?)><f(\s[^<>]*?)?(?:/>|>([^<]*)</f>)(?:(<v>)([^<]*)</v>|(<v\s*/>))?(<is)?'
 )
@@ -482,28 +484,22 @@ def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras 
         return number
 
     # The extent of the cells with content is what python-calamine allocates: bound it before it does.
-    last_rows: set[bytes] = set()
-    last_cols: set[bytes] = set()
-    content = _CONTENT_RE.findall(data)
-    count = 0
-    for letters, digits, attrs, filled, _empty in content:
-        if filled or _TEXT_RESULT.search(attrs):
-            last_rows.add(digits)
-            last_cols.add(letters)
-            count += 1
+    filled = _FILLED_RE.findall(data)  # (letters, digits) of each cell with content
+    if _EMPTY_VALUE.search(data):
+        filled += [(letters, digits) for letters, digits, attrs in _EMPTY_VALUE_RE.findall(data) if _TEXT_RESULT.search(attrs)]
+    count = len(filled)
     extras = SheetExtras()
-    extent = max(map(int, last_rows)) * max(map(column, last_cols)) if last_rows else 0
+    extent = 0
+    if filled:
+        all_letters, all_digits = zip(*filled)
+        extent = max(map(int, set(all_digits))) * max(map(column, set(all_letters)))
     # Mostly empty: a few cells far out beyond the others would make calamine fill the grid in between.
     sparse = extent > max(SPARSE_FLOOR, SPARSE_RATIO * count)
     claimed = _claimed_extent(data) > max(extent, limits.sheet_cells)  # a <dimension> tag that lies
     if extent > limits.sheet_cells or sparse or claimed:
         strays: set[tuple[int, int]] | None = set()
         if extent > limits.sheet_cells or sparse:
-            cells = [
-                (int(digits), column(letters))
-                for letters, digits, attrs, filled, _empty in content
-                if filled or _TEXT_RESULT.search(attrs)
-            ]
+            cells = [(int(digits), column(letters)) for letters, digits in filled]
             # Within what a grid of these cells would take if it were dense; else within the limit.
             strays = _strays(cells, max(SPARSE_FLOOR, SPARSE_RATIO * count)) if sparse else None
             if strays is None and extent > limits.sheet_cells:
