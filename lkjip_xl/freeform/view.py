@@ -136,7 +136,9 @@ class TableView:
             return None, self.value(row, col), False
         sheet = self.sheet
         raw = sheet.value(*where)
-        return sheet.ref(*where), self._shown(raw, col), where in sheet.bold or cell_text(raw)[1]
+        # Markup says bold only in a text with a tag in it ("<b>JUMLAH</b>"): the others need no reading.
+        markup = raw is not None and type(raw) is not float and "<" in (raw if type(raw) is str else str(raw))
+        return sheet.ref(*where), self._shown(raw, col), where in sheet.bold or (markup and cell_text(raw)[1])
 
     def formula(self, row: int, col: int) -> str | None:
         where = self._where(row, col)
