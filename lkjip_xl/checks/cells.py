@@ -377,12 +377,14 @@ def text_number_runs(cells: list[tuple[Field, Any, Unit]], *, table: str, text_s
         columns.setdefault((ref.sheet, ref.col), []).append(cell)
     findings: list[Finding] = []
     for run in columns.values():
+        # What each cell's own finding needs, and no more: a group must not keep the whole table alive.
+        cells_of_run = [(field.ref, field.parsed, row.name, unit) for field, row, unit in run]
 
-        def make(index: int, run=run) -> Finding:
-            field, row, unit = run[index]
-            return text_number(field, table=table, unit=unit, label=row.name, text_severity=text_severity)
+        def make(index: int, cells_of_run=cells_of_run) -> Finding:
+            ref, parsed, label, unit = cells_of_run[index]
+            return text_number(Field(ref, parsed), table=table, unit=unit, label=label, text_severity=text_severity)
 
-        findings += grouped_run([field.ref for field, _, _ in run], [field.parsed.value for field, _, _ in run], make)
+        findings += grouped_run([cell[0] for cell in cells_of_run], [cell[1].value for cell in cells_of_run], make)
     return findings
 
 
