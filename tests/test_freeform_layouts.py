@@ -105,6 +105,26 @@ def test_sipd_rekapitulasi_real_export_pairs_each_percentage_with_its_own_group(
     assert "salinannya di sheet SEKRETARIAT, YANKES, SDK, KESMAS, P2P, KB" in message
 
 
+SUMENEP_2024 = REAL / "sumenep-dinkes-2024-sipd-text-figures.xlsx"
+
+
+def test_hidden_copies_with_other_columns_are_copies_not_other_tables():
+    """Sumenep 2024: the hidden sheets "Sheet1 (2)" (autofiltered), "Sheet1", "REKAP" and "REKAP (2)" hold the
+    DPA sheet's table again (same labels and figures, checked by hand on rows 10-15 and the row counts: 4,494
+    or 4,495 body rows against DPA's 4,495), but with "SISA" and "% SISA" left out (Sheet1) or put before "%"
+    (REKAP), and DPA has one row more (every row below it is one lower). They are said once as copies, not as
+    other tables; "Sheet8" (a three-line summary by office) is another table. Before: all five were "tabel
+    serupa lain"."""
+    report = check_file(SUMENEP_2024)
+    (info,) = s004(report)
+    message = info.message("id")
+    assert "salinannya di sheet Sheet1 (2), Sheet1, REKAP, REKAP (2)" in message
+    assert "tabel serupa lain di 'Sheet8'!A6" in message and "'REKAP'!A6" not in message
+    assert "its copies on sheets Sheet1 (2), Sheet1, REKAP, REKAP (2)" in info.message("en")
+    # Not checked twice: every finding is on the checked sheet or about the workbook.
+    assert {finding.ref.sheet for finding in report.findings if finding.ref is not None} == {"DPA"}
+
+
 def _decimal(value) -> Decimal:
     if value is None:
         return Decimal(0)

@@ -18,6 +18,7 @@ SKPD code sits above the programs and is left out the same way.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..codes import Level, parse_code
@@ -315,17 +316,33 @@ COPY_SHARE = 0.9
 
 
 def is_copy(block: Found, table: Found) -> bool:
-    """Whether ``block`` holds the same table as ``table`` (SIPD exports keep one filtered copy of the main
-    sheet per bidang): the same header at the same place and, row by row, the same labels and figures."""
-    if block.header.signature() != table.header.signature() or block.header.rows != table.header.rows:
+    """Whether ``block`` holds the same table as ``table``: row by row, the same labels and figures under the
+    same headers. SIPD exports keep copies of the main sheet, filtered to one bidang or hidden, some with
+    columns left out or moved (Sumenep 2024: "SISA" and "% SISA" dropped or put before "%"); a copy is told by
+    its content, so its columns are paired by their header words, not by their place."""
+    if block.header.rows != table.header.rows:
         return False
-    cols = sorted({column.col for column in table.header.columns})
-    rows = sorted(set(table.rows) | set(block.rows))
-    if not rows:
+    free = {}
+    for column in block.header.columns:
+        free.setdefault(column.text, []).append(column.col)
+    pairs = []  # (the table's column, the block's column with the same header)
+    for column in table.header.columns:
+        cols = free.get(column.text)
+        if cols:
+            pairs.append((column.col, cols.pop(0)))
+    # The labels and the figures must be among what is compared: a shared "No" column proves nothing.
+    keys = table.header.keys
+    needed = {keys[key] for key in ("uraian", "anggaran", "realisasi") if key in keys}
+    if not needed or not needed <= {col for col, _ in pairs}:
         return False
-    cells = [(row, col) for row in rows for col in cols]
-    same = sum(1 for row, col in cells if block.sheet.value(row, col) == table.sheet.value(row, col))
-    return same >= COPY_SHARE * len(cells)
+    # Rows are matched by their content, not their number: a row inserted in the main sheet after the copy
+    # was made shifts every row below it (Sumenep 2024: DPA has one row more than its copies).
+    ours = Counter(tuple(table.sheet.value(row, col) for col, _ in pairs) for row in table.rows)
+    theirs = Counter(tuple(block.sheet.value(row, other) for _, other in pairs) for row in block.rows)
+    if not ours or not theirs:
+        return False
+    same = sum((ours & theirs).values())
+    return same >= COPY_SHARE * max(sum(ours.values()), sum(theirs.values()))
 
 
 # -- what the reading fills into the table model (model.py: BudgetTable.selisih_meaning, BudgetRow.groups,
