@@ -300,9 +300,9 @@ class Report:
     year: int | None = None
     tables: list[str] = field(default_factory=list)  # the tables that were found and checked
     layout: str | None = None  # "template" or "freeform"
-    readings: list[str] = field(default_factory=list)  # how each free-form table was read (validate --explain)
-    # The same readings in short for the summary sheet: (table, where it was found, columns read).
-    reading_rows: list[tuple[str, str, str]] = field(default_factory=list)
+    # How each free-form table was read (freeform/reading.py's Reading): ``explain(lang)`` for validate
+    # --explain, ``summary_row(lang)`` (table, where it was found, columns read) for the summary sheet.
+    readings: list[Any] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # The one gate every finding passes on its way to any output (text, JSON, summary sheet, button):

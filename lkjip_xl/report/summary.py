@@ -152,7 +152,7 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
         findings=rows,
         readings_title=READINGS_TITLE(lang),
         reading_headers=[TABLE(lang), FOUND_AT(lang), COLUMNS_READ(lang)],
-        readings=[(f"{TABLE(lang)} {table}", where, columns) for table, where, columns in report.reading_rows],
+        readings=[(f"{TABLE(lang)} {table}", where, columns) for table, where, columns in (reading.summary_row(lang) for reading in report.readings)],
     )
 
 
