@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from .i18n import Lang, Num, Text
+from .i18n import Lang, Num, Phrase, Text
 from .snapshot import CellRef, column_letter
 
 
@@ -213,7 +213,7 @@ class Finding:
             "table": self.table,
             "sheet": self.ref.sheet if self.ref else None,
             "cell": self.ref.a1 if self.ref else None,
-            "row_label": self.label,
+            "row_label": said(self.label, lang),
             "message": self.message(lang),
             "reported": self.reported,
             "expected": self.expected,
@@ -233,6 +233,15 @@ class Finding:
 
 
 _MAX_SHOWN_DECIMALS = 6
+
+# A row without an uraian, indicator or code is named by the sheet row the officer sees.
+SHEET_ROW = Text("baris {row}", "row {row}")
+
+
+def said(value: Any, lang: Lang) -> Any:
+    """A finding's label or parameter in the output's language (a Text or Phrase), else as it is."""
+    return value.render(lang) if isinstance(value, (Text, Phrase)) else value
+
 
 GROUPED = Text(
     "{count} sel di kolom {column} ({first} s.d. {last}), mis. {first}: {message}",

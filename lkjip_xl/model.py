@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .codes import Code, Level
+from .findings import SHEET_ROW
 from .numbers import EMPTY, Parsed
 from .settings import Settings
 from .snapshot import CellRef, Inventory
@@ -135,11 +136,11 @@ class BudgetRow:
             return self.code.canonical
         # The sheet row the officer sees, not the row's index in the table (a free-form table's rows are numbered
         # in the template's layout).
-        ref = self.label.ref or self.anggaran.ref or self.realisasi.ref
-        return f"baris {ref.row if ref is not None else self.row}"
+        ref = self.label.ref or self.code_text.ref or self.anggaran.ref or self.realisasi.ref
+        return SHEET_ROW.with_params(row=ref.row if ref is not None else self.row)
 
     def __repr__(self) -> str:
-        return f"BudgetRow({self.row}, {self.level}, {self.name[:30]!r})"
+        return f"BudgetRow({self.row}, {self.level}, {str(self.name)[:30]!r})"
 
 
 @dataclass

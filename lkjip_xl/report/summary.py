@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import __version__
-from ..findings import Finding, Report, Severity
+from ..findings import Finding, Report, Severity, said
 from ..i18n import Lang, Num, Text
 from .safe import cell_text
 
@@ -135,7 +135,7 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
                 cell=" ".join(part for part in (place.where(lang), place.caption) if part) if place else _cells(finding),
                 sheet=ref.sheet if ref and not place else None,
                 address=ref.a1 if ref and not place else None,
-                label=(place.quote or finding.label or "") if place else finding.label or "",
+                label=(place.quote or said(finding.label, lang) or "") if place else said(finding.label, lang) or "",
                 reported=_shown(reported, lang),
                 expected=_shown(expected, lang),
                 message=finding.message(lang),
