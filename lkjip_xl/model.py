@@ -161,6 +161,10 @@ class BudgetTable:
     # header only says "Selisih" (checked as SISA; a table that consistently uses LEBIH gets one warning).
     selisih_meaning: str | None = None
     selisih_header: str = ""  # the header text it was read from, for messages
+    # The money columns' headers as printed, by (column group or None, key), and the lines between the caption
+    # and the header: their unit ("(Rp. Juta)", "dalam ribuan rupiah") helps read an ambiguous figure.
+    headers: dict = field(default_factory=dict)
+    title: str = ""
 
 
 @dataclass

@@ -34,7 +34,7 @@ from ..numbers import Agreement, Kind, agreement, money_equal, transposed_digits
 from ..settings import Settings
 from . import rule
 from ..structure import sums_hold
-from .cells import Resolution, number_findings, numbering_gaps, row_number
+from .cells import Context, Resolution, money_context, number_findings, numbering_gaps, row_number
 
 RUPIAH, PERCENT = Unit.RUPIAH, Unit.PERCENT
 
@@ -682,6 +682,7 @@ class _Checker:
         self.groups: list[str] = []  # the other lanes' names, on the main lane of a grouped table
         self.group_roots: dict[tuple[int, str], Finding] = {}  # the group lanes' root causes, by row and key
         self.unbudgeted: dict[int, Finding] = {}  # B109 by row (a group lane's, then read by the Total's)
+        self._text_figures: dict[str, list[Field]] = {}  # per key: the column's figures typed as text
         self.meaning = table.selisih_meaning or SISA
         self.selisih_printed = table.has_selisih and any(not self._field(row, "selisih").empty for row in self.all_rows)
         self.has_selisih = self.selisih_printed and table.selisih_meaning != OTHER  # whether it is checked
@@ -733,15 +734,33 @@ class _Checker:
             parsed = item.parsed
             if parsed.kind in (Kind.AMBIGUOUS, Kind.MALFORMED) or chosen != parsed.value:
                 relations = tuple(name for name in held if name in _RELATION_FIELDS[key])
+                context = self._context(key, item)
                 if relations:
-                    values.resolutions[key] = Resolution(chosen, relations)
+                    values.resolutions[key] = Resolution(chosen, relations, context)
                     setattr(values, key, chosen)
+                    continue
+                if context is not None and context.certain:
+                    # The header's unit and the column's format agree: the reading is sure, the row is checked.
+                    values.resolutions[key] = Resolution(context.value, (), context)
+                    setattr(values, key, context.value)
                     continue
                 if parsed.value is None:
                     values.unresolved[key] = parsed.readings
+                    if context is not None:
+                        values.resolutions[key] = Resolution(None, (), context)
                     continue
             setattr(values, key, parsed.value if parsed.kind not in _UNREAD else None)
         return values
+
+    def _context(self, key: str, item: Field) -> Context | None:
+        """What the table around an ambiguous money figure says about its reading (cells.money_context)."""
+        if key == "persen" or item.parsed.kind is not Kind.AMBIGUOUS:
+            return None
+        header = self.table.headers.get((self.lane, key), "")
+        if key not in self._text_figures:  # once per column: a big table may hold many such figures
+            self._text_figures[key] = [field for row in self.all_rows if (field := self._field(row, key)).parsed.is_text]
+        others = [field for field in self._text_figures[key] if field is not item]
+        return money_context(item.parsed, header, others, self.table.title)
 
     # -- helpers ------------------------------------------------------------------------------------
 

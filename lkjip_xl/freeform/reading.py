@@ -503,6 +503,9 @@ def fill_budget(table: BudgetTable, found: Found, view_row_of, layout: BudgetLay
     if selisih_col is not None:
         text = next(column.text for column in header.columns if column.col == selisih_col)
         table.selisih_meaning, table.selisih_header = selisih_meaning(text), text
+    texts = {column.col: column.text for column in header.columns}
+    table.headers = {(None, key): texts.get(col, "") for key, col in header.keys.items()}
+    table.title = " ".join(found.titles)
     total_named = header.money_group is not None and bool(set(tokens(header.money_group)) & {"total", "jumlah"})
     accounts = [col for col, role in layout.code_roles.items() if role == AKUN]
     rows = [*table.rows, *([table.total] if table.total is not None else [])]
@@ -515,6 +518,8 @@ def fill_budget(table: BudgetTable, found: Found, view_row_of, layout: BudgetLay
                 key = TOTAL_GROUP if name == header.money_group else group_name(name)
                 figures = GroupFigures()
                 for concept, col in concepts.items():
+                    if concept in ("anggaran", "realisasi", "selisih") and key != TOTAL_GROUP:
+                        table.headers[(key, concept)] = texts.get(col, "")
                     if concept in _GROUP_KEYS:
                         setattr(figures, _GROUP_KEYS[concept], _field(found, source, col, concept))
                 row.groups[key] = figures
