@@ -109,6 +109,7 @@ class BudgetRow:
     level: Level | None
     level_source: str  # "code", "column" or "guessed"
     number: Field = MISSING_FIELD
+    number_text: str = ""  # the No as printed ("1)", "A.", "a."), where reading it as a number lost its form
     code_text: TextField = MISSING_TEXT
     code: Code | None = None
     level_text: TextField = MISSING_TEXT  # what the level column says

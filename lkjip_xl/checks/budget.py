@@ -1387,12 +1387,23 @@ class _Checker:
             return
         levels = [row.level for row, _ in numbered if row.level is not None]
         usual = max(set(levels), key=levels.count) if levels else None
-        self.findings += numbering_gaps(
-            self.table.table, [(row, number, row.name) for row, number in numbered], NUMBER_DUPLICATE, NUMBER_GAP
-        )
+        # A level numbered on purpose besides the usual one (programs 1, 2 above sub kegiatan 1), 2), ...: most
+        # of its rows carry a number) is a numbering of its own, checked on its own; a parent numbered here and
+        # there (the seed's one numbered program) stays in the usual sequence and gets B122.
+        schemes = {
+            level
+            for level in set(levels) - {usual}
+            if (count := levels.count(level)) >= 2 and count * 2 >= sum(1 for row in self.table.rows if row.level is level)
+        }
+        sequences = [[item for item in numbered if item[0].level not in schemes]]
+        sequences += [[item for item in numbered if item[0].level is level] for level in sorted(schemes, key=lambda level: level.rank)]
+        for sequence in sequences:
+            self.findings += numbering_gaps(
+                self.table.table, [(row, number, row.name) for row, number in sequence], NUMBER_DUPLICATE, NUMBER_GAP
+            )
         if usual is not Level.SUB_KEGIATAN:
             return
-        for row, number in numbered:
+        for row, number in sequences[0]:
             if row.level is not None and row.level is not usual:
                 self.findings.append(
                     NUMBER_ON_PARENT.at(

@@ -72,6 +72,8 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
         table = read_table(view, layout)
         levels: dict[int, str] = {}
         if isinstance(table, BudgetTable):
+            for row in table.rows:
+                row.number_text = view.printed(row.row, "no")  # "1)" below "a." below "1.": the form is the level
             _mend_total(table, found, view)
             account_lines(table, view.row_of, budget_layout)
             if account_levels(table, found, view.row_of, budget_layout):

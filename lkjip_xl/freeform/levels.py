@@ -38,6 +38,8 @@ def _has_figures(row: BudgetRow) -> bool:
 
 
 def _number_text(row: BudgetRow) -> str:
+    if row.number_text:
+        return row.number_text
     parsed = row.number.parsed
     if parsed.text is not None:
         return parsed.text
