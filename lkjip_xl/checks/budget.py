@@ -459,7 +459,7 @@ NUMBER_DUPLICATE = Check(
     "nomor-urut-ganda",
     Severity.WARNING,
     Text("Nomor urut ganda", "Duplicate row number"),
-    Text("Nomor urut {number} juga dipakai di baris {other}.", "Row number {number} is also used on row {other}."),
+    Text("Nomor urut {number} juga dipakai di baris {other} ({other_label}).", "Row number {number} is also used on row {other} ({other_label})."),
     Text("Nomor ganda biasanya berarti baris tersalin dua kali.", "A duplicate number usually means a row was copied twice."),
     Text("Periksa apakah baris ini duplikat; lalu nomori ulang.", "Check whether this row is a duplicate; then renumber."),
 )

@@ -452,6 +452,7 @@ def numbering_gaps(table: str, numbered: list[tuple[Any, int, str]], duplicate: 
     its ``number`` field and sheet ``row``), its number and its label."""
     findings = []
     seen: dict[int, Any] = {}
+    labels: dict[int, Any] = {}  # id(row) -> its label, to name the other row of a duplicate
     previous = None
     previous_row = None
     for row, number, label in numbered:
@@ -461,12 +462,18 @@ def numbering_gaps(table: str, numbered: list[tuple[Any, int, str]], duplicate: 
         if number in seen:
             other = seen[number].number.ref
             # The sheet row the officer sees (a free-form table's rows are numbered in the template's layout).
-            findings.append(duplicate.at(row.number.ref, number=number, other=other.row if other else seen[number].row, **common))
+            findings.append(
+                duplicate.at(
+                    row.number.ref, number=number, other=other.row if other else seen[number].row,
+                    other_label=labels[id(seen[number])], **common,
+                )
+            )
         elif previous is not None and number > previous + 1:
             missing = [str(n) for n in range(previous + 1, number)]
             shown = missing if len(missing) <= 5 else [missing[0], "…", missing[-1]]
             findings.append(gap.at(row.number.ref, previous=previous, number=number, missing=shown, **common))
         seen.setdefault(number, row)
+        labels[id(row)] = label
         previous, previous_row = number, row
     return findings
 

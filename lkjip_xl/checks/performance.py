@@ -481,7 +481,7 @@ NUMBER_DUPLICATE = Check(
     "nomor-indikator-ganda",
     Severity.WARNING,
     Text("Nomor urut ganda", "Duplicate row number"),
-    Text("Nomor urut {number} juga dipakai di baris {other}.", "Row number {number} is also used on row {other}."),
+    Text("Nomor urut {number} juga dipakai di baris {other} ({other_label}).", "Row number {number} is also used on row {other} ({other_label})."),
     Text(
         "Nomor ganda sering berarti beberapa tabel satu baris yang ditempel jadi satu (seperti Tabel 3.2 contoh), "
         "atau baris tersalin dua kali.",
