@@ -175,6 +175,8 @@ LETTERED = {
     "capital-arabic-lower": (lambda p: "AB"[p], lambda p, k: k + 1, lambda p, k, s: "abc"[s] + "."),
     # 1. / a. / 1): the outline of official documents
     "arabic-lower-paren": (lambda p: p + 1, lambda p, k: "ab"[k] + ".", lambda p, k, s: f"{s + 1})"),
+    # a. / 1. / 1): lower-case letters number the programs here; 1. restarts under each of them
+    "lower-arabic-paren": (lambda p: "ab"[p] + ".", lambda p, k: f"{k + 1}.", lambda p, k, s: f"{s + 1})"),
     # I / 1.1 / 1.1.1
     "roman-dotted": (lambda p: TWO_ROMAN[p], lambda p, k: f"{p + 1}.{k + 1}", lambda p, k, s: f"{p + 1}.{k + 1}.{s + 1}"),
 }
@@ -185,12 +187,12 @@ PROGRAM_ROWS, KEGIATAN_ROWS = [5, 13], [6, 9, 14, 17]
 @pytest.mark.parametrize("name", sorted(LETTERED))
 def test_letters_and_outline_numbering_give_the_levels(tmp_path, name):
     """Each numbering read as its level (before, "A"/"a." ranked below every number: the kegiatan of I / A / 1
-    were read as sub kegiatan, 4 false B101/B102 warnings; 1. / a. / 1) gave B121/B122 besides). The sums
-    confirm it: every parent equals its lines (recomputed below), so no finding but the S002 info."""
+    were read as sub kegiatan, 4 false B101/B102 warnings; 1. / a. / 1) gave B121/B122 besides; a. / 1. / 1)
+    without the word "Program" read a. as the deepest level). The sums confirm it: every parent equals its lines (recomputed below), so no finding but the S002 info."""
     for _, kegiatan in _PROGRAMS:
         for _, lines in kegiatan:
             assert all(Decimal(a) - Decimal(r) >= 0 for _, a, r in lines)
-    path = _lettered_table(tmp_path / f"{name}.xlsx", *LETTERED[name])
+    path = _lettered_table(tmp_path / f"{name}.xlsx", *LETTERED[name], program_word=name != "lower-arabic-paren")
     table = extract_freeform(load_file(path), Settings()).document.budget["3.8"]
     levels = {row.label.ref.row: row.level for row in table.rows}
     assert [row for row, level in levels.items() if level is Level.PROGRAM] == PROGRAM_ROWS
