@@ -50,6 +50,7 @@ GROUPS = {
     "S": Text("Struktur buku kerja", "Workbook structure"),
     "F": Text("Berkas", "File"),
     "D": Text("Narasi laporan (PDF, Word)", "The report's narrative (PDF, Word)"),
+    "R": Text("Rekonsiliasi dengan ekspor SIPD", "Reconciliation with the SIPD export"),
 }
 
 CATALOGUE: dict[str, Check] = {}
@@ -312,6 +313,9 @@ class Report:
     # How each free-form table was read (freeform/reading.py's Reading): ``explain(lang)`` for validate
     # --explain, ``summary_row(lang)`` (table, where it was found, columns read) for the summary sheet.
     readings: list[Any] = field(default_factory=list)
+    # The reconciliation with SIPD exports (reconcile/engine.py), when there was one: exports used, lines
+    # matched by code and by name, lines on one side only, totals on both sides.
+    reconciliation: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         # The one gate every finding passes on its way to any output (text, JSON, summary sheet, button):
@@ -349,4 +353,5 @@ class Report:
             "tables": self.tables,
             "counts": self.counts(),
             "findings": [finding.to_dict(lang) for finding in self.sorted()],
+            **({"reconciliation": self.reconciliation} if self.reconciliation is not None else {}),
         }
