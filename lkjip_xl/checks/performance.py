@@ -626,8 +626,9 @@ def row_label(row) -> str:
 
 def sheet_row(row) -> int:
     """The sheet row of an indicator row (its cells' row), not its index in the table."""
-    ref = next((field.ref for field in (row.indicator_id, row.name, row.number, row.target, row.realisasi, row.capaian)
-                if getattr(field, "ref", None) is not None), None)
+    # Tabel 3.3 rows keep their figures per year: only the fields a row has are looked at.
+    fields = (getattr(row, name, None) for name in ("indicator_id", "name", "number", "target", "realisasi", "capaian"))
+    ref = next((field.ref for field in fields if getattr(field, "ref", None) is not None), None)
     return ref.row if ref is not None else row.row
 
 
