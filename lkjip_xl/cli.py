@@ -6,6 +6,7 @@ error (a bug: please report it with the file).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -25,6 +26,9 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNCHECKABLE, EXIT_INTERNAL = 0, 1, 2, 3
 SAME_FILE = Text(
     "berkas hasil (--out) tidak boleh sama dengan berkas yang diperiksa: berkas kiriman tidak pernah diubah",
     "the output file (--out) must not be the file being checked: a submitted file is never modified",
+)
+TEMPLATE_READING = Text(
+    "(templat lkjip-xl: dibaca menurut tata letaknya)", "(lkjip-xl template: read by its own layout)"
 )
 OUT_WRITTEN = Text("Ringkasan ditulis ke {path} (sheet \"{sheet}\").", "Summary written to {path} (sheet \"{sheet}\").")
 OUT_FAILED = Text("berkas hasil tidak dapat ditulis: {detail}", "the output file cannot be written: {detail}")
@@ -130,6 +134,10 @@ def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, la
         from .validate import check_file
 
         report = check_file(file, overrides, exports)
+        # The process ends once the report is out: the workbook's objects (hundreds of thousands on a big
+        # table, in cycles) are left to the exit instead of traversed by the cyclic collector again and
+        # again, and at exit (0.8 s of 4.5 on the 20,000-line text-figure table).
+        gc.freeze()
     except InputRejected as rejection:
         return _fail(name, rejection.message(lang), fmt, rejection.reason)
     except SettingsError as error:
@@ -140,7 +148,7 @@ def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, la
     if fmt == "json":
         data = report.to_dict(lang)
         if explain:
-            data["readings"] = report.readings
+            data["readings"] = [reading.explain(lang) for reading in report.readings]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from .report.text import render_text
@@ -148,7 +156,7 @@ def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, la
         click.echo(render_text(report, lang, color=sys.stdout.isatty()), nl=False)
         if explain:
             # The reading (freeform/reading.py): how each table was understood, what was left unchecked.
-            readings = report.readings or ["(templat lkjip-xl: dibaca menurut tata letaknya)"]
+            readings = [reading.explain(lang) for reading in report.readings] or [TEMPLATE_READING(lang)]
             for reading in readings:
                 click.echo("")
                 for line in reading.splitlines():

@@ -79,6 +79,23 @@ def capaian(
     return realisasi / target * 100
 
 
+def capaian_range(
+    target: tuple[float, float],
+    realisasi: tuple[float, float],
+    polarity: Polarity = Polarity.POSITIVE,
+    negative_formula: NegativeFormula = NegativeFormula.DOUBLE_TARGET,
+) -> tuple[float, float] | None:
+    """The lowest and highest capaian of any target and realisasi within the given bounds; None when a
+    divisor's bounds hold 0. Every formula is monotonic in each figure, so the corners bound it."""
+    divisor = realisasi if polarity is Polarity.NEGATIVE and negative_formula is NegativeFormula.INVERSE else target
+    if divisor[0] <= 0 <= divisor[1]:
+        return None
+    values = [capaian(t, r, polarity, negative_formula) for t in target for r in realisasi]
+    if any(value is None for value in values):
+        return None
+    return min(values), max(values)  # type: ignore[type-var]
+
+
 # -- efficiency (Tabel 3.5) ---------------------------------------------------------------------------
 
 

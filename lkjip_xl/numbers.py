@@ -25,7 +25,7 @@ class Kind(enum.Enum):
     FOREIGN = "foreign"  # a number typed as text in the US form
     NIL = "nil"  # "-", "Rp -": zero as printed
     AMBIGUOUS = "ambiguous"  # text with several valid readings
-    MALFORMED = "malformed"  # text valid in no convention; repaired readings only
+    MALFORMED = "malformed"  # text valid in no convention; repaired readings only (value: the one sure repair)
     INVALID = "invalid"  # text that is no number at all
     EMPTY = "empty"
     ERROR = "error"  # an Excel error value (#REF!, #DIV/0!, ...)
@@ -114,6 +114,11 @@ class Parsed:
     def is_text(self) -> bool:
         return self.text is not None
 
+    @property
+    def sure_repair(self) -> bool:
+        """A malformed figure with the one reading anybody would take ("1,584,085, 700"): checked as that."""
+        return self.kind is Kind.MALFORMED and self.value is not None
+
 
 EMPTY = Parsed(Kind.EMPTY)
 
@@ -126,6 +131,9 @@ _NIL = re.compile(rf"^[{_DASHES}]+(?:\s*[.,]\s*[{_DASHES}]+)?$")  # "-", "–", 
 _WHOLE_RUPIAH = re.compile(rf"[.,]\s*[{_DASHES}]+$")
 # Digits grouped by spaces (NBSP and thin spaces are spaces by now): "7 631 085 000", "1 250,50".
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
+# A space printed after a group's separator ("1,584,085, 700": Bappeda Jawa Barat 2016, Tabel 3.7), the groups
+# otherwise whole: one reading, the figure without the space; still a malformed cell.
+_SPACE_AFTER_SEPARATOR = re.compile(r"^\d{1,3}(?:[.,] ?\d{3})*[.,] \d{3}(?:[.,] ?\d{3})*$")
 
 
 # No LKjIP figure comes near this: the whole national budget is about 3.3e15 rupiah. Past it a cell is a typo
@@ -295,6 +303,11 @@ def _parse_text_fully(raw: str, quantity: Quantity) -> Parsed:
         if body or currency or raw.strip() in _DASHES:
             return Parsed(Kind.NIL, value=0.0, readings=(0.0,), decimals=0, text=raw, currency=currency)
         return Parsed(Kind.INVALID, text=raw)
+    if " " in body and _SPACE_AFTER_SEPARATOR.match(body) and len(set(re.findall(r"[.,]", body))) == 1:
+        mended = _read_digits(body.replace(" ", ""), sign, quantity, raw, currency, percent_sign)
+        if mended.value is not None:
+            return Parsed(Kind.MALFORMED, value=mended.value, readings=(mended.value,), decimals=mended.decimals,
+                          text=raw, currency=currency, percent_sign=percent_sign)
     if " " in body:
         if not _SPACE_GROUPED.match(body):  # "12 5" or "1 2 3": no grouping anybody prints
             return Parsed(Kind.INVALID, text=raw, currency=currency, percent_sign=percent_sign)
@@ -466,6 +479,22 @@ def _prefer_by_quantity(body: str, readings: list[_Reading], quantity: Quantity)
     return readings
 
 
+# The unit a money header or a table's title names: "(Rp. Juta)", "Rp triliun", "(Ribu Rupiah)", "Rp. (000)",
+# "dalam jutaan rupiah"; "(Rp)" alone is whole rupiah.
+_MONEY_SCALE = re.compile(r"\b(?:(ribu|ribuan|000)|(juta|jutaan)|(miliar|milyar)|(triliun|trilyun))\b", re.IGNORECASE)
+_RUPIAH = re.compile(r"\b(?:rp|rupiah|idr)\b", re.IGNORECASE)
+_SCALES = ("ribu", "juta", "miliar", "triliun")
+
+
+def money_scale(text: str) -> str | None:
+    """The scale a money header or title names: "ribu", "juta", "miliar" or "triliun"; "" for plain rupiah
+    ("(Rp)"); None when it names no money unit."""
+    match = _MONEY_SCALE.search(text or "")
+    if match:
+        return next(scale for scale, group in zip(_SCALES, match.groups()) if group)
+    return "" if _RUPIAH.search(text or "") else None
+
+
 def _decimal_mark_value(body: str) -> Decimal:
     integer, _, fraction = body.replace(",", ".").rpartition(".")
     return Decimal(f"{integer or '0'}.{fraction}")
@@ -532,6 +561,32 @@ def agreement(
     if abs(value - computed) <= tolerance + 1e-9:
         return Agreement.WITHIN_TOLERANCE
     return Agreement.MISMATCH
+
+
+def printed_bounds(parsed: Parsed) -> tuple[float, float] | None:
+    """Every value a figure typed or printed as text may stand for: all that show as printed at its decimals
+    ("0,09" is anything from 0,085 to 0,095; "20" from 19,5 to 20,5). None for a number cell, whose stored
+    value is the whole figure, and for a figure that is no single reading."""
+    if parsed.kind not in (Kind.TEXT, Kind.FOREIGN) or parsed.value is None or parsed.decimals is None:
+        return None
+    half = 0.5 * 10.0 ** -parsed.decimals
+    return parsed.value - half, parsed.value + half
+
+
+def shown_within(value: float, decimals: int | None, low: float, high: float, tolerance: float = 0.0,
+                 accept_truncation: bool = True) -> bool:
+    """Whether some value from ``low`` to ``high`` shows as the printed ``value`` (rounded half up or, when
+    accepted, truncated to its decimals; within the tolerance)."""
+    if not all(map(math.isfinite, (value, low, high))):
+        return False
+    if decimals is None or decimals > _MAX_PRINTED_DECIMALS:
+        decimals = min(_decimals_of(excel_decimal(value)), _MAX_PRINTED_DECIMALS)
+    half = 0.5 * 10.0 ** -decimals
+    shown_low, shown_high = value - half - tolerance, value + half + tolerance
+    if accept_truncation:  # 188,8999 truncates to 188,89: a truncated figure stands for up to one unit beyond it
+        shown_low, shown_high = min(shown_low, value - 2 * half * (value < 0)), max(shown_high, value + 2 * half * (value >= 0))
+    eps = 1e-9 * max(1.0, abs(value))
+    return low <= shown_high + eps and high >= shown_low - eps
 
 
 def money_equal(a: float, b: float, tolerance: float = 0.0) -> bool:

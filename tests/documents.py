@@ -115,3 +115,32 @@ def word97_doc(path: Path) -> Path:
     stream = b"\xec\xa5" + bytes(4094)  # Word's FIB magic first
     path.write_bytes(bytes(header) + fat_bytes + directory + stream)
     return path
+
+
+def word_table(path: Path, rows: list[list[str]], merges: list[tuple[int, int, int, int]] = (), before: list[str] = (),
+               more: list[list[list[str]]] = ()) -> Path:
+    """A Word file with paragraphs (``before``) and one table as typed: ``rows`` of cell texts (a cell's
+    lines split by "\\n", as Enter inside a Word cell makes them), ``merges`` as (row, col, last row, last
+    col) from 1, the way Word merges a header's cells; ``more``: further tables after it."""
+    import docx
+
+    document = docx.Document()
+    for text in before:
+        document.add_paragraph(text)
+    width = max(len(cells) for cells in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    covered = {(r, c) for a, b, y, z in merges for r in range(a, y + 1) for c in range(b, z + 1) if (r, c) != (a, b)}
+    for r, cells in enumerate(rows, start=1):
+        for c, text in enumerate(cells, start=1):
+            if text and (r, c) not in covered:
+                table.cell(r - 1, c - 1).text = text
+    for a, b, y, z in merges:
+        table.cell(a - 1, b - 1).merge(table.cell(y - 1, z - 1))
+    for other in more:  # further tables as typed, after a paragraph each
+        document.add_paragraph("")
+        added = document.add_table(rows=len(other), cols=max(len(cells) for cells in other))
+        for r, cells in enumerate(other):
+            for c, text in enumerate(cells):
+                added.cell(r, c).text = text
+    document.save(str(path))
+    return path

@@ -436,6 +436,14 @@ def test_tabel_37_totals_per_belanja_type_are_reconciled_with_the_export(tmp_pat
     assert [(f["code"], f["severity"]) for f in on_pegawai] == [("R009", "warning")]
     assert "tidak memuat semua baris SIPD" in on_pegawai[0]["message"]
 
+    # A Tabel 3.7 none of whose figures agrees with the Dinas's (here: the Dinas with its RSUD and Puskesmas,
+    # every figure a quarter larger) may be of a wider scope: warnings only.
+    wider = tmp_path / "lebih-luas.xlsx"
+    write_report(wider, whole_year)
+    rows = write_table_37(wider, [(number, label, a * Decimal("1.25"), r * Decimal("1.25")) for number, label, a, r in lines()])
+    data = validate(wider, WHOLE_YEAR)
+    assert {f["severity"] for f in r_findings(data)} == {"warning"} and len(at(data, f"C{rows['Belanja Modal']}")) == 1
+
 
 def test_tabel_37_in_the_old_btl_bl_form_is_not_compared(tmp_path, whole_year):
     by_hand = sipd_types_by_hand()

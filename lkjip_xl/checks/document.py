@@ -59,6 +59,29 @@ PAGE_DAMAGED = Check(
     Text("Simpan ulang PDF dari Word, lalu periksa lagi.", "Save the PDF again from Word, then check again."),
 )
 
+STACKED_FIGURES = Check(
+    "F023",
+    "angka-bertumpuk",
+    Severity.INFO,
+    Text("Beberapa angka dalam satu sel", "Several figures in one cell"),
+    Text(
+        "Sel {cell} memuat beberapa angka bertumpuk ({printed}): angka-angka itu tidak diperiksa.",
+        "Cell {cell} holds several figures one under the other ({printed}): they are not checked.",
+    ),
+    Text(
+        "Dua baris tabel (dua indikator, dua program) yang dicetak dalam satu sel tanpa garis di antaranya tidak "
+        "dapat dipasangkan dengan pasti dengan angka lain di barisnya; menebak pasangannya dapat menyalahkan "
+        "angka yang benar.",
+        "Two rows of a table (two indicators, two programs) printed in one cell without a line between them "
+        "cannot be paired with certainty with the other figures of the row; guessing the pairs could call a "
+        "right figure wrong.",
+    ),
+    Text(
+        "Periksa baris ini sendiri, atau beri setiap indikator atau program barisnya sendiri di tabel.",
+        "Check this row by hand, or give each indicator or program its own row in the table.",
+    ),
+)
+
 NARRATIVE_PERCENT = Check(
     "D001",
     "narasi-persen",
@@ -202,4 +225,34 @@ NARRATIVE_CATEGORY_COUNT = Check(
         "Hitung ulang indikator per kategori dari tabel, lalu samakan kalimatnya.",
         "Count the indicators per category again from the table, then make the sentence agree.",
     ),
+)
+
+COUNT_TOTAL = Check(
+    "T001",
+    "jumlah-hitungan-salah",
+    Severity.ERROR,
+    Text("Jumlah tabel hitungan ≠ jumlah barisnya", "A count table's total ≠ the sum of its rows"),
+    Text(
+        "Baris \"{label}\" tertulis {reported} {unit_word}, padahal {rows} baris di atasnya berjumlah {expected} {unit_word}.{note}",
+        "The row \"{label}\" reads {reported} {unit_word}, but the {rows} rows above it add up to {expected} {unit_word}.{note}",
+    ),
+    Text(
+        "Tabel hitungan di laporan (pegawai per golongan, per pendidikan: \"5 orang\") diakhiri baris Jumlah. "
+        "Diperiksa hanya bila pembacaannya pasti: satu kolom angka, semua angka dengan satuan yang sama, tiap "
+        "baris berangka sampai baris Jumlah yang terakhir, tanpa baris jumlah lain di tengahnya. Baris yang "
+        "berjumlah lebih dari Jumlah bisa berisi rincian baris lain: itu peringatan.",
+        "A count table in a report (staff per grade, per education: \"5 orang\") ends in a Jumlah row. It is "
+        "checked only when its reading is certain: one column of figures, all with the same unit, a figure on "
+        "every row down to the last row, the Jumlah, and no other sum row between. Rows adding up to more than "
+        "the Jumlah may hold the details of other rows: that is a warning.",
+    ),
+    Text(
+        "Hitung ulang baris-barisnya; periksa baris yang terlewat atau Jumlah yang disalin dari tabel lain.",
+        "Recount the rows; look for a row left out or a Jumlah copied from another table.",
+    ),
+)
+
+NESTED_ROWS = Text(
+    " Bila sebagian baris merupakan rincian baris lain, jumlahnya memang lebih besar.",
+    " If some rows are details of others, their sum is larger indeed.",
 )

@@ -18,7 +18,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..findings import Check, Finding, Severity, Unit
+from ..findings import SHEET_ROW, Check, Finding, Severity, Unit
 from ..i18n import Num, Text
 from ..indicators import (
     READINGS,
@@ -31,6 +31,7 @@ from ..indicators import (
     Verdict,
     Word,
     capaian,
+    capaian_range,
     efficiency,
     efficiency_verdict,
     family,
@@ -51,7 +52,7 @@ from ..indicators import (
     text_key,
 )
 from ..model import Document, EfficiencyRow, Field, IndicatorRow, IndicatorTable, TextField, TrendRow
-from ..numbers import EXCEL_ERRORS, Agreement, Kind, Quantity, agreement, parse, round_half_up
+from ..numbers import EXCEL_ERRORS, Agreement, Kind, Quantity, agreement, parse, printed_bounds, round_half_up, shown_within
 from ..settings import Settings
 from ..snapshot import CellRef
 from . import rule
@@ -103,6 +104,36 @@ CAPAIAN_TRUNCATED = Check(
         "(setting terima_pemotongan); truncation is noted as info.",
     ),
     Text("Tidak perlu tindakan; untuk konsistensi, bulatkan.", "No action needed; round for consistency."),
+)
+
+CAPAIAN_ROUNDED_INPUTS = Check(
+    "K118",
+    "capaian-dari-angka-dibulatkan",
+    Severity.WARNING,
+    Text("Capaian hanya cocok dengan angka yang tidak dibulatkan", "Achievement fits only the unrounded figures"),
+    Text(
+        "Capaian{year} tertulis {reported}; dari angka tercetak {formula} = {expected}. Target dan realisasi "
+        "tercetak dibulatkan: angka yang tercetak sama memberi capaian {low} sampai {high}, jadi {reported} "
+        "bisa dihitung dari angka yang tidak dibulatkan.",
+        "The achievement{year} reads {reported}; from the printed figures {formula} = {expected}. The target and "
+        "actual are printed rounded: figures that print the same give {low} to {high}, so {reported} may come "
+        "from the unrounded figures.",
+    ),
+    Text(
+        "Angka yang diketik atau dicetak sebagai teks (seperti di laporan PDF atau Word) hanya menunjukkan "
+        "desimal yang tercetak: 0,09 bisa 0,085 sampai 0,095. Capaian disebut salah (K101) hanya bila tidak ada "
+        "target dan realisasi yang tercetak sama yang memberi capaian tercetak; bila ada, ini peringatan. Angka "
+        "yang tersimpan sebagai angka di sel dihitung apa adanya.",
+        "Figures typed or printed as text (as in a PDF or Word report) show only their printed decimals: 0,09 "
+        "may be 0,085 to 0,095. An achievement is called wrong (K101) only when no target and actual that print "
+        "the same give the printed achievement; when some do, this is a warning. Figures stored as numbers are "
+        "computed as they are.",
+    ),
+    Text(
+        "Hitung capaian dari target dan realisasi yang tidak dibulatkan, atau cetak keduanya dengan desimal "
+        "yang cukup.",
+        "Compute the achievement from the unrounded target and actual, or print both with enough decimals.",
+    ),
 )
 
 CAPAIAN_WITHOUT_TARGET = Check(
@@ -481,7 +512,7 @@ NUMBER_DUPLICATE = Check(
     "nomor-indikator-ganda",
     Severity.WARNING,
     Text("Nomor urut ganda", "Duplicate row number"),
-    Text("Nomor urut {number} juga dipakai di baris {other}.", "Row number {number} is also used on row {other}."),
+    Text("Nomor urut {number} juga dipakai di baris {other} ({other_label}).", "Row number {number} is also used on row {other} ({other_label})."),
     Text(
         "Nomor ganda sering berarti beberapa tabel satu baris yang ditempel jadi satu (seperti Tabel 3.2 contoh), "
         "atau baris tersalin dua kali.",
@@ -509,7 +540,7 @@ ID_DUPLICATE = Check(
     "id-indikator-ganda",
     Severity.WARNING,
     Text("ID indikator ganda", "Duplicate indicator ID"),
-    Text("ID {id} juga dipakai di baris {other} tabel ini.", "ID {id} is also used on row {other} of this table."),
+    Text("ID {id} juga dipakai di baris {other} tabel ini ({other_label}).", "ID {id} is also used on row {other} of this table ({other_label})."),
     Text(
         "ID mencocokkan indikator antar tabel; ID ganda membuat pencocokan salah.",
         "The ID matches an indicator across tables; a duplicate ID makes the matching wrong.",
@@ -576,6 +607,7 @@ SCALE_WORDS = Text(
     "target and actual on the {scale} scale: the achievement is a judgement, not a computation",
 )
 RANGE_WITHOUT_FIGURE = Text("target rentang tanpa realisasi berupa angka", "a range target without a numeric actual")
+LABEL_YEAR = Text("{label} {year}", "{label} {year}")
 NOT_CHECKED_ROW = Text("{label} ({cell}: {reason})", "{label} ({cell}: {reason})")
 MORE_ROWS = Text("dan {count} lainnya", "and {count} more")
 FOLLOWS_SERAPAN = Text(
@@ -599,12 +631,12 @@ _READABLE = (Kind.NUMBER, Kind.TEXT, Kind.FOREIGN, Kind.NIL)
 
 def number(item: Field) -> float | None:
     """The figure of a cell when it reads as one number (ambiguous and broken cells do not)."""
-    return item.parsed.value if item.parsed.kind in _READABLE else None
+    return item.parsed.value if item.parsed.kind in _READABLE or item.parsed.sure_repair else None
 
 
 def _candidates(item: Field) -> list[float | None]:
     parsed = item.parsed
-    if parsed.kind in _READABLE:
+    if parsed.kind in _READABLE or parsed.sure_repair:
         return [parsed.value]
     if parsed.kind in (Kind.AMBIGUOUS, Kind.MALFORMED) and parsed.readings:
         return list(parsed.readings)
@@ -617,7 +649,18 @@ def _goal(row) -> TextField | None:
 
 def row_label(row) -> str:
     goal = _goal(row)
-    return row.name.text or row.indicator_id.text or (goal.text if goal else "") or f"baris {row.row}"
+    if row.name.text or row.indicator_id.text or (goal.text if goal else ""):
+        return row.name.text or row.indicator_id.text or goal.text
+    # The sheet row the officer sees: a free-form table's rows are numbered in the template's layout.
+    return SHEET_ROW.with_params(row=sheet_row(row))
+
+
+def sheet_row(row) -> int:
+    """The sheet row of an indicator row (its cells' row), not its index in the table."""
+    # Tabel 3.3 rows keep their figures per year: only the fields a row has are looked at.
+    fields = (getattr(row, name, None) for name in ("indicator_id", "name", "number", "target", "realisasi", "capaian"))
+    ref = next((field.ref for field in fields if getattr(field, "ref", None) is not None), None)
+    return ref.row if ref is not None else row.row
 
 
 def label_ref(row) -> CellRef | None:
@@ -797,6 +840,8 @@ class Outcome:
     fitted_value: float | None = None
     range_target: Range | None = None  # the target is a range ("80 - 90%")
     unchecked: Text | None = None  # why no capaian can be computed (words), for K109
+    # A printed capaian off the printed figures but within what figures printing the same give (K118).
+    rounded_range: tuple[float, float] | None = None
 
     @property
     def agrees(self) -> bool:
@@ -805,12 +850,12 @@ class Outcome:
     @property
     def consistent(self) -> bool:
         """The printed capaian follows from its own row's figures under some known formula."""
-        return self.agrees or self.fitted is not None
+        return self.agrees or self.fitted is not None or self.rounded_range is not None
 
     @property
     def carried(self) -> float | None:
         """The capaian this row passes on (to a mean, a category): the printed one where it follows a formula."""
-        if self.fitted is not None:
+        if self.fitted is not None or self.rounded_range is not None:
             return self.printed
         return self.capaian if self.capaian is not None else self.printed
 
@@ -865,7 +910,28 @@ def evaluate(
             if other is not None and judge(shown, decimals, other, settings) is not Agreement.MISMATCH:
                 outcome.fitted, outcome.fitted_value = reading, other
                 break
+    if result is Agreement.MISMATCH and outcome.fitted is None and kind != "ikm" and not resolutions:
+        outcome.rounded_range = _rounded_fit(target, realisasi, shown, decimals, basis, settings)
     return outcome
+
+
+def _rounded_fit(target: Field, realisasi: Field, shown: float, decimals: int | None, basis: Basis,
+                 settings: Settings) -> tuple[float, float] | None:
+    """The capaian that a target and realisasi printing as shown may give, when the printed capaian is among
+    them: figures printed as text show only their decimals (0,17 / 0,09 is 188,89, but 0,1745 / 0,0924 that
+    print the same give 188,85 to 188,90). None when the printed figures are whole numbers stored as numbers
+    or the printed capaian fits none of them."""
+    bounds = [printed_bounds(item.parsed) for item in (target, realisasi)]
+    if bounds == [None, None]:
+        return None
+    values = [number(target), number(realisasi)]
+    if None in values:
+        return None
+    box = [bound or (value, value) for bound, value in zip(bounds, values)]
+    found = capaian_range(box[0], box[1], *basis.reading)
+    if found is None or not shown_within(shown, decimals, *found, settings.tolerance_percent, settings.accept_truncation):
+        return None
+    return found
 
 
 def _words_outcome(target, realisasi, words, shown, decimals, dash, basis, settings) -> Outcome | None:
@@ -969,6 +1035,15 @@ def capaian_findings(
         if outcome.fitted is not None:
             findings.append(_fitted_finding(printed, outcome, basis, settings, shown_year, common))
         else:
+            if outcome.rounded_range is not None:
+                low, high = outcome.rounded_range
+                findings.append(
+                    CAPAIAN_ROUNDED_INPUTS.at(
+                        printed.ref, reported=shown, expected=outcome.capaian, unit=PERCENT, year=shown_year,
+                        formula=formula, low=Num(low, "percent"), high=Num(high, "percent"), **common,
+                    )
+                )
+                return findings
             note = _implied_actual(outcome, printed, realisasi, basis.polarity)
             if not note and basis.source == "name":
                 note = NEGATIVE_FROM_NAME
@@ -1103,9 +1178,13 @@ def _category_findings(row: IndicatorRow, outcome: Outcome, settings: Settings) 
         values = [outcome.printed] if outcome.printed is not None else []
     if not values or any(scale.category(value) == own for value in values):
         return []
+    # The scale nobody set is the default one, a guess of the office's own (Diskanlaut's Tabel 3.1 ends at
+    # "< 55 Kurang", with no "Sangat Kurang"): judged against it, a category is at most a warning.
+    guessed = Severity.WARNING if "skala_kategori" not in settings.sources else None
     return [
         CATEGORY.at(
-            row.category.ref, expected=scale.category(values[0]), capaian=Num(values[0], "percent"), **common
+            row.category.ref, expected=scale.category(values[0]), capaian=Num(values[0], "percent"), severity=guessed,
+            **common,
         )
     ]
 
@@ -1164,7 +1243,10 @@ def numbering_findings(table: str, rows: list) -> list[Finding]:
             continue
         if key in ids:
             findings.append(
-                ID_DUPLICATE.at(row.indicator_id.ref, table=table, label=row_label(row), id=row.indicator_id.text, other=ids[key].row)
+                ID_DUPLICATE.at(
+                    row.indicator_id.ref, table=table, label=row_label(row), id=row.indicator_id.text,
+                    other=sheet_row(ids[key]), other_label=row_label(ids[key]),
+                )
             )
         ids.setdefault(key, row)
     return findings
@@ -1478,7 +1560,7 @@ def efficiency_table(document: Document) -> list[Finding]:
 def _unchecked(label: str, printed: Field, outcome: Outcome, year: int | None = None) -> list[tuple]:
     if outcome.unchecked is None:
         return []
-    return [(printed.ref, f"{label} {year}" if year else label, outcome.unchecked)]
+    return [(printed.ref, LABEL_YEAR.with_params(label=label, year=year) if year else label, outcome.unchecked)]
 
 
 def not_checked_findings(table: str, unchecked: list[tuple]) -> list[Finding]:

@@ -9,6 +9,7 @@ from .. import errors as E
 from ..errors import InputRejected
 from ..findings import Finding, Place, Report
 from ..i18n import Num
+from .counts import count_findings
 from .preflight import check_docx, document_kind, refuse_doc
 from .sentences import narrative_findings
 from .source import DocumentSnapshot
@@ -99,6 +100,28 @@ def _tables_alone(snapshot: DocumentSnapshot, report: Report, overrides: dict[st
     return out
 
 
+def stacked_findings(snapshot: DocumentSnapshot, findings: list[Finding]) -> list[Finding]:
+    """A cell with figures stacked in it is said once per row (F023) instead of as a figure it is not: the
+    number checks' findings on it go; no check can pair it with the figures of its row."""
+    from ..checks.document import STACKED_FIGURES
+
+    out: list[Finding] = []
+    said: set[tuple[str, int]] = set()
+    for finding in findings:
+        ref = finding.ref
+        place = snapshot.places.get(ref.sheet) if ref is not None else None
+        if place is None or (ref.row, ref.col) not in place.stacked:
+            out.append(finding)
+            continue
+        if not finding.code.startswith("N"):
+            out.append(finding)
+        if (ref.sheet, ref.row) not in said:
+            said.add((ref.sheet, ref.row))
+            sheet = snapshot.sheets[ref.sheet]
+            out.append(STACKED_FIGURES.at(ref, table=finding.table, cell=ref.a1, printed=sheet.text(ref.row, ref.col)))
+    return out
+
+
 def check_document(path: Path, overrides: dict[str, Any] | None = None) -> Report:
     from ..validate import check_snapshot
 
@@ -107,8 +130,10 @@ def check_document(path: Path, overrides: dict[str, Any] | None = None) -> Repor
     alone = _tables_alone(snapshot, report, overrides)
     report.findings = [finding for finding in report.findings if finding.code != "S004"] + alone
     report.findings = [finding for finding in report.findings if finding.code not in SPREADSHEET_ONLY]
+    report.findings = stacked_findings(snapshot, report.findings)
     report.findings.extend(unread_findings(snapshot))
     report.findings.extend(narrative_findings(snapshot))
+    report.findings.extend(count_findings(snapshot))
     place_findings(snapshot, report.findings)
     report.layout = snapshot.kind
     return report

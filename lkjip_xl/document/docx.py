@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .source import Cell, DocumentSnapshot, TablePlace, TITLE_LINES, add_table
-from .words import caption_of, clean
+from .words import caption_of, clean, stacked_figures
 
 # A table larger than any report's (the 46 x 27 Renstra table is among the widest) is not read whole.
 MAX_TABLE_CELLS = 200_000
@@ -34,7 +34,7 @@ def _grid(table) -> tuple[list[list[Cell]], list[tuple[int, int, int, int]]]:
                 break
             element = cell._tc
             if element not in cells_at:
-                cells_at[element] = Cell(clean(cell.text), _bold(cell))
+                cells_at[element] = Cell(clean(cell.text), _bold(cell), stacked_figures(cell.text))
                 spans[element] = [r, c, r, c]
                 out.append(cells_at[element])
             else:

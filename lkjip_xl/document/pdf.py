@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .source import Cell, DocumentSnapshot, TablePlace, Unread, TITLE_LINES, add_table
-from .words import CAPTION, caption_of, clean
+from .words import CAPTION, FIGURE_CELL, caption_of, clean, stacked_figures
 
 # Bounds: the time a document may take to read (a crafted page can keep pdfminer busy), and how far above
 # a table its caption may sit (points; a caption and two title lines).
@@ -58,13 +58,20 @@ def _is_bold(fontname: str) -> bool:
 _SNAP = 7.0
 
 
-def _snapped(values: list[float]) -> tuple[list[float], dict[float, int]]:
-    """Boundaries, with those within _SNAP of the previous one taken as the same; each value -> its index."""
+def _snapped(values: list[float], texts: list[tuple[float, float]] = ()) -> tuple[list[float], dict[float, int]]:
+    """Boundaries, with those within _SNAP of the previous one taken as the same; each value -> its index.
+
+    ``texts``: the extents of the cells holding text along this axis. A run of close boundaries that has
+    swallowed one of them whole (header lines ruled a few points apart with padding between them: Diskanlaut's
+    Tabel 3.7, "Anggaran Tahun 2016" over "(Rp)", each line 11,7 pt with 5,8 pt slivers) is one header row; it
+    ends where the next text cell starts, so that the first line of the body is not read as part of the header."""
     bounds: list[float] = []
     index: dict[float, int] = {}
     previous = None
+    starts = {start for start, _ in texts}
     for value in sorted(set(values)):
-        if previous is None or value - previous > _SNAP:
+        swallowed = bounds and value in starts and any(bounds[-1] <= start and end <= value for start, end in texts)
+        if previous is None or value - previous > _SNAP or swallowed:
             bounds.append(value)
         index[value] = len(bounds) - 1
         previous = value
@@ -78,12 +85,17 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
     for r, row in enumerate(table.rows):
         for c, box in enumerate(row.cells):
             if box:
-                boxes.append((tuple(round(v, 1) for v in box), clean(texts[r][c] or "")))
-    _, col_index = _snapped([v for box, _ in boxes for v in (box[0], box[2])])
-    _, row_index = _snapped([v for box, _ in boxes for v in (box[1], box[3])])
+                boxes.append((tuple(round(v, 1) for v in box), texts[r][c] or ""))
+    filled = [box for box, text in boxes if text.strip()]
+    _, col_index = _snapped([v for box, _ in boxes for v in (box[0], box[2])], [(box[0], box[2]) for box in filled])
+    _, row_index = _snapped([v for box, _ in boxes for v in (box[1], box[3])], [(box[1], box[3]) for box in filled])
     spans: dict[tuple[int, int], list] = {}  # (row, col) of a cell's first grid cell -> [last row, last col, text]
-    for (x0, top, x1, bottom), text in boxes:
+    stacked: set[tuple[int, int]] = set()  # grid cells whose lines are figures one under the other
+    for (x0, top, x1, bottom), raw in boxes:
+        text = clean(raw)
         r, c = row_index[top], col_index[x0]
+        if stacked_figures(raw):
+            stacked.add((r, c))
         last_r, last_c = row_index[bottom] - 1, col_index[x1] - 1
         if last_r < r or last_c < c:
             if not text:
@@ -92,7 +104,9 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
         if (r, c) in spans:  # two boxes on one grid cell once slivers are gone: one cell
             span = spans[(r, c)]
             span[0], span[1] = max(span[0], last_r), max(span[1], last_c)
-            span[2] = " ".join(part for part in (span[2], text) if part)
+            # A padded inner box drawn inside its cell holds the cell's own text again: once is what is printed.
+            if text and text not in span[2]:
+                span[2] = text if span[2] in text else " ".join(part for part in (span[2], text) if part)
         else:
             spans[(r, c)] = [last_r, last_c, text]
     used_rows = sorted({r for r, _ in spans})
@@ -106,7 +120,7 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
     for (r, c), (last_r, last_c, text) in spans.items():
         top, left = new_row[r], new_col[c]
         bottom, right = last_of(last_r, new_row), last_of(last_c, new_col)
-        rows[top][left] = Cell(text)
+        rows[top][left] = Cell(text, stacked=(r, c) in stacked)
         if (bottom, right) != (top, left):
             merged.append((top + 1, left + 1, bottom + 1, right + 1))
         for rr in range(top, bottom + 1):
@@ -149,6 +163,11 @@ def _join_bands(rows: list[list[Cell]], merged: list[tuple[int, int, int, int]])
         others = [col for col in range(1, len(rows[row - 1]) + 1) if col not in spanned]
         inside = [m for m in merged if row <= m[0] <= end and m not in spans]
         if not others or any(m[2] > end or m[0] > row or m[1] != m[3] for m in inside):
+            row += 1
+            continue
+        if any(FIGURE_CELL.match(rows[r - 1][col - 1].text) for r in range(row, end + 1) for col in others
+               if col <= len(rows[r - 1])):
+            # Figures under a sasaran cell spanning two indicator rows ("85" over "70"): body rows, each its own.
             row += 1
             continue
         for col in others:

@@ -13,6 +13,7 @@ class Cell:
 
     text: str
     bold: bool = False
+    stacked: bool = False  # two or more figures one under the other (words.stacked_figures)
 
 
 @dataclass
@@ -25,6 +26,7 @@ class TablePlace:
     paragraph: int | None = None  # Word: the paragraphs before it, so the reviewer finds it in the file
     row_pages: dict[int, int] = field(default_factory=dict)  # PDF: sheet row -> page, for a table over pages
     quotes: dict[int, str] = field(default_factory=dict)  # sheet row -> the printed row
+    stacked: set[tuple[int, int]] = field(default_factory=set)  # sheet (row, col) of cells with figures stacked
 
     def page_of(self, row: int) -> int | None:
         return self.row_pages.get(row, self.page)
@@ -82,6 +84,8 @@ def add_table(snapshot: DocumentSnapshot, place: TablePlace, above: list[str], r
             if (index, col) in covered or not cell.text:
                 continue
             sheet.set_value(row, col, cell.text)
+            if cell.stacked:
+                place.stacked.add((row, col))
             if cell.bold:
                 sheet.bold.add((row, col))
         place.quotes[row] = " | ".join(cell.text for col, cell in enumerate(cells, 1) if cell.text and (index, col) not in covered)

@@ -22,3 +22,17 @@ def caption_of(lines: list[str]) -> tuple[str | None, list[str]]:
         if match:
             return match.group(0).strip(), lines[index:]
     return None, []
+
+
+# A cell that holds a figure (an amount, a percentage), not a header word; a year alone is a header's.
+FIGURE_CELL = re.compile(r"^(?!(?:19|20)\d\d$)[-(]?\s*(?:rp\.?\s*)?\d[\d.,\s]*%?\)?$", re.IGNORECASE)
+
+
+def stacked_figures(raw: str) -> bool:
+    """A cell whose lines are two or more figures, one under the other ("85" over "70", two programs' pagu in
+    one cell): no one figure of its row. A figure broken over two lines ("1.234." / "567") is no such cell."""
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    if len(lines) < 2 or not all(FIGURE_CELL.match(line) for line in lines):
+        return False
+    return all(line[-1].isdigit() or line[-1] in "%)" for line in lines[:-1]) and not any(
+        line.endswith((".", ",")) for line in lines)

@@ -20,6 +20,7 @@ from ..snapshot import CellRef, SheetSnapshot, WorkbookSnapshot
 from ..template import layout as L
 from .headers import (
     KIND_OF_TABLE,
+    MAX_HEADER_TEXT,
     Cells,
     Header,
     assign_keys,
@@ -33,7 +34,7 @@ from .headers import (
 )
 from .evaluation import take_forms
 from .performance import summary_kind, take_change_tables
-from .words import caption_number, starts_with_program, tokens
+from .words import caption_number, concept, starts_with_program, tokens
 
 OUR_TABLES = tuple(layout.table for layout in L.TABLES)
 LABEL_CONCEPTS = ("uraian", "indikator", "sasaran")
@@ -135,6 +136,10 @@ class Found:
         if is_page_line(" ".join(text for _, text in inside)):
             self.page_lines.append(row)
             return "page"
+        if is_numbers_row(cells):
+            # "(1) | (2) | (3)" repeated at the top of the next page, without the header words: no figures.
+            self.repeated_headers.append(row)
+            return "header"
         numbers, labels = self.number_cols, self.label_cols
         if self.kind == "budget":
             for col, text in inside:
@@ -186,6 +191,16 @@ def _continues(current: Found, header: Header, kind: str | None) -> bool:
     return bool(now) and sum(1 for item in now if item in before) >= 0.6 * len(now)
 
 
+def _group_row_above(above: Cells, cells: Cells) -> bool:
+    """A lone group word over a header ("Anggaran" over "Sebelum Perubahan | Setelah Perubahan"): a row too
+    short to look like a header by itself, whose every cell is a header word standing over the header's
+    columns (not over its first, the labels'), belongs to the header."""
+    if not above or len(above) >= 2:
+        return False
+    first, last = cells[0][0], cells[-1][0]
+    return all(first < col <= last and concept(text) is not None and len(text) <= MAX_HEADER_TEXT for col, text, _ in above)
+
+
 def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
     cache: dict[int, Cells] = {}
 
@@ -199,7 +214,11 @@ def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
     caption: str | None = None
     titles: list[str] = []
     row = 1
-    while row <= sheet.max_row:
+    grid = sheet.values
+    while row <= len(grid):
+        if not grid[row - 1]:  # a row with no cell at all (rows up to a stray cell far below): not even cached
+            row += 1
+            continue
         cells = cells_of(row)
         if not cells:
             row += 1
@@ -211,7 +230,8 @@ def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
             row += 1
             continue
         if is_header_like(cells):
-            rows = header_block(sheet, row, cells_of)
+            start = row - 1 if current is None and _group_row_above(cells_of(row - 1), cells) else row
+            rows = header_block(sheet, start, cells_of)
             header = read_header(sheet, rows)
             kind = classify(header)
             if current is not None and _continues(current, header, kind):
@@ -307,7 +327,11 @@ def find_tables(snapshot: WorkbookSnapshot) -> Detection:
     # numbers otherwise (an office's 3.8 may be its Tabel 3.12).
     for item in found:
         if item.caption in OUR_TABLES:
-            claim(item, item.caption)
+            # Indicators with target and realisasi beside their budget ("analisis program/kegiatan", captioned 3.7
+            # by Bappeda Jawa Barat 2016) are a performance-against-budget table whatever its number: taken as a
+            # budget summary, its indicators would go unchecked.
+            budget_caption = KIND_OF_TABLE[item.caption] == "budget"
+            claim(item, table_by_kind(item) if budget_caption and item.kind == "efficiency" else item.caption)
     for item in found:
         if item.caption is None:
             claim(item, table_by_kind(item))

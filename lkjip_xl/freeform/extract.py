@@ -21,18 +21,18 @@ from ..structure import link_budget_rows
 from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
-from .levels import group_rows_by_sums, guess_levels
+from .levels import group_rows_by_sums, guess_levels, levels_from_words
 from .performance import closest_header, drop_column_number_rows, header_years, looks_like_performance, summary_rows
 from .reading import Reading, account_levels, account_lines, fill_budget, is_copy, prepare_budget, reading_of
 from .view import TableView
 
 NO_TABLES = Text(
     "tidak ada Tabel 3.2, 3.3, 3.5, 3.7 atau 3.8 yang dikenali di buku kerja ini: setiap tabel perlu baris "
-    "judul kolom (mis. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\"). Atau isi templat "
-    "lkjip-xl (lkjip-xl template --out templat.xlsx).",
+    "judul kolom (mis. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\").{closest} Atau isi "
+    "templat lkjip-xl (lkjip-xl template --out templat.xlsx).",
     "no Table 3.2, 3.3, 3.5, 3.7 or 3.8 was recognised in this workbook: each table needs its row of column "
-    "headers (e.g. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\"). Or fill in the lkjip-xl "
-    "template (lkjip-xl template --out template.xlsx).",
+    "headers (e.g. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\").{closest} Or fill in the "
+    "lkjip-xl template (lkjip-xl template --out template.xlsx).",
 )
 
 NO_PERFORMANCE_TABLES = Text(
@@ -72,15 +72,19 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
         table = read_table(view, layout)
         levels: dict[int, str] = {}
         if isinstance(table, BudgetTable):
+            for row in table.rows:
+                row.number_text = view.printed(row.row, "no")  # "1)" below "a." below "1.": the form is the level
             _mend_total(table, found, view)
             account_lines(table, view.row_of, budget_layout)
             if account_levels(table, found, view.row_of, budget_layout):
                 pass  # an LRA's account codes give its hierarchy
+            elif levels_from_words(table):
+                pass  # every line names its level, one above the program among them (Satker)
             elif table.table == "3.8":
                 guess_levels(table)
             else:
                 group_rows_by_sums(table)
-            levels = {view.row_of(row.row): row.level.value for row in table.rows if row.level is not None}
+            levels = {view.row_of(row.row): row.level_word or row.level.value for row in table.rows if row.level is not None}
             fill_budget(table, found, view.row_of, budget_layout)
         else:
             if table.table == "3.3":
@@ -153,7 +157,7 @@ def extract_freeform(snapshot: WorkbookSnapshot, settings: Settings) -> Freeform
         # A workbook of indicators only is told the header a performance table needs, not the budget one.
         if looks_like_performance(snapshot):
             raise InputRejected("no_tables", NO_PERFORMANCE_TABLES, closest=closest_header(detection.found))
-        raise InputRejected("no_tables", NO_TABLES)
+        raise InputRejected("no_tables", NO_TABLES, closest=closest_header(detection.found, budget=True))
     document = Document(snapshot.name, title_settings(detection, settings), layout="freeform")
     views = read_tables(detection, document)
     attach_forms(detection, document)

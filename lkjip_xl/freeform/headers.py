@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..numbers import Kind, Quantity, parse
 from ..snapshot import SheetSnapshot
 from ..template import layout as L
-from .words import cell_text, concept, has_rp, integer_cells, tokens, year_of
+from .words import cell_text, concept, has_rp, integer_cells, tokens, year_of, years_named
 
 MAX_HEADER_ROWS = 3
 MAX_HEADER_TEXT = 80
@@ -281,7 +281,7 @@ _AFTER_WORDS = {"revisi", "perubahan", "setelah", "sesudah", "akhir", "menjadi",
 
 
 def _qualifier(own: str) -> str | None:
-    words = set(tokens(own))
+    words = {word for word in tokens(own) if not word.isdigit()}  # "Setelah Perubahan (3)": its column number aside
     if len(words) > 2:
         return None
     if words & _BEFORE_WORDS:  # "Sebelum Perubahan" is before the change
@@ -341,7 +341,9 @@ def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:
         between = len(rows) + 1 <= MAX_HEADER_ROWS and bool(cells) and (
             (len(rows) + 1 < MAX_HEADER_ROWS and is_header_like(following)) or is_numbers_row(following)
         )
-        if row > spanned and (not cells or not (is_header_like(cells) or between)):
+        # A row of units alone ("(Rp)" under "Anggaran Tahun 2016", the next column's header printed on one row).
+        units = bool(cells) and all(is_unit_word(text) for _, text, _ in cells)
+        if row > spanned and (not cells or not (is_header_like(cells) or between or units)):
             break
         if any(_is_body_cell(text, value) for _, text, value in cells):
             break  # a figure or a long text: the body has begun
@@ -423,10 +425,11 @@ _STAND_INS: dict[str, dict[str, str]] = {"indicator": {"sasaran": "indikator"}}
 _YEAR_KEYS = {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "persen": "capaian"}
 
 
-def _key(kind: str, column: HeaderColumn) -> str | None:
+def _key(kind: str, column: HeaderColumn, money_groups: frozenset[str] = frozenset()) -> str | None:
     name = column.concept or ""
-    if kind == "efficiency" and (column.group_concept == "anggaran" or has_rp(column.own)):
-        # Under ANGGARAN "Realisasi" is the money spent and "% Capaian" the absorption.
+    if kind == "efficiency" and (column.group_concept == "anggaran" or has_rp(column.own) or column.nearest_group in money_groups):
+        # Under ANGGARAN, or beside the pagu under one group ("Keuangan / Pagu | Realisasi | Capaian %"), "Realisasi"
+        # is the money spent and "% Capaian" the absorption.
         name = {"realisasi": "realisasi_rp", "capaian": "serapan", "persen": "serapan"}.get(name, name)
     return _KEYS[kind].get(name)
 
@@ -491,6 +494,30 @@ def _before_and_after(header: Header) -> set[int]:
     return left_out
 
 
+# "Capaian Tahun Lalu", "Realisasi Tahun Sebelumnya": a figure of the year before the row's target.
+_PAST_WORDS = {"lalu", "sebelumnya"}
+
+
+def _other_year(header: Header) -> set[int]:
+    """Columns of an indicator table about another year than the row's target and realisasi ("Capaian Tahun
+    Lalu 2015" beside "Tahun 2016 / Target | Realisasi | Realisasi %"): never this year's figure, whatever
+    concept their words name. This year is the one year the target and realisasi columns name, if any."""
+    def years(column: HeaderColumn) -> set[int]:
+        return {column.year} if column.year else years_named(column.own)
+
+    named = [years(column) for column in header.columns if column.concept in ("target", "realisasi")]
+    this = set().union(*named) if named else set()
+    this_year = next(iter(this)) if len(this) == 1 else None
+    out = set()
+    for column in header.columns:
+        if column.concept not in _YEAR_KEYS:
+            continue
+        own = years(column)
+        if set(tokens(column.text)) & _PAST_WORDS or (this_year is not None and own and this_year not in own):
+            out.add(column.col)
+    return out
+
+
 def _outside_money_group(header: Header, column: HeaderColumn) -> bool:
     """A figure column of another group than the row's own (Operasi, Modal beside Total)."""
     return bool(header.groups) and column.concept in _GROUPED_CONCEPTS and column.nearest_group != header.money_group
@@ -503,6 +530,7 @@ def assign_keys(header: Header, table: str) -> None:
     valid = set(layout.keys())
     header.keys, header.unplaced, header.years = {}, [], {}
     before: set[int] = set()
+    other_year = _other_year(header) if kind in ("indicator", "efficiency") else set()
     if kind == "budget":
         budget_groups(header)
         before = _before_and_after(header)
@@ -512,6 +540,8 @@ def assign_keys(header: Header, table: str) -> None:
     if kind == "trend":
         years = sorted({column.year for column in header.columns if column.year})[-3:]
         offsets = {year: len(years) - 1 - index for index, year in enumerate(years)}
+    # Groups holding the budget column: their other figures are money too (efficiency tables).
+    money_groups = frozenset(column.nearest_group for column in header.columns if column.concept == "anggaran" and column.group)
     for column in header.columns:
         if kind == "trend" and column.year in offsets and column.concept in _YEAR_KEYS:
             key: str | None = f"{_YEAR_KEYS[column.concept]}{offsets[column.year]}"
@@ -520,8 +550,11 @@ def assign_keys(header: Header, table: str) -> None:
         elif kind == "budget" and (_outside_money_group(header, column) or column.col in before):
             header.unplaced.append(column)  # another group's figure, or the budget before its change: not the row's
             continue
+        elif column.col in other_year:
+            header.unplaced.append(column)  # last year's capaian is no capaian of this year's target
+            continue
         else:
-            key = _key(kind, column) or _layout_key(layout, column)
+            key = _key(kind, column, money_groups) or _layout_key(layout, column)
         if key is None or key not in valid or key in header.keys:
             header.unplaced.append(column)
             continue

@@ -185,16 +185,16 @@ JENIS = Check(
         "Tak Terduga, Transfer). SIPD memberikan jumlahnya: kolom kelompok belanja ekspor (Operasi | Modal | Tak "
         "Terduga | Transfer) dan baris rekening (5.1 operasi, 5.1.01 pegawai, 5.1.02 barang dan jasa, 5.2 modal, "
         "5.3 tak terduga, 5.4 transfer). Hanya baris yang namanya satu jenis saja, sekali dalam tabel; bentuk lama "
-        "Belanja Tidak Langsung / Langsung tidak dibandingkan. Kesalahan hanya bila Tabel 3.8 memuat semua baris "
-        "SIPD yang beranggaran (cakupan yang sama) dan, untuk realisasi, ekspornya setahun penuh; selain itu "
-        "peringatan. Selisih Belanja Operasi yang dijelaskan oleh Pegawai dan Barang dan Jasa disebut pada baris itu.",
+        "Belanja Tidak Langsung / Langsung tidak dibandingkan. Kesalahan hanya bila cakupannya pasti sama: Tabel "
+        "3.8 memuat semua baris SIPD yang beranggaran, satu ekspor, dan ada angka lain Tabel 3.7 (bukan nol) yang "
+        "sama dengan SIPD; untuk realisasi, ekspornya setahun penuh. Selain itu peringatan. Selisih Belanja Operasi yang dijelaskan oleh Pegawai dan Barang dan Jasa disebut pada baris itu.",
         "Table 3.7 sums up budget and spending per type (Operasi, Pegawai, Barang dan Jasa, Modal, Tak Terduga, "
         "Transfer). SIPD gives these totals: the export's spending-group columns (Operasi | Modal | Tak Terduga | "
         "Transfer) and its account rows (5.1 operating, 5.1.01 staff, 5.1.02 goods and services, 5.2 capital, 5.3 "
         "unforeseen, 5.4 transfers). Only rows whose name is one type and nothing else, once in the table; the old "
-        "Belanja Tidak Langsung / Langsung form is not compared. An error only when Table 3.8 holds every "
-        "budgeted SIPD line (the same scope) and, for spending, the export covers the whole year; a warning "
-        "otherwise. A Belanja Operasi difference explained by Pegawai and Barang dan Jasa is named on those rows.",
+        "Belanja Tidak Langsung / Langsung form is not compared. An error only when the scope is surely the same: "
+        "Table 3.8 holds every budgeted SIPD line, one export, and another (non-zero) figure of Table 3.7 agrees "
+        "with SIPD; for spending, the export covers the whole year. A warning otherwise. A Belanja Operasi difference explained by Pegawai and Barang dan Jasa is named on those rows.",
     ),
     Text("Salin ulang jumlah jenis belanja itu dari SIPD.", "Copy that type's total again from SIPD."),
 )

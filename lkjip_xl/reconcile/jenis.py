@@ -49,8 +49,10 @@ COLUMN = {"anggaran": Text("Anggaran", "Budget"), "realisasi": Text("Realisasi",
 FROM_GROUP = Text("jumlah kelompok belanja {group} dari {count} program", "the sum of the {group} group over {count} programs")
 FROM_ACCOUNTS = Text("jumlah rekening {code} dari {count} sub kegiatan", "the sum of accounts {code} over {count} sub-activities")
 NOT_WHOLE = Text(
-    " Tabel 3.8 tidak memuat semua baris SIPD yang beranggaran: cakupan laporan mungkin lain, karena itu peringatan.",
-    " Table 3.8 does not hold every budgeted SIPD line: the report may cover another scope, hence a warning.",
+    " Cakupan Tabel 3.7 belum pasti sama dengan ekspor (Tabel 3.8 tidak memuat semua baris SIPD yang beranggaran, "
+    "atau tidak satu pun angka lain Tabel 3.7 sama dengan SIPD): karena itu peringatan.",
+    " Table 3.7 may not cover what the export covers (Table 3.8 does not hold every budgeted SIPD line, or no "
+    "other figure of Table 3.7 agrees with SIPD): hence a warning.",
 )
 PARTIAL = Text(" Ekspor hanya sampai bulan {month}.", " The export runs only to month {month}.")
 OLD_FORM = "belanja tidak langsung / belanja langsung"
@@ -140,22 +142,29 @@ def reconcile_jenis(document: Document, pool: list[tuple[Entry, SipdExport]], pa
     units = ", ".join(dict.fromkeys(entry.unit for entry in entries if entry.unit))
     where = f"{exports}{': ' + units if units else ''}"
     tolerance = document.settings.tolerance_money
-    diffs: dict[tuple[str, str], float] = {}
-    findings: dict[tuple[str, str], Finding] = {}
+    compared = []
     for jenis in sorted(TYPES, key=lambda jenis: jenis.key in PARTS):  # parts before what they make up
         found = rows.get(jenis.key, [])
         if len(found) != 1:
             continue  # not named, or named twice (which one is the total?)
-        row = found[0]
         total = sipd_total(jenis, entries, tolerance)
-        if total is None:
-            continue
+        if total is not None:
+            compared.append((jenis, found[0], total))
+    # The same scope as the export's unit (not, say, the Dinas with its RSUD and Puskesmas): Tabel 3.8 holds
+    # every budgeted line of that unit, one export gives it, and some non-zero figure of Tabel 3.7 agrees.
+    scope_sure = scope_sure and len({id(export) for _, export in pool}) == 1 and any(
+        _number(getattr(row, key)) and money_equal(_number(getattr(row, key)), getattr(total, key) or 0.0, tolerance)
+        for _, row, total in compared for key in KEYS
+    )
+    diffs: dict[tuple[str, str], float] = {}
+    findings: dict[tuple[str, str], Finding] = {}
+    for jenis, row, total in compared:
         checked = {"jenis": jenis.key, "label": row.label.text, "cell": row.label.ref.a1 if row.label.ref else None,
                    "report": {}, "sipd": {}}
         summary["checked"].append(checked)
         for key in KEYS:
             item, sipd = getattr(row, key), getattr(total, key)
-            reported = item.value if item.parsed.is_number else None
+            reported = _number(item)
             checked["report"][key], checked["sipd"][key] = reported, sipd
             if reported is None or sipd is None:
                 continue
@@ -176,6 +185,10 @@ def reconcile_jenis(document: Document, pool: list[tuple[Entry, SipdExport]], pa
                                what=(row.label.text or "").strip(), source=total.source, where=where, note=note)
             findings[(jenis.key, key)] = finding
     return list(findings.values()), summary
+
+
+def _number(item) -> float | None:
+    return item.value if item.parsed.is_number else None
 
 
 _TWO = Text("{a}{b}", "{a}{b}")
