@@ -227,6 +227,38 @@ NARRATIVE_CATEGORY_COUNT = Check(
     ),
 )
 
+NARRATIVE_TARGET_COUNT = Check(
+    "D007",
+    "narasi-target-tabel",
+    Severity.WARNING,
+    Text("Banyaknya indikator terhadap target berbeda dengan tabel", "A count of indicators against their target differs from the table"),
+    Text(
+        "Kalimat ini menyebut {reported} indikator yang «{said}», sedangkan {caption} ({where}) mencetak capaian "
+        "{side} untuk {expected} dari {rows} indikatornya: {values}.",
+        "This sentence counts {reported} indicators «{said}», while {caption} ({where}) prints a capaian "
+        "{side} for {expected} of its {rows} indicators: {values}.",
+    ),
+    Text(
+        "Kalimat \"Dari Tabel X ... N indikator yang realisasinya kurang dari (tidak/belum mencapai, mencapai, "
+        "melebihi) target\" dicocokkan dengan banyaknya baris indikator tabel itu yang capaiannya di bawah 100 % "
+        "(100 % atau lebih, di atas 100 %), bila tabel itu terbaca pasti: satu kolom target, realisasi dan capaian, "
+        "dan setiap barisnya mencetak capaian dalam persen.",
+        "A sentence \"Dari Tabel X ... N indikator yang realisasinya kurang dari (tidak/belum mencapai, mencapai, "
+        "melebihi) target\" is compared with the number of that table's indicator rows whose capaian is below "
+        "100 % (100 % or more, above 100 %), when the table is read for certain: one target, one realisasi and one "
+        "capaian column, and every row printing its capaian as a percentage.",
+    ),
+    Text(
+        "Hitung ulang indikator yang belum (atau sudah) mencapai target dari tabel, lalu samakan kalimatnya.",
+        "Count again from the table the indicators below (or at) their target, then make the sentence agree.",
+    ),
+)
+TARGET_SIDES = {
+    "below": Text("di bawah 100 %", "below 100 %"),
+    "reached": Text("100 % atau lebih", "of 100 % or more"),
+    "above": Text("di atas 100 %", "above 100 %"),
+}
+
 COUNT_TOTAL = Check(
     "T001",
     "jumlah-hitungan-salah",

@@ -244,3 +244,36 @@ def indicator_sentences(text: str) -> list[IndicatorSentence]:
             quote = _quote(text[match.start() : match.end() + len(rest)])
             out.append(IndicatorSentence(quote, match.group(1).strip(), tuple(figures), match.start()))
     return out
+
+
+# "Dari Tabel 3.1 terlihat ada 5 indikator yang realisasinya kurang dari target": a count of the indicators
+# below (or at or above) their target in the table it names, in one sentence.
+_AGAINST_TARGET = re.compile(
+    r"\bdari\s+tabel\s*:?\s*(\d+(?:[.,]\d+)*)\b[^.;]{0,80}?\b(\d{1,3})\s+indikator\s+(?:yang\s+)?"
+    r"((?:(?:realisasi|capaian)(?:nya)?\s+)?(kurang\s+dari|tidak\s+mencapai|belum\s+mencapai|di\s+atas|melebihi|mencapai)\s+target)",
+    re.IGNORECASE,
+)
+# Which capaian each phrase counts: below 100 %, 100 % or more, above 100 %.
+_TARGET_SIDE = {"kurang dari": "below", "tidak mencapai": "below", "belum mencapai": "below",
+                "mencapai": "reached", "di atas": "above", "melebihi": "above"}
+
+
+@dataclass(frozen=True)
+class TargetCount:
+    """'Dari Tabel X ... N indikator yang realisasinya kurang dari target': N, the table, the side counted."""
+
+    quote: str
+    table: str
+    number: int
+    said: str  # the phrase as printed ("realisasinya kurang dari target")
+    side: str  # "below" | "reached" | "above"
+    start: int
+
+
+def target_counts(text: str) -> list[TargetCount]:
+    out = []
+    for match in _AGAINST_TARGET.finditer(text):
+        table = re.sub(r"\s", "", match.group(1)).replace(",", ".")
+        side = _TARGET_SIDE[" ".join(match.group(4).lower().split())]
+        out.append(TargetCount(_quote(match.group(0)), table, int(match.group(2)), _quote(match.group(3)), side, match.start()))
+    return out

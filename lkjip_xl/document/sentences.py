@@ -1,5 +1,5 @@
 """The narrative's findings: each sentence of the running text read (narrative.py) and checked against its own
-figures (D001, D003, D004), the tables (D002, against.py) and, in the executive summary, the report's body (D005).
+figures (D001, D003, D004), the tables (D002, against.py; D006 and D007, counts of indicators) and, in the executive summary, the report's body (D005).
 
 Every finding's place is the sentence's: its page (PDF) or paragraph (Word) and the sentence as printed; the
 table row or body sentence it is compared with is quoted in the message.
@@ -53,15 +53,15 @@ def _table_where(place, page: int | None):
 
 
 def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
-    """The narrative's own arithmetic (D001, D003, D004), its figures against the tables (D002, D006) and the
-    executive summary against the body (D005)."""
+    """The narrative's own arithmetic (D001, D003, D004), its figures and counts against the tables (D002, D006,
+    D007) and the executive summary against the body (D005)."""
     from ..checks.document import (EFFICIENCY_FORMULA, NARRATIVE_COUNT, NARRATIVE_EFFICIENCY, NARRATIVE_PERCENT,
-                                   NARRATIVE_CATEGORY_COUNT, NARRATIVE_TABLE, ROLE_TEXTS, SUMMARY_BODY,
-                                   TABLE_ALSO)
+                                   NARRATIVE_CATEGORY_COUNT, NARRATIVE_TABLE, NARRATIVE_TARGET_COUNT, ROLE_TEXTS,
+                                   SUMMARY_BODY, TABLE_ALSO, TARGET_SIDES)
     from ..findings import PAGE, PARAGRAPH, Unit
     from .against import budget_mismatches, indicator_mismatches, table_rows
     from .narrative import (budget_sentences, contradictions, count_contradictions, counts, efficiency_contradictions,
-                            indicator_sentences)
+                            indicator_sentences, target_counts)
 
     rows = table_rows(snapshot)
     out = []
@@ -117,6 +117,17 @@ def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
                     category=category, caption=place.caption, where=where, whole=Num(item.whole),
                 )
                 placed(finding, page, paragraph, item.quote)
+        for item in target_counts(text):
+            difference = target_count_difference(item, snapshot, rows) if fresh(item) else None
+            if difference is None:
+                continue
+            expected, place, counted, total = difference
+            finding = NARRATIVE_TARGET_COUNT.at(
+                None, table=None, reported=item.number, expected=expected, unit=Unit.VALUE, decimals=0,
+                said=item.said, side=TARGET_SIDES[item.side], caption=place.caption, where=_table_where(place, place.page),
+                rows=total, values="; ".join(counted) or "-",
+            )
+            placed(finding, page, paragraph, item.quote)
         budget = [sentence for sentence in budget_sentences(text) if fresh(sentence)]
         (summary if index in in_summary else body).extend((page, paragraph, sentence) for sentence in budget)
         mismatches = [(sentence, budget_mismatches(sentence, rows)) for sentence in budget]
@@ -235,6 +246,12 @@ def summary_differences(sentence, body: list) -> list[tuple[str, int, int, tuple
     return out
 
 
+def _captioned(snapshot: DocumentSnapshot, table: str) -> list:
+    """The places of the tables captioned "Tabel <table>" ("Tabel 3.1", "TABEL : 3.1", "Tabel 3,1")."""
+    return [place for place in snapshot.places.values()
+            if re.fullmatch(r"tabel:?" + re.escape(table), re.sub(r"\s", "", place.caption or "").replace(",", ".").lower())]
+
+
 # A category as a table prints it for one indicator: in brackets after its capaian ("139,54 % (Sangat Baik)").
 _PRINTED_CATEGORY = re.compile(r"\(\s*(sangat\s+baik|sangat\s+kurang|baik|cukup|sedang|kurang)\s*\)", re.IGNORECASE)
 
@@ -245,10 +262,7 @@ def category_differences(count, snapshot: DocumentSnapshot) -> list[tuple[int, s
     categories as the sentence's whole (every indicator read) and the sentence names every part's category."""
     if count.table is None or any(category is None for _, category in count.parts):
         return []
-    for place in snapshot.places.values():
-        caption = re.sub(r"\s", "", place.caption or "").replace(",", ".").lower()
-        if not re.fullmatch(r"tabel:?" + re.escape(count.table), caption):
-            continue
+    for place in _captioned(snapshot, count.table):
         printed: dict[str, int] = {}
         for quote in place.quotes.values():
             for match in _PRINTED_CATEGORY.finditer(quote):
@@ -259,3 +273,57 @@ def category_differences(count, snapshot: DocumentSnapshot) -> list[tuple[int, s
         return [(number, category, printed.get(category, 0), place) for number, category in count.parts
                 if printed.get(category, 0) != number]
     return []
+
+
+# A capaian as the table prints it: a percentage, perhaps its category after it ("70 % (Sedang)", "-37,60 %").
+_CAPAIAN_CELL = re.compile(r"^(-?\d[\d.,]*\s*%)\s*(?:\(\s*[a-z ]+\s*\))?$", re.IGNORECASE)
+_ROLE_WORDS = {"target": ("target",), "realisasi": ("realisasi",), "capaian": ("capaian", "kategori")}
+
+
+def target_count_difference(count, snapshot: DocumentSnapshot, rows: list) -> tuple[int, Any, list[str], int] | None:
+    """(the table's number, its place, the capaian counted as printed, its indicators) when the table the
+    sentence names counts otherwise than the sentence: its indicators whose capaian is below 100 % (or 100 %
+    or more, above 100 %). Nothing unless that table is one, read for certain: one column headed target, one
+    realisasi, one capaian (or the category column printing it), and every row printing all three, the
+    capaian as a percentage. The printed capaian is the office's own reading of its target, polarity
+    included: nothing is guessed here."""
+    from .against import _COLUMN_NUMBER, _readings
+
+    places = _captioned(snapshot, count.table)
+    if len(places) != 1 or any(unread.place.caption == places[0].caption for unread in snapshot.unread):
+        return None
+    place = places[0]
+    name = next(key for key, value in snapshot.places.items() if value is place)
+    sheet = snapshot.sheets[name]
+    headers = next((row.headers for row in rows if row.place is place), None)
+    if headers is None or place.stacked:
+        return None
+    # Each role's column: the one whose header names that role and no other (not a title over them all).
+    columns = {}
+    for role, words in _ROLE_WORDS.items():
+        others = [word for other, more in _ROLE_WORDS.items() if other != role for word in more]
+        found = [col for col, text in headers.items()
+                 if any(word in text for word in words) and not any(word in text for word in others)]
+        if len(found) != 1:
+            return None
+        columns[role] = found[0]
+    printed: list[tuple[float, str]] = []
+    for row, _ in sheet.rows():
+        texts = {role: sheet.text(row, col).strip() for role, col in columns.items()}
+        if not any(texts.values()):
+            continue
+        if all(not text or _COLUMN_NUMBER.match(text) or text.lower() in headers[columns[role]]
+               for role, text in texts.items()):
+            continue  # the header repeated on a new page, or its column numbers
+        if not texts["target"] and not texts["realisasi"] and _PRINTED_CATEGORY.fullmatch(texts["capaian"]):
+            continue  # the category of the row above, wrapped onto a line of its own
+        capaian = _CAPAIAN_CELL.match(texts["capaian"])
+        readings = _readings(capaian.group(1))[0] if capaian else ()
+        if not texts["target"] or not texts["realisasi"] or len(readings) != 1:
+            return None  # a row without its target, realisasi or a capaian read one way: not certain
+        printed.append((readings[0], capaian.group(1)))
+    counted = [text for value, text in printed
+               if (value < 100 if count.side == "below" else value >= 100 if count.side == "reached" else value > 100)]
+    if not printed or len(counted) == count.number:
+        return None
+    return len(counted), place, counted, len(printed)
