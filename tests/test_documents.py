@@ -297,6 +297,43 @@ def test_a_count_of_indicators_per_category_against_the_table_it_names(tmp_path)
     assert [f for f in _report(tmp_path, [sentence], capaian, caption="Tabel 3.1") if f.code == "D006"] == []
 
 
+_CAPAIAN_31 = [["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian"],
+               ["1", "Persentase pencari kerja bersertifikat", "0,53%", "0,34 %", "63,36 % (Sedang)"],
+               ["2", "Jumlah LPK yang terakreditasi", "30 LPK", "21 LPK", "70 % (Sedang)"],
+               ["3", "Persentase penurunan jumlah kecelakaan kerja", "19,14 %", "-7,20 %", "-37,60 %"],
+               ["", "", "", "", "(Kurang)"],  # the category wrapped onto a line of its own
+               ["4", "Persentase kenaikan UMK", "5%", "14,59 %", "291,80 % (Sangat Baik)"]]
+
+
+def test_a_count_of_indicators_below_target_against_the_table_it_names(tmp_path):
+    # Disnakertrans 2016 p.36: "5 indikator ... kurang dari target" where Tabel 3.1 prints six capaian below 100.
+    sentence = "Dari Tabel 3.1 terlihat ada 2 indikator yang realisasinya kurang dari target, yaitu persentase pencari kerja."
+    found = [f for f in _report(tmp_path, [sentence], _CAPAIAN_31, caption="Tabel 3.1") if f.code == "D007"]
+    assert [(f.reported, f.expected, f.severity.value) for f in found] == [(2, 3, "warning")]
+    message = found[0].message("id")
+    assert "Tabel 3.1" in message and "3 dari 4 indikatornya: 63,36 %; 70 %; -37,60 %" in message
+    assert found[0].place.quote == "Dari Tabel 3.1 terlihat ada 2 indikator yang realisasinya kurang dari target"
+    # Said as the table counts: nothing; "melebihi target" counts the capaian above 100.
+    agreeing = ["Dari Tabel 3.1 terlihat ada 3 indikator yang tidak mencapai target.",
+                "Dari Tabel 3.1 terlihat 1 indikator yang melebihi target."]
+    assert [f for f in _report(tmp_path, agreeing, _CAPAIAN_31, caption="Tabel 3.1") if f.code == "D007"] == []
+
+
+def test_a_count_against_the_target_is_not_compared_with_a_table_not_read_for_certain(tmp_path):
+    # Each table below counts two or three capaian under 100, not one: compared, it would be a finding.
+    sentence = "Dari Tabel 3.1 terlihat ada 1 indikator yang realisasinya kurang dari target."
+    # An indicator without its capaian.
+    missing = [list(row) for row in _CAPAIAN_31]
+    missing[2][4] = ""
+    # Two realisasi columns (2015 and 2016): which one the capaian is of is not certain.
+    two_years = [row[:4] + [row[3]] + row[4:] for row in _CAPAIAN_31]
+    two_years[0][3:5] = ["Realisasi 2015", "Realisasi 2016"]
+    for rows in (missing, two_years):
+        assert [f for f in _report(tmp_path, [sentence], rows, caption="Tabel 3.1") if f.code == "D007"] == []
+    # Another table named than the one printed.
+    assert [f for f in _report(tmp_path, [sentence], _CAPAIAN_31, caption="Tabel 3.2") if f.code == "D007"] == []
+
+
 def test_an_indicator_sentence_against_the_row_it_names_and_only_one(tmp_path):
     sentence = "Untuk indikator “Nilai SAKIP” dengan target 75 diperoleh nilai 73,36 sehingga capaian sebesar 104,8 %."
     header = ["No", "Indikator", "Target", "Realisasi", "Capaian %"]
