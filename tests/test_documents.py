@@ -258,3 +258,15 @@ def test_the_jumlah_of_a_count_table(tmp_path):
     # More than the Jumlah: some rows may be details of others, which no count table says: a warning.
     over = [f for f in counts("lebih.docx", [10, 4, 6, 5], 15).findings if f.code == "T001"]
     assert [(f.severity.value, f.expected) for f in over] == [("warning", 25)]
+
+
+def test_a_category_off_the_assumed_scale_is_a_warning_in_a_report(tmp_path):
+    # A report grades on its own scale (Diskanlaut 2016: "Sangat Baik" for 100 %); the default scale (Blora's
+    # Tabel 3.1: 100 is "Baik") is an assumption there: K104 is a warning unless skala_kategori is given.
+    rows = [["No", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Kategori"],
+            ["1", "Jumlah kawasan konservasi", "Kawasan", "1", "1", "100", "Sangat Baik"],
+            ["2", "Konsumsi ikan", "%", "102,00", "110,00", "107,84", "Sangat Baik"]]
+    path = word_table(tmp_path / "kategori.docx", rows, before=["Tabel 3.3 Capaian Kinerja"])
+    assert [(f.severity.value, f.ref.row) for f in check_document(path).findings if f.code == "K104"] == [("warning", 2)]
+    given = check_document(path, {"skala_kategori": "Tabel 3.1"}).findings
+    assert [f.severity.value for f in given if f.code == "K104"] == ["error"]

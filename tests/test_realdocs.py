@@ -102,6 +102,9 @@ FOUND = {
     # Word file, table 3 (pendidikan; no page): 5 + 2 + 1 + 1 (S2) + 4 + 6 + 6 + 1 + 1 + 1 (S1) + 2 + 1 + 1 + 2 (D3)
     # + 3 (SMA) + 1 (SMK) = 38 orang, printed "JUMLAH | 40 orang" (a count table's Jumlah, T001).
     RENSTRA: {"F113": ("T001", None, 40, 38)},
+    # Tabel 3.7 p.22: 29.084.854.694 / 29.958.823.906 = 97,0828 -> 97,08, printed 94.32 (BL's %) on BTL and on
+    # its Belanja Pegawai row (read since a PDF header's lines 6.5 points apart no longer glue to a body row).
+    DISKANLAUT: {"F52": ("B105", 22, 94.32, 97.08), "F53": ("B105", 22, 94.32, 97.08)},
     DISBUN: {  # Tabel 3.7 APBN TP, p.74: % keuangan = realisasi / anggaran
         "F108": ("B105", 74, 68.42, 68.38),
         "F109": ("B105", 74, 47.43, 46.15),
@@ -111,9 +114,8 @@ FOUND = {
 
 # Table-arithmetic must findings not found yet, and why (the next steps of issue 17).
 MISSED = {
-    "F52": "DISKANLAUT p.22 Tabel 3.7 BTL/BL per jenis belanja: the table is read, not taken as a budget table "
-           "(its rows are jenis belanja, not program/kegiatan)",
-    "F53": "as F52", "F55": "as F52",
+    "F55": "DISKANLAUT p.22 Tabel 3.7 BTL/BL per jenis belanja: BL's realisasi against its lines a-c (its rows "
+           "are jenis belanja, not program/kegiatan; layout3's)",
     "F56": "BAPPEDA pp.43-46 Tabel 3.7 'analisis program/kegiatan': sasaran, indikator and program pagu in one "
            "table; the reader takes its indicator part only", "F57": "as F56", "F58": "as F56", "F59": "as F56",
     "F60": "as F56", "F61": "as F56", "F62": "as F56", "F63": "as F56",
@@ -167,7 +169,17 @@ ERRORS = {
     # that figures printing the same allow): NTP 100,46 / 105,72 = 95,02 (95,01 to 95,03), printed 89,50;
     # 96,72 / 88,00 = 109,91 (109,90 to 109,92), printed 110,03; 110,00 / 102,00 = 107,84 (107,84 to 107,85),
     # printed 109,82: true errors. 35,34 / 20 = 176,70 printed 176,72 is a K118 warning (35,344 / 20 = 176,72).
-    DISKANLAUT: {("K101", 4, 109.82), ("K101", 4, 110.03), ("K101", 4, 89.5)},
+    # The same in Tabel 3.3 pp.6-7 (110,03, 109,82). Also there: Produksi Garam prints target 78,75 (Tabel 3.2's
+    # 2015 target; 2016's is 105) with realisasi 0,15 and capaian 0,14: 0,15 / 78,75 = 0,19 (0,18 to 0,20 for
+    # figures printing the same), and 0,14 = 0,15 / 105: K101, and X010 against Tabel 3.2's 105. NTP realisasi
+    # 2016 is 100,46 in Tabel 3.2 and 99,24 in Tabel 3.3 (99,24 / 105,72 = 93,87 as printed there): X010 at
+    # Tabel 3.2's, whose row is wrong on its own. Tabel 3.8 p.23 (Dekonsentrasi, checked by hand on the page
+    # text): the six programs' realisasi 867.825.300 + 1.514.976.230 + 3.658.676.601 + 609.624.500 +
+    # 1.863.709.350 + 1.441.865.000 = 9.956.676.981, Jumlah prints 10.009.106.981 (52.430.000 more; anggaran
+    # adds up exactly to 10.491.732.000): B102. And F52/F53 p.22.
+    DISKANLAUT: {("K101", 4, 109.82), ("K101", 4, 110.03), ("K101", 4, 89.5), ("K101", 6, 0.14), ("K101", 6, 110.03),
+                 ("K101", 7, 109.82), ("X010", 6, 78.75), ("X010", 4, 100.46), ("B102", 23, 10009106981.0),
+                 ("B105", 22, 94.32)},
     # Tabel 10 p.28-29: F89, F90, and the Total's 79,42: 562.255.379.016 / 707.999.413.164 = 79,4147 -> 79,41
     # (79,41 with the kegiatan's sum too); findings.json's F91 calls it rounding, it is no rounding of 79,4147.
     RSUD: {("B105", 28, 39.5), ("B102", 29, 562255379016.0), ("B105", 29, 79.42)},

@@ -64,7 +64,10 @@ def _snapped(values: list[float]) -> tuple[list[float], dict[float, int]]:
     index: dict[float, int] = {}
     previous = None
     for value in sorted(set(values)):
-        if previous is None or value - previous > _SNAP:
+        # A chain of slivers (two paddings side by side) is one boundary, but not past twice _SNAP from its
+        # first value: header lines 6.5 points apart (Diskanlaut 2016 Tabel 3.2) would chain into one
+        # boundary with the first body row's top, and glue that row to the header.
+        if previous is None or value - previous > _SNAP or value - bounds[-1] > 2 * _SNAP:
             bounds.append(value)
         index[value] = len(bounds) - 1
         previous = value
