@@ -18,6 +18,12 @@ Corpora (tests/corpus/README.md describes the files):
 - ``realdata``: tests/corpus/realdata/ (real workbooks made by offices).
 - ``seed``: workbooks/contoh-kecamatan-jati-2024.xlsx, its pinned findings (tests/test_example.py,
   tests/test_performance_example.py) as the expected list: every error there is a real one.
+- ``reports``: LKjIP/LAKIP reports as offices submit them (PDF, Word), through the document checker
+  (lkjip_xl.document.check_document): ../shared/realdocs and tests/corpus/reports/, each folder with a
+  findings.json of hand-verified findings. A document has no cells: a finding's place is its page ("p.12"; a
+  Word table: "tabel 3"). The expected errors are the "must" findings, found when an error at their page
+  reports their printed figure; a false error is an error on a page with no must finding; the clean controls
+  are pages whose figures all check out (errors there are counted apart, goal 0).
 """
 
 from __future__ import annotations
@@ -39,7 +45,12 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 SEED = ROOT / "workbooks" / "contoh-kecamatan-jati-2024.xlsx"
-CORPORA = ("synthetic", "published", "realdata", "seed")
+CORPORA = ("synthetic", "published", "realdata", "seed")  # the workbook corpora (tests/test_precision_corpus.py)
+# Every corpus the benchmark measures: the workbooks, and the report documents (tests/test_realdocs.py and
+# tests/test_reports_corpus.py pin what the document checker finds on those, finding by finding).
+ALL_CORPORA = CORPORA + ("reports",)
+# Report documents with hand-verified findings: the shared ones beside the clone, and the ones kept in the repository.
+REPORT_FOLDERS = (ROOT.parent / "shared" / "realdocs", CORPUS / "reports")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 # Warnings a consistent synthetic table deserves: realisasi above anggaran (one line is over budget on purpose),
@@ -55,10 +66,12 @@ class Expected:
     severity: str
     codes: tuple[str, ...] = ()
     why: str = ""
+    value: float | None = None  # a report's printed figure: found only by an error that reports it
+    sentence: str | None = None  # a figure of the running text, as printed: found too by an error quoting it
 
     @property
     def where(self) -> str:
-        return f"{self.sheet}!{self.cell}"
+        return f"{self.sheet}!{self.cell}" if self.sheet else self.cell  # a report's place has no sheet ("p.12")
 
 
 @dataclass
@@ -70,6 +83,7 @@ class Case:
     refused: dict[str, Any] | None = None  # {"exit_code": 2, "reason": "legacy_xls"}
     slow: bool = False  # kept out of the default test run
     deserved_warnings: tuple[str, ...] | None = None  # when set, any other warning counts against the case
+    clean: tuple[str, ...] = ()  # a report's clean controls: places ("p.12") whose figures all check out
 
     @property
     def id(self) -> str:
@@ -83,9 +97,14 @@ class Seen:
     code: str
     severity: str
     message: str
+    reported: float | None = None
+    place: str | None = None  # a report document's page ("p.12") or Word table ("tabel 3")
+    quote: str | None = None  # the printed row or sentence
 
     @property
     def where(self) -> str:
+        if self.place is not None:
+            return self.place
         return f"{self.sheet}!{self.cell}" if self.cell else "(no cell)"
 
 
@@ -108,8 +127,12 @@ class Outcome:
 
     @property
     def found(self) -> list[Expected]:
-        errors = {seen.where for seen in self.findings if seen.severity == "error"}
-        return [item for item in self.expected_errors if item.where in errors]
+        errors = [seen for seen in self.findings if seen.severity == "error"]
+        return [item for item in self.expected_errors if any(_matches(item, seen) for seen in errors)]
+
+    @property
+    def errors_on_clean(self) -> list[Seen]:
+        return [seen for seen in self.findings if seen.severity == "error" and seen.where in self.case.clean]
 
     @property
     def missed(self) -> list[Expected]:
@@ -134,6 +157,17 @@ class Outcome:
     @property
     def passed(self) -> bool:
         return not self.false_errors and not self.missed and not self.undeserved_warnings and self.refusal_ok
+
+
+def _matches(item: Expected, seen: Seen) -> bool:
+    """The finding is the expected one: at its place, and (a report's figure) reporting its printed value. A
+    sentence whose amount is wrong is found by the error on its percentage, which quotes the sentence (a table
+    row's quote holds every figure of the row: there the figure itself must be reported)."""
+    if seen.where != item.where:
+        return False
+    if item.value is None or (seen.reported is not None and abs(seen.reported - item.value) < 0.005):
+        return True
+    return bool(item.sentence and seen.quote and item.sentence in seen.quote)
 
 
 def deserved(code: str, codes: tuple[str, ...]) -> bool:
@@ -224,11 +258,42 @@ def synthetic_cases(big: bool = True) -> list[Case]:
     return cases
 
 
+def report_place(page: int | None, table: int | None) -> str:
+    return f"p.{page}" if page is not None else f"tabel {table}"
+
+
+def report_cases(folders: tuple[Path, ...] = REPORT_FOLDERS) -> list[Case]:
+    """Every report listed in a findings.json of ``folders`` (those that exist), its must findings expected as
+    errors at their page with their printed figure, its clean controls kept apart."""
+    out = []
+    for folder in folders:
+        meta = folder / "findings.json"
+        if not meta.is_file():
+            continue
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        for name, about in data["files"].items():
+            path = folder / name
+            if not path.is_file():
+                raise FileNotFoundError(f"{meta}: {name} is listed but not in {folder}")
+            musts = [item for item in data["findings"] if item["file"] == name and item["severity"] == "must"]
+            expected = [Expected("", report_place(item.get("page"), item.get("table")), "error", (),
+                                 f"{item['id']}: {item.get('why', '')}", item.get("printed_value"),
+                                 item.get("printed") if item.get("where") != "table" else None)
+                        for item in musts]
+            clean = tuple(report_place(item.get("page"), item.get("table"))
+                          for item in data.get("clean_controls", []) if item["file"] == name)
+            refused = {"exit_code": 2, "reason": "scanned_pdf"} if about.get("scanned") else None
+            out.append(Case("reports", name, lambda _scratch, path=path: path, expected, refused, clean=clean))
+    return out
+
+
 def cases(corpus: str, big: bool = True) -> list[Case]:
     if corpus == "synthetic":
         return synthetic_cases(big)
     if corpus == "seed":
         return seed_cases()
+    if corpus == "reports":
+        return report_cases()
     return stored_cases(corpus)
 
 
@@ -237,6 +302,10 @@ def cases(corpus: str, big: bool = True) -> list[Case]:
 
 def _figure_cells(document: Any) -> int:
     """Distinct cells holding a figure in the tables the tool read (every non-empty Field of the document)."""
+    return len(_figure_refs(document))
+
+
+def _figure_refs(document: Any) -> set[tuple[str, int, int]]:
     from lkjip_xl.model import Field
 
     seen: set[tuple[str, int, int]] = set()
@@ -258,7 +327,57 @@ def _figure_cells(document: Any) -> int:
 
     for name in ("budget", "indicators", "trend", "efficiency"):
         visit(getattr(document, name, None))
-    return len(seen)
+    return seen
+
+
+def _document_cells(snapshot: Any) -> int:
+    """A report's checked cells: those the whole-document reading took, and those of every table it left,
+    read alone (as check_document checks them)."""
+    from lkjip_xl.document.source import DocumentSnapshot
+    from lkjip_xl.errors import InputRejected
+    from lkjip_xl.validate import read_document
+
+    def read(one: Any) -> set[tuple[str, int, int]]:
+        try:
+            return _figure_refs(read_document(one)[0])
+        except InputRejected:  # no LKjIP table in it
+            return set()
+
+    cells = read(snapshot)
+    taken = {sheet for sheet, _, _ in cells}
+    for name, sheet in snapshot.sheets.items():
+        if name not in taken:
+            cells |= read(DocumentSnapshot(name=snapshot.name, kind=snapshot.kind, sheets={name: sheet}))
+    return len(cells)
+
+
+def run_report(case: Case, path: Path) -> Outcome:
+    """A report document through check_document, as the CLI checks it. The document is read once: the
+    PDF's reading takes seconds, and both the check and the count of checked cells need it."""
+    from unittest import mock
+
+    from lkjip_xl.document import check as document_check
+    from lkjip_xl.errors import InputRejected
+
+    outcome = Outcome(case)
+    started = time.perf_counter()
+    try:
+        snapshot = document_check.load_document(path)
+        cells = _document_cells(snapshot)
+        with mock.patch.object(document_check, "load_document", lambda _path: snapshot):
+            report = document_check.check_document(path)
+    except InputRejected as rejection:
+        outcome.refused = rejection.reason
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+    outcome.seconds = time.perf_counter() - started
+    outcome.findings = [Seen(f.ref.sheet if f.ref else None, f.ref.a1 if f.ref else None, f.code, f.severity.value,
+                             f.message(), f.reported,
+                             report_place(f.place.page, f.place.table_number) if f.place else "(no page)",
+                             f.place.quote if f.place else None)
+                        for f in report.sorted()]
+    outcome.checked_cells = cells
+    return outcome
 
 
 def run(case: Case, scratch: Path) -> Outcome:
@@ -268,6 +387,8 @@ def run(case: Case, scratch: Path) -> Outcome:
     from lkjip_xl.validate import check_snapshot, read_document
 
     path = case.make(scratch)
+    if case.corpus == "reports":
+        return run_report(case, path)
     outcome = Outcome(case)
     started = time.perf_counter()
     try:
@@ -284,7 +405,7 @@ def run(case: Case, scratch: Path) -> Outcome:
     return outcome
 
 
-def run_all(corpora: tuple[str, ...] = CORPORA, big: bool = True) -> Iterator[Outcome]:
+def run_all(corpora: tuple[str, ...] = ALL_CORPORA, big: bool = True) -> Iterator[Outcome]:
     with tempfile.TemporaryDirectory(prefix="lkjip-precision-") as folder:
         for corpus in corpora:
             for case in cases(corpus, big):
@@ -310,10 +431,14 @@ class Totals:
 
     def add(self, outcome: Outcome) -> None:
         self.files += 1
-        consistent = not outcome.expected_errors and outcome.case.refused is None
-        self.consistent_files += consistent
-        if consistent:
-            self.errors_on_consistent += sum(seen.severity == "error" for seen in outcome.findings)
+        if outcome.case.corpus == "reports":  # a report is never wholly clean: its clean controls stand in
+            self.consistent_files += len(outcome.case.clean)
+            self.errors_on_consistent += len(outcome.errors_on_clean)
+        else:
+            consistent = not outcome.expected_errors and outcome.case.refused is None
+            self.consistent_files += consistent
+            if consistent:
+                self.errors_on_consistent += sum(seen.severity == "error" for seen in outcome.findings)
         self.false_errors += len(outcome.false_errors)
         self.expected_errors += len(outcome.expected_errors)
         self.found += len(outcome.found)
@@ -345,9 +470,11 @@ def section(outcomes: list[Outcome], corpora: tuple[str, ...], missing: list[str
         "value) in the tables the tool recognised. Synthetic tables deserve only "
         f"{', '.join(DESERVED_WARNINGS)} (one line is over budget on purpose) and a warning that a polarity was "
         "assumed (angka kematian ibu, penduduk miskin); any other warning there is undeserved. Refusals wrong: files refused (exit 2, e.g. no_tables) that "
-        "should have been checked, or the reverse.",
+        "should have been checked, or the reverse. Reports (PDF, Word): places are pages; expected errors are the "
+        "hand-verified must findings, found when an error at their page reports their printed figure; false errors "
+        "are errors on pages with no must finding; in place of consistent files, the clean-control pages.",
         "",
-        "| corpus | files | errors on consistent files | false errors | expected errors found | warnings / 1,000 "
+        "| corpus | files | errors on consistent files (reports: on clean-control pages) | false errors | expected errors found | warnings / 1,000 "
         "checked cells (all warnings) | undeserved warnings | checked cells | refusals wrong | seconds |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
@@ -358,7 +485,8 @@ def section(outcomes: list[Outcome], corpora: tuple[str, ...], missing: list[str
         totals = Totals()
         for outcome in by_corpus.get(corpus, []):
             totals.add(outcome)
-        lines.append(f"| {corpus} | {totals.files} ({totals.consistent_files} consistent) | "
+        consistent = "clean-control pages" if corpus == "reports" else "consistent"
+        lines.append(f"| {corpus} | {totals.files} ({totals.consistent_files} {consistent}) | "
                      f"**{totals.errors_on_consistent}** | **{totals.false_errors}** | "
                      f"**{totals.found} / {totals.expected_errors}** | {totals.per_thousand} "
                      f"({totals.warnings}) | {totals.undeserved if corpus == 'synthetic' else '-'} | "
@@ -405,12 +533,12 @@ def write_section(results: Path, lines: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", action="append", choices=CORPORA, help="one corpus (repeatable); default all")
+    parser.add_argument("--corpus", action="append", choices=ALL_CORPORA, help="one corpus (repeatable); default all")
     parser.add_argument("--no-big", action="store_true", help=f"leave out the {BIG_LINES:,}-line synthetic case")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args(argv)
-    corpora = tuple(args.corpus or CORPORA)
-    missing = [corpus for corpus in corpora if corpus in ("published", "realdata") and not cases(corpus)]
+    corpora = tuple(args.corpus or ALL_CORPORA)
+    missing = [corpus for corpus in corpora if corpus in ("published", "realdata", "reports") and not cases(corpus)]
     outcomes = []
     for outcome in run_all(corpora, big=not args.no_big):
         outcomes.append(outcome)

@@ -43,6 +43,12 @@ ALREADY_TEMPLATE = Text(
     "this file is already the lkjip-xl template: check it with lkjip-xl validate",
 )
 
+SIPD_OPTION = click.option(
+    "--sipd",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Ekspor SIPD untuk rekonsiliasi Tabel 3.8 (boleh berulang) / SIPD export to reconcile Table 3.8 with (repeatable).",
+)
 LANG_OPTION = click.option(
     "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa keluaran / output language."
 )
@@ -83,26 +89,47 @@ def cli() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Salinan berkas dengan sheet Ringkasan Validasi / annotated copy.")
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), help="Berkas pengaturan TOML / settings file.")
 @click.option("--explain", is_flag=True, help="Tunjukkan bagaimana setiap tabel dibaca / show how each table was read.")
+@SIPD_OPTION
 @LANG_OPTION
-def validate(file: Path, fmt: str, out: Path | None, config: Path | None, explain: bool, lang: Lang) -> None:
+def validate(file: Path, fmt: str, out: Path | None, config: Path | None, explain: bool, sipd: tuple[Path, ...], lang: Lang) -> None:
     """Periksa satu buku kerja LKjIP / validate one LKjIP workbook.
 
     Keluar 0: tidak ada kesalahan; 1: ada kesalahan; 2: berkas tidak dapat diperiksa.
     """
-    sys.exit(run_validate(file, fmt, out, config, lang, explain))
+    sys.exit(run_validate(file, fmt, out, config, lang, explain, list(sipd)))
 
 
-def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, lang: Lang, explain: bool = False) -> int:
+def load_sipd(paths: list[Path], fmt: str, lang: Lang) -> tuple[list | None, int]:
+    """The SIPD exports given with --sipd; a file that is no export (or cannot be read) is named with the
+    reason, exit code 2."""
+    from .reconcile import load_exports
+
+    exports = []
+    for path in paths:
+        try:
+            exports.extend(load_exports([path]))
+        except InputRejected as rejection:
+            return None, _fail(str(path), f"--sipd: {rejection.message(lang)}", fmt, f"sipd_{rejection.reason}")
+        except Exception as error:  # noqa: BLE001 - never a traceback for the user
+            return None, _internal(str(path), error, lang)
+    return exports, EXIT_OK
+
+
+def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, lang: Lang, explain: bool = False,
+                 sipd: list[Path] | None = None) -> int:
     from .settings import SettingsError, load_config
 
     name = str(file)
+    exports, code = load_sipd(sipd or [], fmt, lang)
+    if exports is None:
+        return code
     try:
         overrides: dict[str, Any] | None = load_config(config) if config else None
         if out is not None and _same_file(file, out):
             return _fail(name, SAME_FILE(lang), fmt, "output_is_input")
         from .validate import check_file
 
-        report = check_file(file, overrides)
+        report = check_file(file, overrides, exports)
     except InputRejected as rejection:
         return _fail(name, rejection.message(lang), fmt, rejection.reason)
     except SettingsError as error:
@@ -312,19 +339,21 @@ NO_WORKBOOKS = Text("tidak ada buku kerja (.xlsx, .xlsm, ...) di {paths}", "no w
 @click.option("--max-memory", type=click.IntRange(min=0), default=2048, show_default=True, help="MiB per proses pemeriksa, 0 = tanpa batas / MiB per worker, 0 = no limit.")
 @click.option("--scheduler", metavar="ADDRESS", help="Penjadwal Dask (tcp://host:8786) / Dask scheduler: pip install 'lkjip-xl[dask]'.")
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), help="Berkas pengaturan TOML untuk semua berkas / settings for every file.")
+@SIPD_OPTION
 @LANG_OPTION
 def batch(paths: tuple[Path, ...], out: Path | None, json_dir: Path | None, jobs: int, timeout: float, max_memory: int,
-          scheduler: str | None, config: Path | None, lang: Lang) -> None:
+          scheduler: str | None, config: Path | None, sipd: tuple[Path, ...], lang: Lang) -> None:
     """Periksa semua buku kerja di folder atau arsip zip / validate every workbook in folders or zip archives.
 
     Keluar 0: semua lulus; 1: ada berkas dengan kesalahan; 2: ada berkas yang tidak dapat diperiksa;
     3: kesalahan internal pada suatu berkas.
     """
-    sys.exit(run_batch_command(list(paths), out, json_dir, jobs, timeout, max_memory, scheduler, config, lang))
+    sys.exit(run_batch_command(list(paths), out, json_dir, jobs, timeout, max_memory, scheduler, config, lang, list(sipd)))
 
 
 def run_batch_command(paths: list[Path], out: Path | None, json_dir: Path | None, jobs: int, timeout: float,
-                      max_memory: int, scheduler: str | None, config: Path | None, lang: Lang) -> int:
+                      max_memory: int, scheduler: str | None, config: Path | None, lang: Lang,
+                      sipd: list[Path] | None = None) -> int:
     from .batch.cluster import ClusterUnavailable
     from .batch.outcome import FAILED, UNCHECKED, Options
     from .batch.run import run_batch, summary_text
@@ -338,7 +367,11 @@ def run_batch_command(paths: list[Path], out: Path | None, json_dir: Path | None
     if out is not None and any(path.is_file() and _same_file(path, out) for path in paths):
         _error(f"lkjip-xl: {out}: {SAME_FILE(lang)}")
         return EXIT_UNCHECKABLE
-    options = Options(lang=lang, overrides=overrides, timeout=timeout, max_memory_mb=max_memory)
+    # The exports are read once, then offered to every workbook (each takes those of its office and year).
+    exports, code = load_sipd(sipd or [], "text", lang)
+    if exports is None:
+        return code
+    options = Options(lang=lang, overrides=overrides, timeout=timeout, max_memory_mb=max_memory, exports=tuple(exports))
     try:
         result = run_batch(paths, options, jobs=jobs, scheduler=scheduler, out=out, json_dir=json_dir)
     except KeyboardInterrupt:

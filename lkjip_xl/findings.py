@@ -51,6 +51,7 @@ GROUPS = {
     "F": Text("Berkas", "File"),
     "D": Text("Narasi laporan (PDF, Word)", "The report's narrative (PDF, Word)"),
     "T": Text("Tabel lain dalam laporan (PDF, Word)", "Other tables of a report (PDF, Word)"),
+    "R": Text("Rekonsiliasi dengan ekspor SIPD", "Reconciliation with the SIPD export"),
 }
 
 CATALOGUE: dict[str, Check] = {}
@@ -304,6 +305,9 @@ class Report:
     readings: list[str] = field(default_factory=list)  # how each free-form table was read (validate --explain)
     # The same readings in short for the summary sheet: (table, where it was found, columns read).
     reading_rows: list[tuple[str, str, str]] = field(default_factory=list)
+    # The reconciliation with SIPD exports (reconcile/engine.py), when there was one: exports used, lines
+    # matched by code and by name, lines on one side only, totals on both sides.
+    reconciliation: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         # The one gate every finding passes on its way to any output (text, JSON, summary sheet, button):
@@ -341,4 +345,5 @@ class Report:
             "tables": self.tables,
             "counts": self.counts(),
             "findings": [finding.to_dict(lang) for finding in self.sorted()],
+            **({"reconciliation": self.reconciliation} if self.reconciliation is not None else {}),
         }

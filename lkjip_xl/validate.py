@@ -38,9 +38,21 @@ def read_document(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None =
     return document, findings
 
 
-def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None) -> Report:
-    document, findings = read_document(snapshot, overrides)
+def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None, exports: list | None = None,
+                   quiet_refusals: bool = False) -> Report:
+    """``exports``: SIPD exports given beside the workbook (reconcile/export.py); an export pasted on a sheet of
+    the workbook is found and used too. ``quiet_refusals`` (batch): an export of another office or year is
+    reported only when none fits."""
+    from .reconcile import exports_inside, reconcile
+
+    inside, snapshot_read = exports_inside(snapshot, overrides)
+    document, findings = read_document(snapshot_read, overrides)
     findings.extend(run_checks(document))
+    reconciliation = None
+    if exports or inside:
+        outcome = reconcile(document, [*inside, *(exports or [])], quiet_refusals)
+        findings.extend(outcome.findings)
+        reconciliation = outcome.summary
     return Report(
         file=snapshot.name,
         findings=findings,
@@ -50,18 +62,21 @@ def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
         layout=document.layout,
         readings=[reading.explain() for reading in document.readings.values()],
         reading_rows=[reading.summary_row() for reading in document.readings.values()],
+        reconciliation=reconciliation,
     )
 
 
-def check_file(path: Path, overrides: dict[str, Any] | None = None) -> Report:
-    """A workbook, or a report document (PDF, Word): the same checks, the same report."""
+def check_file(path: Path, overrides: dict[str, Any] | None = None, exports: list | None = None,
+               quiet_refusals: bool = False) -> Report:
+    """A workbook, or a report document (PDF, Word): the same checks, the same report. ``exports``: SIPD
+    exports to reconcile the workbook's Tabel 3.8 with (read by reconcile.load_exports)."""
     from .document import check_document, document_kind
     from .load import load_file
 
     with _cyclic_gc_paused():
         if document_kind(path) is not None:
             return check_document(path, overrides)
-        return check_snapshot(load_file(path), overrides)
+        return check_snapshot(load_file(path), overrides, exports, quiet_refusals)
 
 
 @contextmanager

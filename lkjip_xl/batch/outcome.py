@@ -109,6 +109,9 @@ class Options:
     overrides: dict[str, Any] | None = None  # --config
     timeout: float = 120.0  # seconds per file
     max_memory_mb: int = 2048  # per worker process; 0 = no limit (on Dask and Windows there is none)
+    # --sipd: SIPD exports (reconcile.SipdExport, read once) offered to every workbook; each workbook is
+    # reconciled with those of its own office and year, the others are listed in its JSON, not reported.
+    exports: tuple = ()
 
 
 @dataclass
@@ -161,7 +164,7 @@ def check_source(source: Source, options: Options) -> Outcome:
         if source.problem is not None:
             return unchecked(source, source.problem, options.lang)
         with member_file(source) as path:
-            report = check_file(path, options.overrides)
+            report = check_file(path, options.overrides, list(options.exports), quiet_refusals=bool(options.exports))
         report.file = source.name
         status = PASSED if report.valid else FAILED
         return Outcome(source.name, status, report.to_dict(options.lang), time.perf_counter() - started, source.local_file)

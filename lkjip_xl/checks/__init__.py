@@ -23,6 +23,7 @@ def rule(function: Rule) -> Rule:
 def load_all() -> None:
     """Import every check module so that its checks and rules are registered."""
     from . import budget, cells, change, cross, document, evaluation, inventory, performance, structure, summaries  # noqa: F401
+    from ..reconcile import checks as reconcile_checks  # noqa: F401  (R: run by validate when there is an export)
 
 
 def run_checks(document: Document) -> list[Finding]:

@@ -44,6 +44,55 @@ FOUND_AT = Text("Ditemukan di", "Found at")
 COLUMNS_READ = Text("Kolom yang dibaca (huruf: arti)", "Columns read (letter: meaning)")
 # The reading rows sit under the findings' Tabel, Sel and Pesan columns, where their widths fit.
 READING_COLUMNS = (4, 5, 9)
+RECONCILIATION_TITLE = Text("Rekonsiliasi dengan SIPD", "Reconciliation with SIPD")
+EXPORT = Text("Ekspor SIPD", "SIPD export")
+EXPORT_USED = Text("{file} ({sheet}): {office}, tahun {year}, {period}{unit}", "{file} ({sheet}): {office}, year {year}, {period}{unit}")
+EXPORT_REFUSED = Text("{file} ({sheet}): tidak dipakai: {reason}", "{file} ({sheet}): not used: {reason}")
+WHOLE_YEAR = Text("setahun penuh", "whole year")
+UNTIL_MONTH = Text("sampai bulan {month} (\"{said}\")", "up to month {month} (\"{said}\")")
+UNIT = Text(", unit \"{unit}\"", ", unit \"{unit}\"")
+MATCHED = Text("Baris cocok", "Lines matched")
+MATCHED_VALUE = Text(
+    "{code} menurut kode, {name} menurut nama, {similar} menurut nama yang mirip (dari {lines} baris Tabel 3.8)",
+    "{code} by code, {name} by name, {similar} by a similar name (of {lines} lines of Table 3.8)",
+)
+ONLY_REPORT = Text("Hanya di laporan", "Only in the report")
+ONLY_SIPD = Text("Hanya di SIPD (beranggaran)", "Only in SIPD (with budget)")
+TOTALS = Text("Jumlah anggaran / realisasi", "Total budget / spending")
+TOTALS_VALUE = Text("laporan {ra} / {rr}; SIPD {sa} / {sr}", "report {ra} / {rr}; SIPD {sa} / {sr}")
+
+
+def reconciliation_rows(data: dict | None, lang: Lang) -> list[tuple[str, str]]:
+    """The reconciliation (report.reconciliation) as label / value rows: the summary sheet's section and the text
+    report's."""
+    if not data:
+        return []
+    rows: list[tuple[str, str]] = []
+    for export in data["exports"]:
+        if export.get("used"):
+            period = WHOLE_YEAR(lang) if export["whole_year"] else UNTIL_MONTH(lang, month=export["period_month"], said=export["period_text"] or "")
+            unit = UNIT(lang, unit=export["unit"]) if export.get("unit") else ""
+            value = EXPORT_USED(lang, file=export["file"], sheet=export["sheet"], office=export["office"] or "-",
+                                year=export["year"] or "-", period=period, unit=unit)
+        else:
+            value = EXPORT_REFUSED(lang, file=export["file"], sheet=export["sheet"], reason=export["refused"])
+        rows.append((EXPORT(lang), value))
+    if "report_lines" not in data:
+        return rows
+    rows.append((MATCHED(lang), MATCHED_VALUE(lang, code=data["matched_by_code"], name=data["matched_by_name"],
+                                              similar=data["matched_by_similar_name"], lines=data["report_lines"])))
+    only_report = "; ".join(f"{item['cell']} {item['label']}" for item in data["only_in_report"]) or "-"
+    only_sipd = "; ".join(f"{item['code']} {item['name']}" for item in data["only_in_sipd"]) or "-"
+    rows.append((ONLY_REPORT(lang), f"{len(data['only_in_report'])}: {only_report}" if data["only_in_report"] else "0"))
+    rows.append((ONLY_SIPD(lang), f"{len(data['only_in_sipd'])}: {only_sipd}" if data["only_in_sipd"] else "0"))
+    totals = data.get("totals") or {}
+    if totals:
+        money = lambda value: Num(value, "rupiah").render(lang) if value is not None else "-"  # noqa: E731
+        rows.append((TOTALS(lang), TOTALS_VALUE(lang, ra=money(totals["report"]["anggaran"]), rr=money(totals["report"]["realisasi"]),
+                                                sa=money(totals["sipd"]["anggaran"]), sr=money(totals["sipd"]["realisasi"]))))
+    return rows
+
+
 COLUMN_WIDTHS = [5, 12, 11, 11, 16, 40, 18, 18, 120]
 COUNTS_FIRST_COLUMN = 2  # the counts table sits in B:E, where its headers fit
 SEVERITY_COLORS = {"error": "FFC00000", "warning": "FFB07000", "info": "FF2F5597"}  # font colours, ARGB
@@ -79,6 +128,8 @@ class Summary:
     readings_title: str = ""
     reading_headers: list[str] = field(default_factory=list)
     readings: list[tuple[str, str, str]] = field(default_factory=list)  # (table, where found, columns read)
+    reconciliation_title: str = ""
+    reconciliation: list[tuple[str, str]] = field(default_factory=list)  # (label, value): reconciliation_rows
 
 
 def _label(item: Text | Severity, lang: Lang) -> str:
@@ -153,6 +204,8 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
         readings_title=READINGS_TITLE(lang),
         reading_headers=[TABLE(lang), FOUND_AT(lang), COLUMNS_READ(lang)],
         readings=[(f"{TABLE(lang)} {table}", where, columns) for table, where, columns in report.reading_rows],
+        reconciliation_title=RECONCILIATION_TITLE(lang),
+        reconciliation=reconciliation_rows(report.reconciliation, lang),
     )
 
 
@@ -242,4 +295,9 @@ def summary_grid(summary: Summary) -> SummaryGrid:
         add(placed(summary.reading_headers), bold=READING_COLUMNS)
         for reading in summary.readings:
             add(placed(reading))
+    if summary.reconciliation:
+        add([])
+        add([summary.reconciliation_title], bold=(1,))
+        for label, value in summary.reconciliation:
+            add([label, None, value], bold=(1,))
     return grid

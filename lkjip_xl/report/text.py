@@ -54,6 +54,12 @@ def render_text(report: Report, lang: Lang = "id", color: bool = False) -> str:
             lines.append(f"  {terminal_text(where):<7} {severity} {finding.code}  {terminal_text(finding.message(lang))}")
             if place is not None and place.quote:
                 lines.append(f"          {QUOTE(lang, quote=terminal_text(place.quote))}")
+    if report.reconciliation:
+        from .summary import RECONCILIATION_TITLE, reconciliation_rows
+
+        lines.append("")
+        lines.append(RECONCILIATION_TITLE(lang))
+        lines.extend(f"  {label}: {terminal_text(value)}" for label, value in reconciliation_rows(report.reconciliation, lang))
     lines.append("")
     lines.append(PASSED(lang) if report.valid else paint(FAILED(lang, errors=counts["error"]), Severity.ERROR))
     return "\n".join(lines) + "\n"
