@@ -186,7 +186,8 @@ def test_a_sentence_whose_percentage_contradicts_its_own_figures_is_an_error(tmp
 
 
 def _errors(path):
-    return {(f.code, f.reported, round(f.expected, 2)) for f in check_document(path).findings if f.severity.value == "error"}
+    return {(f.code, f.reported, None if f.expected is None else round(f.expected, 2))
+            for f in check_document(path).findings if f.severity.value == "error"}
 
 
 def test_last_years_capaian_is_not_taken_for_this_years(tmp_path):
@@ -270,3 +271,23 @@ def test_a_category_off_the_assumed_scale_is_a_warning_in_a_report(tmp_path):
     assert [(f.severity.value, f.ref.row) for f in check_document(path).findings if f.code == "K104"] == [("warning", 2)]
     given = check_document(path, {"skala_kategori": "Tabel 3.1"}).findings
     assert [f.severity.value for f in given if f.code == "K104"] == ["error"]
+
+
+def test_the_years_capaian_under_a_percent_sign_beside_last_year_and_the_end_target(tmp_path):
+    # Biro Organisasi Jawa Barat 2016 Tabel 10 (pp.23-24): "Capaian Tahun 2015", then "Tahun 2016 / Target |
+    # Realisasi | % Realisasi" ("%" typed over "Realisasi" in its column alone), then the Renstra's end target and
+    # the capaian against it; under the rows a mean ("Rata-rata" printed outside the cells).
+    rows = [
+        ["No", "Sasaran", "Indikator", "Capaian Tahun 2015", "Tahun 2016", "", "", "Target Akhir Renstra",
+         "Capaian Tahun 2016 terhadap Target Akhir Renstra (%)"],
+        ["", "", "", "", "Target", "Realisasi", "%", "", ""],
+        ["", "", "", "", "", "", "Realisasi", "", ""],
+        ["1", "Meningkatnya kapasitas", "Jumlah kebijakan", "1", "1", "2", "200", "1", "200"],
+        # 78,57 / 95 = 82,705 -> 82,71 (31,57 is near 30 / 95): wrong. 78,57 / 100 = 78,57 against the end target.
+        ["7", "Meningkatkan kinerja", "Prosentase OPD nilai CC ke atas", "30", "95", "78,57", "31,57", "100", "78,57"],
+        ["", "", "", "", "", "", "102,12", "", "106,52"],
+    ]
+    merges = [(1, 1, 3, 1), (1, 2, 3, 2), (1, 3, 3, 3), (1, 4, 3, 4), (1, 5, 1, 7), (2, 5, 3, 5), (2, 6, 3, 6),
+              (1, 8, 3, 8), (1, 9, 3, 9)]
+    path = word_table(tmp_path / "tabel10.docx", rows, merges, before=["Tabel 10 Pencapaian Kinerja Tahun 2016"])
+    assert _errors(path) == {("K101", 31.57, 82.71)}
