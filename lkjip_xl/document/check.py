@@ -11,6 +11,7 @@ from ..findings import Finding, Place, Report
 from ..i18n import Num
 from .counts import count_findings
 from .preflight import check_docx, document_kind, refuse_doc
+from .sentences import narrative_findings
 from .source import DocumentSnapshot
 
 
@@ -46,22 +47,7 @@ def place_findings(snapshot: DocumentSnapshot, findings: list[Finding]) -> None:
                 item.place = Place(place.caption, place.page_of(ref.row), place.number, place.paragraph, place.quotes.get(ref.row))
 
 
-def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
-    """Sentences whose allocation, realisation and percentage contradict each other (narrative.py)."""
-    from ..checks.document import NARRATIVE_PERCENT
-    from ..findings import Unit
-    from .narrative import contradictions
 
-    out = []
-    for page, paragraph, text in snapshot.paragraphs:
-        for item in contradictions(text):
-            finding = NARRATIVE_PERCENT.at(
-                None, table=None, reported=item.printed, expected=item.expected, unit=Unit.PERCENT,
-                decimals=item.decimals, allocated=Num(item.allocated), realised=Num(item.realised),
-            )
-            finding.place = Place(None, page, None, paragraph, item.quote)
-            out.append(finding)
-    return out
 
 
 def unread_findings(snapshot: DocumentSnapshot) -> list[Finding]:
