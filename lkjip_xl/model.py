@@ -122,6 +122,9 @@ class BudgetRow:
     kind: str | None = None
     groups: dict[str, GroupFigures] = field(default_factory=dict)  # column groups (SIPD), see GroupFigures
     account: str = ""  # an account line's code (5.1.01.01.01): account lines nest by its length
+    # The level the row's own label names when it is not ``level`` ("satker" placed as the program's level,
+    # its programs as kegiatan): what messages call the row.
+    level_word: str = ""
 
     @property
     def is_parent(self) -> bool:

@@ -25,7 +25,7 @@ class Kind(enum.Enum):
     FOREIGN = "foreign"  # a number typed as text in the US form
     NIL = "nil"  # "-", "Rp -": zero as printed
     AMBIGUOUS = "ambiguous"  # text with several valid readings
-    MALFORMED = "malformed"  # text valid in no convention; repaired readings only
+    MALFORMED = "malformed"  # text valid in no convention; repaired readings only (value: the one sure repair)
     INVALID = "invalid"  # text that is no number at all
     EMPTY = "empty"
     ERROR = "error"  # an Excel error value (#REF!, #DIV/0!, ...)
@@ -114,6 +114,11 @@ class Parsed:
     def is_text(self) -> bool:
         return self.text is not None
 
+    @property
+    def sure_repair(self) -> bool:
+        """A malformed figure with the one reading anybody would take ("1,584,085, 700"): checked as that."""
+        return self.kind is Kind.MALFORMED and self.value is not None
+
 
 EMPTY = Parsed(Kind.EMPTY)
 
@@ -126,6 +131,9 @@ _NIL = re.compile(rf"^[{_DASHES}]+(?:\s*[.,]\s*[{_DASHES}]+)?$")  # "-", "–", 
 _WHOLE_RUPIAH = re.compile(rf"[.,]\s*[{_DASHES}]+$")
 # Digits grouped by spaces (NBSP and thin spaces are spaces by now): "7 631 085 000", "1 250,50".
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
+# A space printed after a group's separator ("1,584,085, 700": Bappeda Jawa Barat 2016, Tabel 3.7), the groups
+# otherwise whole: one reading, the figure without the space; still a malformed cell.
+_SPACE_AFTER_SEPARATOR = re.compile(r"^\d{1,3}(?:[.,] ?\d{3})*[.,] \d{3}(?:[.,] ?\d{3})*$")
 
 
 # No LKjIP figure comes near this: the whole national budget is about 3.3e15 rupiah. Past it a cell is a typo
@@ -295,6 +303,11 @@ def _parse_text_fully(raw: str, quantity: Quantity) -> Parsed:
         if body or currency or raw.strip() in _DASHES:
             return Parsed(Kind.NIL, value=0.0, readings=(0.0,), decimals=0, text=raw, currency=currency)
         return Parsed(Kind.INVALID, text=raw)
+    if " " in body and _SPACE_AFTER_SEPARATOR.match(body) and len(set(re.findall(r"[.,]", body))) == 1:
+        mended = _read_digits(body.replace(" ", ""), sign, quantity, raw, currency, percent_sign)
+        if mended.value is not None:
+            return Parsed(Kind.MALFORMED, value=mended.value, readings=(mended.value,), decimals=mended.decimals,
+                          text=raw, currency=currency, percent_sign=percent_sign)
     if " " in body:
         if not _SPACE_GROUPED.match(body):  # "12 5" or "1 2 3": no grouping anybody prints
             return Parsed(Kind.INVALID, text=raw, currency=currency, percent_sign=percent_sign)

@@ -24,10 +24,6 @@ from bench.precision import CORPORA, Case, cases, run
 XFAIL = {
     # The published corpus (tests/corpus/published/, another branch), as measured on that branch's files on
     # 2026-12-07: re-measure when it lands.
-    "published/prov-jabar-bappeda-2016-tabel-3-7-analisis-program": ("G20 missed (the Tahun 2016 capaian of an analysis table read as Tabel 3.7: only its Keuangan group "
-                                                                    "is checked)"),
-    "published/prov-jabar-disbun-2016-tabel-3-5-silpa-dan-3-7-apbn": "D9 missed (Satker > Program > Kegiatan without codes: the sums do not confirm a hierarchy)",
-    "published/prov-jabar-diskanlaut-2016-tabel-3-7-realisasi-belanja": "D15 missed",
 }
 
 

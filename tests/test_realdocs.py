@@ -94,7 +94,21 @@ FOUND = {
         # 18.196.430.000). Both name the same wrong figure; the root is named differently (None: not compared).
         "F21": ("B101", 28, 18_198_430_000, None),
     },
-    BAPPEDA: {"F66": ("K101", 46, 106.25, 107.52)},  # 33,33 / 31,00 = 107,52 %
+    BAPPEDA: {
+        "F66": ("K101", 46, 106.25, 107.52),  # 33,33 / 31,00 = 107,52 %
+        # Tabel 3.7 pp.43-46 "analisis program/kegiatan": indicators with their programs' Keuangan (Pagu |
+        # Realisasi | Capaian %), read as performance against budget; the Keuangan capaian is the serapan (K110).
+        # F56's realisasi is printed "1,584,085, 700" (F65: a space after a separator, read as 1.584.085.700).
+        "F56": ("K110", 43, 89.76, 88.5), "F57": ("K110", 44, 96.45, 96.18), "F58": ("K110", 44, 99.72, 99.7),
+        "F59": ("K110", 44, 84.47, 85.9), "F60": ("K110", 44, 98.45, 97.97), "F61": ("K110", 45, 97.84, 96.68),
+        "F62": ("K110", 45, 99.6, 99.66), "F63": ("K110", 46, 91.2, 91.28),
+    },
+    # Tabel 3.7 p.22, BTL / BL per jenis belanja: "1. BELANJA TIDAK LANGSUNG" over its lines a-g (anggaran and
+    # realisasi add up), "2. BELANJA LANGSUNG" over a-c (anggaran adds up, realisasi does not: F55).
+    DISKANLAUT: {
+        "F52": ("B105", 22, 94.32, 97.08), "F53": ("B105", 22, 94.32, 97.08),
+        "F55": ("B102", 22, 81_501_814_214, 53_910_717_206),
+    },
     # Tabel 10 (pp.26-29): "Anggaran" over "Sebelum Perubahan (2) | Setelah Perubahan (3)"; % of the anggaran
     # after the change. 6.313.697.077 / 17.786.250.000 = 35,4976 -> 35,50 (printed 39,50); the 21 kegiatan
     # realisasi add up to 562.255.312.016 (printed Total 562.255.379.016, 67.000 more).
@@ -102,11 +116,11 @@ FOUND = {
     # Word file, table 3 (pendidikan; no page): 5 + 2 + 1 + 1 (S2) + 4 + 6 + 6 + 1 + 1 + 1 (S1) + 2 + 1 + 1 + 2 (D3)
     # + 3 (SMA) + 1 (SMK) = 38 orang, printed "JUMLAH | 40 orang" (a count table's Jumlah, T001).
     RENSTRA: {"F113": ("T001", None, 40, 38)},
-    # Tabel 3.7 p.22: 29.084.854.694 / 29.958.823.906 = 97,0828 -> 97,08, printed 94.32 (BL's %) on BTL and on
-    # its Belanja Pegawai row (read since a PDF header's lines 6.5 points apart no longer glue to a body row).
-    DISKANLAUT: {"F52": ("B105", 22, 94.32, 97.08), "F53": ("B105", 22, 94.32, 97.08)},
-    DISBUN: {  # Tabel 3.7 APBN TP, p.74: % keuangan = realisasi / anggaran
-        "F108": ("B105", 74, 68.42, 68.38),
+    DISBUN: {  # Tabel 3.7 APBN TP, p.74 (Satker > Program > Kegiatan named by their labels): % keuangan = realisasi / anggaran
+        "F107": ("B102", 74, 14_526_566_000, 14_338_352_000),  # the program's six kegiatan
+        # 68,42 on the satker and its program: wrong against the printed 14.526.566.000 / 21.244.979.000 = 68,38
+        # (the message says so) and against the kegiatan's sum, 67,49, which is the expected value of a parent.
+        "F108": ("B105", 74, 68.42, 67.49),
         "F109": ("B105", 74, 47.43, 46.15),
         "F110": ("B105", 74, 98.73, 98.71),
     },
@@ -114,13 +128,6 @@ FOUND = {
 
 # Table-arithmetic must findings not found yet, and why (the next steps of issue 17).
 MISSED = {
-    "F55": "DISKANLAUT p.22 Tabel 3.7 BTL/BL per jenis belanja: BL's realisasi against its lines a-c (its rows "
-           "are jenis belanja, not program/kegiatan; layout3's)",
-    "F56": "BAPPEDA pp.43-46 Tabel 3.7 'analisis program/kegiatan': sasaran, indikator and program pagu in one "
-           "table; the reader takes its indicator part only", "F57": "as F56", "F58": "as F56", "F59": "as F56",
-    "F60": "as F56", "F61": "as F56", "F62": "as F56", "F63": "as F56",
-    "F107": "DISBUN p.74 Tabel 3.7: the program's realisasi against its kegiatan; the satker / program / "
-            "kegiatan levels of an APBN table are not told apart yet",
 }
 
 
@@ -155,7 +162,9 @@ ERRORS = {
     # "Tahun 2016 / Realisasi %", not "Capaian Tahun Lalu 2015" (last year's, once read as this year's: false
     # K101 at pp.35-37). 188,90 for 0,17 / 0,09 = 188,89 (F67, pp.27, 36, 45) is a K118 warning: 0,1745 / 0,0924
     # print the same and give 188,85..., the range 173,68 to 205,88 holds 188,90.
-    BAPPEDA: {("K101", 27, 106.25), ("K101", 37, 106.25), ("K101", 46, 106.25)},
+    BAPPEDA: {("K101", 27, 106.25), ("K101", 37, 106.25), ("K101", 46, 106.25),
+              ("K110", 43, 89.76), ("K110", 44, 96.45), ("K110", 44, 99.72), ("K110", 44, 84.47), ("K110", 44, 98.45),
+              ("K110", 45, 97.84), ("K110", 45, 99.6), ("K110", 46, 91.2)},  # F56-F63
     # Tabel 3.6 p.71, program e. (checked by hand on the page text): its four kegiatan 14)-17) (numbering 13) ->
     # 18) unbroken) add up to anggaran 1.350.000.000 + 900.000.000 + 891.000.000 + 500.000.000 = 3.641.000.000
     # and realisasi 1.343.805.950 + 880.004.500 + 886.386.775 + 472.416.583 = 3.582.613.808; the program prints
@@ -163,23 +172,23 @@ ERRORS = {
     # program's 98,80 fits its own figures, and TOTAL URUSAN WAJIB adds up with the program's): true errors.
     # Tabel 3.1 p.43 102,03 for -1,02 / -1,00 = 102,00 is a K118 warning now (-1,0203 / -1,0000 prints the same).
     # p.74: F108-F110, and the program row under the satker printing the same 98,73.
-    DISBUN: {("B101", 71, 3846500000.0), ("B102", 71, 3800240325.0),
-             ("B105", 74, 68.42), ("B105", 74, 47.43), ("B105", 74, 98.73)},
+    # p.74: F107 (the program's realisasi against its kegiatan), F108-F110, and program 2's 98,73: the mean of its
+    # kegiatan's 100,00 and 97,46 (B114), where 805.930.000 / 816.500.000 = 98,71.
+    DISBUN: {("B101", 71, 3846500000.0), ("B102", 71, 3800240325.0), ("B102", 74, 14526566000.0),
+             ("B105", 74, 68.42), ("B105", 74, 47.43), ("B105", 74, 98.73), ("B114", 74, 98.73)},
     # Tabel 3.2 p.4, capaian 2016 (realisasi / target x 100; checked by hand on the page text, with the range
     # that figures printing the same allow): NTP 100,46 / 105,72 = 95,02 (95,01 to 95,03), printed 89,50;
     # 96,72 / 88,00 = 109,91 (109,90 to 109,92), printed 110,03; 110,00 / 102,00 = 107,84 (107,84 to 107,85),
     # printed 109,82: true errors. 35,34 / 20 = 176,70 printed 176,72 is a K118 warning (35,344 / 20 = 176,72).
-    # The same in Tabel 3.3 pp.6-7 (110,03, 109,82). Also there: Produksi Garam prints target 78,75 (Tabel 3.2's
-    # 2015 target; 2016's is 105) with realisasi 0,15 and capaian 0,14: 0,15 / 78,75 = 0,19 (0,18 to 0,20 for
-    # figures printing the same), and 0,14 = 0,15 / 105: K101, and X010 against Tabel 3.2's 105. NTP realisasi
-    # 2016 is 100,46 in Tabel 3.2 and 99,24 in Tabel 3.3 (99,24 / 105,72 = 93,87 as printed there): X010 at
-    # Tabel 3.2's, whose row is wrong on its own. Tabel 3.8 p.23 (Dekonsentrasi, checked by hand on the page
-    # text): the six programs' realisasi 867.825.300 + 1.514.976.230 + 3.658.676.601 + 609.624.500 +
-    # 1.863.709.350 + 1.441.865.000 = 9.956.676.981, Jumlah prints 10.009.106.981 (52.430.000 more; anggaran
-    # adds up exactly to 10.491.732.000): B102. And F52/F53 p.22.
+    # Tabel 3.2 p.6 (read since its header band stays apart from the "Misi" row under it) prints the same rows:
+    # 110,03 and 109,82 again; Produksi Garam 0,15 / 78,75 = 0,19, printed 0,14 (0,18 to 0,20 for figures
+    # printing the same), and its target 78,75 is Tabel 3.3's 2015 target, 105 in 2016 (X010; 0,15 / 105 = 0,14).
+    # Tabel 3.3 p.4's NTP realisasi 100,46 against Tabel 3.2's 99,24 (X010; 99,24 / 105,72 = 93,87 as 3.2 prints).
+    # p.22: F52, F53, F55. Tabel 3.8 p.23 (Dekonsentrasi): its six programs' realisasi add up to 9.956.676.981,
+    # the Jumlah prints 10.009.106.981 (checked by hand on the page text; anggaran adds up): a true error.
     DISKANLAUT: {("K101", 4, 109.82), ("K101", 4, 110.03), ("K101", 4, 89.5), ("K101", 6, 0.14), ("K101", 6, 110.03),
-                 ("K101", 7, 109.82), ("X010", 6, 78.75), ("X010", 4, 100.46), ("B102", 23, 10009106981.0),
-                 ("B105", 22, 94.32)},
+                 ("K101", 7, 109.82), ("X010", 6, 78.75), ("X010", 4, 100.46),
+                 ("B105", 22, 94.32), ("B102", 22, 81501814214.0), ("B102", 23, 10009106981.0)},
     # Tabel 10 p.28-29: F89, F90, and the Total's 79,42: 562.255.379.016 / 707.999.413.164 = 79,4147 -> 79,41
     # (79,41 with the kegiatan's sum too); findings.json's F91 calls it rounding, it is no rounding of 79,4147.
     RSUD: {("B105", 28, 39.5), ("B102", 29, 562255379016.0), ("B105", 29, 79.42)},
@@ -210,11 +219,9 @@ AGAINST_TABLES = {
     BPMPD: {"F26": (54, 221_865_000, 221_865_120)},  # kegiatan 14 on p.29 (should)
     # Kegiatan 12 "Penyusunan Regulasi Bidang Kebencanaan": the table p.66 prints 178.255.000, whose 95,71 % both
     # print (F106's own arithmetic is D001 above; its "also": the realisasi slipped).
-    BPBD: {"F106": (63, 178_225_000, 178_255_000),
-           # Not in findings.json, checked on the page text: p.62 "Penguatan Kapasitas Kesiapsiagaan ... realisasi
-           # sebesar Rp. 860.942.000,-" where the table p.67 prints 860.924.000 (both give 99,35 % of 866.600.000:
-           # 99,3471 and 99,3450); found since the p.67 table's rows are read apart.
-           "p62": (62, 860_942_000, 860_924_000)},
+    # Kegiatan 7 "Penguatan Kapasitas Kesiapsiagaan": p.62 says realisasi 860.942.000, the table p.67 prints
+    # 860.924.000 (both give 99,35 % of 866.600.000: 99,347 and 99,345); read since p.67's table is read.
+    BPBD: {"F106": (63, 178_225_000, 178_255_000), "p62": (62, 860_942_000, 860_924_000)},
 }
 # Narrative must findings not found, and why.
 BETWEEN_MISSED = {

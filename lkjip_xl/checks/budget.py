@@ -34,7 +34,7 @@ from ..numbers import Agreement, Kind, agreement, money_equal, transposed_digits
 from ..settings import Settings
 from . import rule
 from ..structure import sums_hold
-from .cells import Resolution, number_findings, numbering_gaps, row_number
+from .cells import Resolution, is_text_number, number_findings, numbering_gaps, row_number, text_number_runs
 
 RUPIAH, PERCENT = Unit.RUPIAH, Unit.PERCENT
 
@@ -60,6 +60,13 @@ LEVELS = {
     Level.SUB_KEGIATAN: Text("sub kegiatan", "sub-activity"),
     Level.AKUN: Text("rekening", "account"),
     Level.TOTAL: Text("JUMLAH", "TOTAL"),
+}
+# What a row is called when its label names a level other than the one it was placed at (levels.py).
+LEVEL_WORDS = {
+    "satker": Text("satker", "work unit"),
+    "program": LEVELS[Level.PROGRAM],
+    "kegiatan": LEVELS[Level.KEGIATAN],
+    "sub_kegiatan": LEVELS[Level.SUB_KEGIATAN],
 }
 
 PARENT_ANGGARAN = Check(
@@ -638,6 +645,21 @@ def _candidates(item: Field) -> list[float | None]:
     return [parsed.value]
 
 
+def _one_reading(parsed) -> bool:
+    """Whether ``_resolve`` has nothing to choose for this figure: its only candidate is its own value."""
+    if parsed.kind is Kind.AMBIGUOUS or parsed.kind is Kind.MALFORMED:
+        return False
+    readings = parsed.readings
+    if parsed.kind is Kind.EMPTY or not readings:
+        candidate = None if parsed.kind is Kind.EMPTY else parsed.value
+    elif len(readings) == 1:
+        candidate = readings[0]
+    else:
+        return False
+    value = parsed.value
+    return candidate is value or (candidate == value and value == value)  # a NaN is never its own reading
+
+
 @dataclass
 class _Values:
     """The figures of one row as the checks use them, after ambiguous cells were resolved."""
@@ -720,6 +742,10 @@ class _Checker:
         if all(item.parsed.kind in _PLAIN for item in fields):
             # Nothing to choose (nearly every row): each figure is what it says.
             return _Values(*(item.parsed.value for item in fields))
+        if all(_one_reading(item.parsed) for item in fields):
+            # Figures typed as text read one way only ("Rp 1.234.567"): nothing to choose either, and nothing
+            # the row's sums could settle (what the whole way below gives, without trying the relations).
+            return _Values(*(None if item.parsed.kind in _UNREAD else item.parsed.value for item in fields))
         options = [_candidates(item) for item in fields]
         best = tuple(option[0] for option in options)
         held = self._relations(row, *best)
@@ -740,7 +766,7 @@ class _Checker:
                 if parsed.value is None:
                     values.unresolved[key] = parsed.readings
                     continue
-            setattr(values, key, parsed.value if parsed.kind not in _UNREAD else None)
+            setattr(values, key, parsed.value if parsed.kind not in _UNREAD or parsed.sure_repair else None)
         return values
 
     # -- helpers ------------------------------------------------------------------------------------
@@ -771,7 +797,7 @@ class _Checker:
         return sum(self._leaf_count(child) for child in row.children) if row.children else 1
 
     def _level_name(self, row: BudgetRow) -> Text:
-        return LEVELS.get(row.level, Text("baris", "row"))
+        return LEVEL_WORDS.get(row.level_word) or LEVELS.get(row.level, Text("baris", "row"))
 
     def _describe(self, row: BudgetRow):
         """How a message names a row: 'program "PROGRAM ..."', or 'the TOTAL row'."""
@@ -864,24 +890,32 @@ class _Checker:
             for item in (self._field(row, key) for key in keys)
             if item.parsed.kind is Kind.ERROR and item.ref is not None
         ]
+        as_text: list[tuple[Field, BudgetRow, Unit]] = []  # N001's cells, grouped per column as they are made
+        skip = self.skip_cells
         for row in self.all_rows:
             values = self.values[id(row)]
             for key in keys:
                 item = self._field(row, key)
-                if item.ref is not None and item.ref in self.skip_cells:
+                if skip and item.ref is not None and item.ref in skip:
                     continue  # the row's own figure, already reported by the main lane
                 if item.parsed.kind is Kind.ERROR and _reached_by(item, errors):
+                    continue
+                unit = PERCENT if key == "persen" else RUPIAH
+                resolution = values.resolutions.get(key)
+                if item.ref is not None and is_text_number(item, resolution):
+                    as_text.append((item, row, unit))
                     continue
                 self.findings.extend(
                     number_findings(
                         item,
                         table=self.table.table,
-                        unit=PERCENT if key == "persen" else RUPIAH,
+                        unit=unit,
                         label=row.name,
-                        resolution=values.resolutions.get(key),
+                        resolution=resolution,
                         text_severity=self.text_severity,
                     )
                 )
+        self.findings += text_number_runs(as_text, table=self.table.table, text_severity=self.text_severity)
 
     skip_cells: frozenset = frozenset()
 
@@ -945,7 +979,10 @@ class _Checker:
                             level=LEVELS[row.code.level],
                         )
                     )
-            if row.level is None and any(not getattr(row, key).empty for key in ("anggaran", "realisasi")):
+            # A figure merged down from the row above is not this row's (a label printed over several lines).
+            if row.level is None and any(
+                not item.empty and item.parsed.kind is not Kind.MERGED for item in (row.anggaran, row.realisasi)
+            ):
                 self.findings.append(LEVEL_UNKNOWN.at(row.label.ref or row.anggaran.ref, table=table.table, label=row.name))
             parent = row.parent
             if row.code is not None and parent is not None and parent.code is not None:
@@ -1193,6 +1230,11 @@ class _Checker:
             ancestor = ancestor.parent
         return None
 
+    def _same_amounts(self, row: BudgetRow, other: BudgetRow) -> bool:
+        mine, theirs = self.values[id(row)], self.values[id(other)]
+        pairs = [(mine.get(key), theirs.get(key)) for key in ("anggaran", "realisasi")]
+        return all(a is not None and b is not None and money_equal(a, b) for a, b in pairs)
+
     def _truth(self, row: BudgetRow, memo: dict) -> tuple[float | None, float | None, str]:
         """The row's anggaran and realisasi once everything is right, and where that comes from."""
         a, r = self._expected(row, "anggaran", memo), self._expected(row, "realisasi", memo)
@@ -1322,6 +1364,8 @@ class _Checker:
             return abs(other - value) < 1e-9
 
         ancestor = self._ancestor_with(row, "persen", printed, same)
+        if ancestor is not None and self._same_amounts(row, ancestor):
+            ancestor = None  # a parent's only line (a Satker's one program): the same % is no sign of a copy
         if ancestor is not None:
             self._add(COPIED_FROM_PARENT, row, "persen", reported=printed, expected=truth, parent=self._describe(ancestor), note=note)
             return

@@ -630,12 +630,12 @@ _READABLE = (Kind.NUMBER, Kind.TEXT, Kind.FOREIGN, Kind.NIL)
 
 def number(item: Field) -> float | None:
     """The figure of a cell when it reads as one number (ambiguous and broken cells do not)."""
-    return item.parsed.value if item.parsed.kind in _READABLE else None
+    return item.parsed.value if item.parsed.kind in _READABLE or item.parsed.sure_repair else None
 
 
 def _candidates(item: Field) -> list[float | None]:
     parsed = item.parsed
-    if parsed.kind in _READABLE:
+    if parsed.kind in _READABLE or parsed.sure_repair:
         return [parsed.value]
     if parsed.kind in (Kind.AMBIGUOUS, Kind.MALFORMED) and parsed.readings:
         return list(parsed.readings)
@@ -1166,9 +1166,13 @@ def _category_findings(row: IndicatorRow, outcome: Outcome, settings: Settings) 
         values = [outcome.printed] if outcome.printed is not None else []
     if not values or any(scale.category(value) == own for value in values):
         return []
+    # The scale nobody set is the default one, a guess of the office's own (Diskanlaut's Tabel 3.1 ends at
+    # "< 55 Kurang", with no "Sangat Kurang"): judged against it, a category is at most a warning.
+    guessed = Severity.WARNING if "skala_kategori" not in settings.sources else None
     return [
         CATEGORY.at(
-            row.category.ref, expected=scale.category(values[0]), capaian=Num(values[0], "percent"), **common
+            row.category.ref, expected=scale.category(values[0]), capaian=Num(values[0], "percent"), severity=guessed,
+            **common,
         )
     ]
 

@@ -58,16 +58,20 @@ def _is_bold(fontname: str) -> bool:
 _SNAP = 7.0
 
 
-def _snapped(values: list[float]) -> tuple[list[float], dict[float, int]]:
-    """Boundaries, with those within _SNAP of the previous one taken as the same; each value -> its index."""
+def _snapped(values: list[float], texts: list[tuple[float, float]] = ()) -> tuple[list[float], dict[float, int]]:
+    """Boundaries, with those within _SNAP of the previous one taken as the same; each value -> its index.
+
+    ``texts``: the extents of the cells holding text along this axis. A run of close boundaries that has
+    swallowed one of them whole (header lines ruled a few points apart with padding between them: Diskanlaut's
+    Tabel 3.7, "Anggaran Tahun 2016" over "(Rp)", each line 11,7 pt with 5,8 pt slivers) is one header row; it
+    ends where the next text cell starts, so that the first line of the body is not read as part of the header."""
     bounds: list[float] = []
     index: dict[float, int] = {}
     previous = None
+    starts = {start for start, _ in texts}
     for value in sorted(set(values)):
-        # A chain of slivers (two paddings side by side) is one boundary, but not past twice _SNAP from its
-        # first value: header lines 6.5 points apart (Diskanlaut 2016 Tabel 3.2) would chain into one
-        # boundary with the first body row's top, and glue that row to the header.
-        if previous is None or value - previous > _SNAP or value - bounds[-1] > 2 * _SNAP:
+        swallowed = bounds and value in starts and any(bounds[-1] <= start and end <= value for start, end in texts)
+        if previous is None or value - previous > _SNAP or swallowed:
             bounds.append(value)
         index[value] = len(bounds) - 1
         previous = value
@@ -82,8 +86,9 @@ def _grid(table, chars) -> tuple[list[list[Cell]], list[tuple[int, int, int, int
         for c, box in enumerate(row.cells):
             if box:
                 boxes.append((tuple(round(v, 1) for v in box), texts[r][c] or ""))
-    _, col_index = _snapped([v for box, _ in boxes for v in (box[0], box[2])])
-    _, row_index = _snapped([v for box, _ in boxes for v in (box[1], box[3])])
+    filled = [box for box, text in boxes if text.strip()]
+    _, col_index = _snapped([v for box, _ in boxes for v in (box[0], box[2])], [(box[0], box[2]) for box in filled])
+    _, row_index = _snapped([v for box, _ in boxes for v in (box[1], box[3])], [(box[1], box[3]) for box in filled])
     spans: dict[tuple[int, int], list] = {}  # (row, col) of a cell's first grid cell -> [last row, last col, text]
     stacked: set[tuple[int, int]] = set()  # grid cells whose lines are figures one under the other
     for (x0, top, x1, bottom), raw in boxes:

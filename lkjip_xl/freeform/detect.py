@@ -217,7 +217,11 @@ def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
     caption: str | None = None
     titles: list[str] = []
     row = 1
-    while row <= sheet.max_row:
+    grid = sheet.values
+    while row <= len(grid):
+        if not grid[row - 1]:  # a row with no cell at all (rows up to a stray cell far below): not even cached
+            row += 1
+            continue
         cells = cells_of(row)
         if not cells:
             row += 1
@@ -326,7 +330,11 @@ def find_tables(snapshot: WorkbookSnapshot) -> Detection:
     # numbers otherwise (an office's 3.8 may be its Tabel 3.12).
     for item in found:
         if item.caption in OUR_TABLES:
-            claim(item, item.caption)
+            # Indicators with target and realisasi beside their budget ("analisis program/kegiatan", captioned 3.7
+            # by Bappeda Jawa Barat 2016) are a performance-against-budget table whatever its number: taken as a
+            # budget summary, its indicators would go unchecked.
+            budget_caption = KIND_OF_TABLE[item.caption] == "budget"
+            claim(item, table_by_kind(item) if budget_caption and item.kind == "efficiency" else item.caption)
     for item in found:
         if item.caption is None:
             claim(item, table_by_kind(item))

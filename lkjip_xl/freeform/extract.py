@@ -21,7 +21,7 @@ from ..structure import link_budget_rows
 from ..template import layout as L
 from ..template.extract import attach, read_table
 from .detect import Detection, Found, find_tables
-from .levels import group_rows_by_sums, guess_levels
+from .levels import group_rows_by_sums, guess_levels, levels_from_words
 from .performance import closest_header, drop_column_number_rows, header_years, looks_like_performance, summary_rows
 from .reading import Reading, account_levels, account_lines, fill_budget, is_copy, prepare_budget, reading_of
 from .view import TableView
@@ -76,11 +76,13 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
             account_lines(table, view.row_of, budget_layout)
             if account_levels(table, found, view.row_of, budget_layout):
                 pass  # an LRA's account codes give its hierarchy
+            elif levels_from_words(table):
+                pass  # every line names its level, one above the program among them (Satker)
             elif table.table == "3.8":
                 guess_levels(table)
             else:
                 group_rows_by_sums(table)
-            levels = {view.row_of(row.row): row.level.value for row in table.rows if row.level is not None}
+            levels = {view.row_of(row.row): row.level_word or row.level.value for row in table.rows if row.level is not None}
             fill_budget(table, found, view.row_of, budget_layout)
         else:
             if table.table == "3.3":

@@ -9,6 +9,7 @@ template's column keys (template/layout.py), so the rest of the tool reads a pas
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..numbers import Kind, Quantity, parse
@@ -184,10 +185,37 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
             own_concept = "persen"  # "%" typed over "Realisasi" in its column alone: the % of realisasi, a capaian
         columns.append(HeaderColumn(col, own, group, own_concept, group_concept, year))
     _years_in_own_text(columns)
+    columns = _split_code_columns(sheet, rows, columns)
     label = _unheaded_label_column(sheet, rows, first, columns)
     if label is not None:
         columns.insert(0, label)
     return Header(rows, columns)
+
+
+# A Kepmendagri or account code as SIPD writes it in its split code columns: "1.02", "1.02.01.2.01.0001", "5.1.02".
+_DOTTED_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,5})+$")
+# How many body rows are looked at, and how many codes they must hold, to take a headerless column for codes.
+_CODE_PROBE, _CODES_NEEDED = 40, 3
+
+
+def _split_code_columns(sheet: SheetSnapshot, rows: list[int], columns: list[HeaderColumn]) -> list[HeaderColumn]:
+    """SIPD's "Kode" header is merged over its four code columns (urusan, unit, program ... sub kegiatan,
+    account: A6:D8). Where the merge is not known (values only, as xlwings' remote engine sends them), the
+    columns right of "Kode" with no header text of their own and only codes below are its columns too."""
+    by_col = {column.col: column for column in columns}
+    added: list[HeaderColumn] = []
+    for column in columns:
+        if column.concept != "kode":
+            continue
+        col = column.col + 1
+        while col not in by_col and all(not cell_text(sheet.value(row, col))[0].strip() for row in rows):
+            body = [cell_text(sheet.value(row, col))[0].strip() for row in range(rows[-1] + 1, rows[-1] + 1 + _CODE_PROBE)]
+            texts = [text for text in body if text]
+            if len(texts) < _CODES_NEEDED or not all(_DOTTED_CODE.match(text) for text in texts):
+                break
+            added.append(HeaderColumn(col, "", column.group, "kode", column.group_concept, None))
+            col += 1
+    return sorted([*columns, *added], key=lambda column: column.col) if added else columns
 
 
 # How many rows under a header show that the column left of it, with no header, holds the rows' labels.
@@ -324,7 +352,9 @@ def header_block(sheet: SheetSnapshot, start: int, cells_of) -> list[int]:
         between = len(rows) + 1 <= MAX_HEADER_ROWS and bool(cells) and (
             (len(rows) + 1 < MAX_HEADER_ROWS and is_header_like(following)) or is_numbers_row(following)
         )
-        if row > spanned and (not cells or not (is_header_like(cells) or between)):
+        # A row of units alone ("(Rp)" under "Anggaran Tahun 2016", the next column's header printed on one row).
+        units = bool(cells) and all(is_unit_word(text) for _, text, _ in cells)
+        if row > spanned and (not cells or not (is_header_like(cells) or between or units)):
             break
         if any(_is_body_cell(text, value) for _, text, value in cells):
             break  # a figure or a long text: the body has begun
@@ -406,10 +436,11 @@ _STAND_INS: dict[str, dict[str, str]] = {"indicator": {"sasaran": "indikator"}}
 _YEAR_KEYS = {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "persen": "capaian"}
 
 
-def _key(kind: str, column: HeaderColumn) -> str | None:
+def _key(kind: str, column: HeaderColumn, money_groups: frozenset[str] = frozenset()) -> str | None:
     name = column.concept or ""
-    if kind == "efficiency" and (column.group_concept == "anggaran" or has_rp(column.own)):
-        # Under ANGGARAN "Realisasi" is the money spent and "% Capaian" the absorption.
+    if kind == "efficiency" and (column.group_concept == "anggaran" or has_rp(column.own) or column.nearest_group in money_groups):
+        # Under ANGGARAN, or beside the pagu under one group ("Keuangan / Pagu | Realisasi | Capaian %"), "Realisasi"
+        # is the money spent and "% Capaian" the absorption.
         name = {"realisasi": "realisasi_rp", "capaian": "serapan", "persen": "serapan"}.get(name, name)
     return _KEYS[kind].get(name)
 
@@ -530,6 +561,8 @@ def assign_keys(header: Header, table: str) -> None:
     if kind == "trend":
         years = sorted({column.year for column in header.columns if column.year})[-3:]
         offsets = {year: len(years) - 1 - index for index, year in enumerate(years)}
+    # Groups holding the budget column: their other figures are money too (efficiency tables).
+    money_groups = frozenset(column.nearest_group for column in header.columns if column.concept == "anggaran" and column.group)
     for column in header.columns:
         if kind == "trend" and column.year in offsets and column.concept in _YEAR_KEYS:
             key: str | None = f"{_YEAR_KEYS[column.concept]}{offsets[column.year]}"
@@ -542,7 +575,7 @@ def assign_keys(header: Header, table: str) -> None:
             header.unplaced.append(column)  # last year's capaian is no capaian of this year's target
             continue
         else:
-            key = _key(kind, column) or _layout_key(layout, column)
+            key = _key(kind, column, money_groups) or _layout_key(layout, column)
         if key is None or key not in valid or key in header.keys:
             header.unplaced.append(column)
             continue

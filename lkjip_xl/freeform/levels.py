@@ -23,9 +23,9 @@ import re
 
 from ..codes import Level, parse_code
 from ..model import BudgetRow, BudgetTable, TextField
-from ..numbers import money_equal
+from ..numbers import Kind, money_equal
 from ..structure import first_reading, link_budget_rows, sums_hold
-from .words import explicit_level_word, is_upper, numbering_rank, starts_with_program
+from .words import explicit_level_word, is_upper, numbering_rank, starts_with_program, tokens
 
 _LEADING_CODE = re.compile(r"^\s*(\d{1,2}(?:\s*[.,]\s*\d{1,4}){2,5})[.:\s-]+(?=\D)")
 MAX_HYPOTHESES = 64
@@ -231,6 +231,8 @@ def group_rows_by_sums(table: BudgetTable) -> bool:
     and a flat reading does not. Otherwise nothing changes (a flat list, or a hierarchy the sums do not
     confirm: then the JUMLAH is checked against every line, as before)."""
     total = table.total
+    if total is None and len(table.rows) >= 3:
+        return _numbered_groups(table)
     if total is None or len(table.rows) < 3:
         return False
     link_budget_rows(table)
@@ -262,3 +264,68 @@ def _flat_unsure(table: BudgetTable) -> None:
     list is then a guess: said so (S002), and the budget checks do not hold the sums as certain."""
     if len({style(row) for row in table.rows}) > 1:
         table.structure = "guessed"
+
+
+def _numbered_groups(table: BudgetTable) -> bool:
+    """Tabel 3.7 without a JUMLAH, its lines under group rows that look unlike them ("1. BELANJA TIDAK LANGSUNG"
+    over "a. Belanja Pegawai" ... "g. Belanja Tidak Terduga", then "2. BELANJA LANGSUNG" over its lines a-c:
+    Diskanlaut Jawa Barat 2016). The group rows are those whose anggaran or realisasi equals the lines after
+    them; the reading is taken only when it starts at the first row, every group row adds up that way, and the
+    group rows share no style (case, bold, numbering) with the lines: then the other figure of a group is
+    checked against its lines. Otherwise nothing changes."""
+    rows = [row for row in table.rows if _has_figures(row)]  # a title row over the groups is none of them
+    heads = _heads(rows, either=True)
+    if not heads or heads[0] is not rows[0]:
+        return False
+    lines = [row for row in rows if row not in heads]
+    if not lines or {style(row) for row in heads} & {style(row) for row in lines}:
+        return False
+    before = [(row.level, row.level_source) for row in table.rows]
+    for row in rows:
+        row.level, row.level_source = (Level.KEGIATAN if row in heads else Level.SUB_KEGIATAN), "sums"
+    link_budget_rows(table)
+    if all(sums_hold(row) is True for row in heads):
+        table.structure = "guessed"
+        return True
+    for row, (level, source) in zip(table.rows, before):
+        row.level, row.level_source = level, source
+    link_budget_rows(table)
+    return False
+
+
+# Words that name a level above the program in APBN tables (Satker = satuan kerja, the spending unit).
+_ABOVE_PROGRAM = {("satker",), ("satuan", "kerja")}
+_LADDER = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
+
+
+def _level_word(text: str) -> str | None:
+    words = tokens(text)
+    if words[:1] in _ABOVE_PROGRAM or words[:2] in _ABOVE_PROGRAM:
+        return "satker"
+    if starts_with_program(text):
+        return "program"
+    return explicit_level_word(text)
+
+
+def levels_from_words(table: BudgetTable) -> bool:
+    """A table whose every line names its level, one above the program among them ("Satker ... (05)" over
+    "Program ..." over "Kegiatan ...", an APBN Tabel 3.7 without codes: Disbun Jawa Barat 2016): the words
+    give the levels, the highest word the program's place and so on down (a table has three levels), and each
+    row keeps its word for the messages. The hierarchy stays one read from text (S002): a parent's sums are
+    errors only where one of its own sums holds (checks/budget.py)."""
+    # A line under a figure merged down from the row above (a label printed over several lines) has none of its own.
+    rows = [row for row in table.rows if any(
+        not item.empty and item.parsed.kind is not Kind.MERGED
+        for item in (row.anggaran, row.realisasi, row.selisih, row.persen))]
+    words = [_level_word(row.label.text) for row in rows]
+    present = [word for word in ("satker", "program", "kegiatan", "sub_kegiatan") if word in words]
+    if not rows or None in words or "satker" not in present or len(present) > len(_LADDER):
+        return False
+    for row in table.rows:
+        row.level = None  # a line without figures (the rest of a label printed over several lines) is no level
+    for row, word in zip(rows, words):
+        row.level, row.level_source = _LADDER[present.index(word)], "label"
+        row.level_word = word
+    table.structure = "guessed"
+    link_budget_rows(table)
+    return True

@@ -196,6 +196,9 @@ _ROMAN_NUMBER = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})[.)]?$", re.IGNOR
 _LETTER = re.compile(r"^\(?[a-z][.)]\)?$|^[a-z]$", re.IGNORECASE)
 
 
+UNNUMBERED = 4  # numbering_rank of a text that is no row number (or no text)
+
+
 def numbering_rank(text: str) -> int:
     """How prominent a row's number is: roman 5, none 4, arabic 3, dotted 3 - depth, letter 0.
 
