@@ -61,8 +61,7 @@ def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
         year=document.settings.year,
         tables=document.tables,
         layout=document.layout,
-        readings=[reading.explain() for reading in document.readings.values()],
-        reading_rows=[reading.summary_row() for reading in document.readings.values()],
+        readings=list(document.readings.values()),
         reconciliation=reconciliation,
     )
 
