@@ -199,53 +199,6 @@ def summary_differences(sentence, body: list) -> list[tuple[str, int, int, tuple
     return out
 
 
-# The executive summary: from its heading ("IKHTISAR EKSEKUTIF", "RINGKASAN EKSEKUTIF") to the first chapter
-# ("BAB I"), or the foreword or contents put between. A table of contents names it with dot leaders: not the
-# summary.
-_SUMMARY = re.compile(r"^\W{0,3}(?:[^\n]{0,200}?\b)?(ikhtisar|ringkasan)\s+eksekutif\b", re.IGNORECASE)
-_CHAPTER_ONE = re.compile(r"\bBAB\s+(?:I|1)\b(?!\s*[IV.])|kata\s+pengantar|daftar\s+isi|d\s?a\s?f\s?t\s?a\s?r\s+i\s?s\s?i", re.IGNORECASE)
-_CONTENTS = re.compile(r"daftar\s+isi|\.{5,}", re.IGNORECASE)
-
-
-def summary_span(texts: list[tuple[int | None, int | None, str, int]]) -> set[int]:
-    """The indexes of the texts that make the executive summary (empty when there is none)."""
-    start = next((index for index, (_, _, text, carried) in enumerate(texts)
-                  if _SUMMARY.match(text[carried:]) and not _CONTENTS.search(text[carried:])), None)
-    if start is None:
-        return set()
-    out = {start}
-    for index in range(start + 1, len(texts)):
-        text = texts[index][2][texts[index][3]:]
-        if _CHAPTER_ONE.search(text[:300]):  # the first chapter, or the foreword or contents between
-            break
-        out.add(index)
-    return out
-
-
-def summary_differences(sentence, body: list) -> list[tuple[str, int, int, tuple]]:
-    """The summary sentence's figure that differs from a body sentence printing its other two figures alike;
-    nothing when body sentences disagree with each other on it."""
-    found: dict[str, set] = {}
-    places: dict[str, tuple] = {}
-    for place in body:
-        other = place[2]
-        same_percent = other.percent == sentence.percent
-        if other.allocated == sentence.allocated and other.realised == sentence.realised:
-            return []  # the body says it as the summary does
-        if same_percent and other.allocated == sentence.allocated:
-            found.setdefault("realisasi", set()).add(other.realised)
-            places.setdefault("realisasi", place)
-        elif same_percent and other.realised == sentence.realised:
-            found.setdefault("alokasi", set()).add(other.allocated)
-            places.setdefault("alokasi", place)
-    out = []
-    for role, values in found.items():
-        if len(values) == 1:
-            reported = sentence.realised if role == "realisasi" else sentence.allocated
-            out.append((role, reported, values.pop(), places[role]))
-    return out
-
-
 def _captioned(snapshot: DocumentSnapshot, table: str) -> list:
     """The places of the tables captioned "Tabel <table>" ("Tabel 3.1", "TABEL : 3.1", "Tabel 3,1")."""
     return [place for place in snapshot.places.values()
