@@ -17,7 +17,7 @@ from ..i18n import Num, Text
 from ..model import BudgetTable, Document
 from ..numbers import money_equal, transposed_digits
 from .checks import DIFFERS, LEFT_OUT, NEIGHBOUR, NOT_IN_SIPD, PERIOD, REFUSED, TOTAL, TRANSPOSED
-from .export import LEVELS, Entry, SipdExport, office_words
+from .export import Entry, SipdExport, office_words
 from .jenis import reconcile_jenis
 from .match import CODE, NAME, Line, Match, Matcher, normalise, report_lines
 

@@ -14,7 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ..codes import Level, parse_code
+from ..codes import parse_code
 from ..model import BudgetRow, BudgetTable
 from ..numbers import money_equal
 from .export import LEVELS, Entry, SipdExport
