@@ -28,7 +28,6 @@ from ..model import (
     OTHER,
     SISA,
     TOTAL_GROUP,
-    BudgetRow,
     BudgetTable,
     Field,
     GroupFigures,
