@@ -578,8 +578,9 @@ def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras 
                 extras.bold.add(position)
     shared: dict[str, SharedFormula] = {}
     formulas, uncached = extras.formulas, extras.uncached
+    known_column = columns.get
     for letters, digits, attrs, f_attrs, text, v_open, value, v_empty, inline in _FORMULA_CELL_RE.findall(data):
-        position = (int(digits), column(letters))
+        position = (int(digits), known_column(letters) or column(letters))
         formula: str | _SharedCell = _xml_text(text) if text else ""
         shared_id = _shared_id(f_attrs) if f_attrs else None
         if shared_id is not None:
@@ -588,8 +589,8 @@ def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras 
             elif shared_id in shared:
                 formula = _SharedCell(shared[shared_id], position)
         formulas[position] = formula
-        text_result = (v_open or v_empty) and _TEXT_RESULT.search(attrs)
-        if not (value or inline or text_result):
+        # Nearly every formula has its cached value: its attributes searched only when it has none.
+        if not (value or inline) and not ((v_open or v_empty) and _TEXT_RESULT.search(attrs)):
             uncached.add(position)
     for letters, digits, code in _ERROR_CELL_RE.findall(data) if b't="e"' in data else ():
         extras.errors[(int(digits), column(letters))] = _xml_text(code).strip()
