@@ -185,6 +185,112 @@ def test_a_sentence_whose_percentage_contradicts_its_own_figures_is_an_error(tmp
     assert "98,85%" in finding["message"] and "99,17%" in finding["message"]
 
 
+def _errors(path):
+    return {(f.code, f.reported, None if f.expected is None else round(f.expected, 2))
+            for f in check_document(path).findings if f.severity.value == "error"}
+
+
+def test_last_years_capaian_is_not_taken_for_this_years(tmp_path):
+    # Bappeda 2016 Tabel 3.5 (pp. 35-37): "Capaian Tahun Lalu 2015" before "Tahun 2016 / Target | Realisasi |
+    # Realisasi %": the capaian of the 2016 target is "Realisasi %", last year's figure is no capaian of it.
+    rows = [
+        ["No", "Indikator", "Capaian Tahun Lalu 2015", "Tahun 2016", "", "", "Target Akhir Renstra"],
+        ["", "", "", "Target", "Realisasi", "Realisasi %", ""],
+        ["1", "Tingkat keselarasan rencana tata ruang", "87", "75", "100", "133,33", "85"],
+        ["2", "Tingkat konsistensi pelaksanaan", "80", "90", "82,00", "91,11", "90"],
+        # 33,33 / 31,00 = 107,516...: 106,25 is wrong (the table is checked, on its own capaian column).
+        ["3", "Persentase SDM perencana", "27,50", "31,00", "33,33", "106,25", "35"],
+    ]
+    merges = [(1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 2, 3), (1, 4, 1, 6), (1, 7, 2, 7)]
+    path = word_table(tmp_path / "tabel35.docx", rows, merges, before=["Tabel 3.5 Perbandingan Realisasi Kinerja"])
+    assert _errors(path) == {("K101", 106.25, 107.52)}
+
+
+def test_a_group_word_over_the_header_and_column_numbers_repeated_in_the_body(tmp_path):
+    # RSUD Al Ihsan 2016 Tabel 10 (pp.26-29): "Anggaran" alone over "Sebelum Perubahan (2) | Setelah Perubahan
+    # (3)", the column numbers typed into the header and repeated at the top of each page without it.
+    rows = [
+        ["", "Anggaran", "", "", ""],
+        ["Program / Kegiatan (1)", "Sebelum Perubahan (2)", "Setelah Perubahan (3)", "Realisasi Anggaran (4)", "Realisasi % (5)"],
+        ["Program Pemeliharaan Sarana dan Prasarana Aparatur", "", "", "", ""],
+        # 6.313.697.077 / 17.786.250.000 (after the change) = 35,4976 -> 35,50: 39,50 is wrong.
+        ["Kegiatan Pemeliharaan Sarana dan Prasarana Kantor", "19.000.000.000", "17.786.250.000", "6.313.697.077", "39,50"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        ["Program Peningkatan Pengembangan Sistem Pelaporan", "", "", "", ""],
+        ["Kegiatan Audit Independent Laporan Keuangan", "95.000.000", "95.000.000", "78.442.125", "82,57"],
+        # 6.392.139.202 / 17.881.250.000 = 35,7475 -> 35,75.
+        ["Total", "19.095.000.000", "17.881.250.000", "6.392.139.202", "35,75"],
+    ]
+    path = word_table(tmp_path / "tabel10.docx", rows, before=["Tabel 10 Realisasi Keuangan"])
+    assert _errors(path) == {("B105", 39.5, 35.5)}
+
+
+def test_figures_stacked_in_one_cell_are_said_not_checked(tmp_path):
+    # Two indicators typed into one row, their figures one under the other in each cell ("85" over "75"):
+    # no figure of the row can be paired with certainty. Said once (F023, info), never read as one figure.
+    rows = [
+        ["No", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)"],
+        ["1", "Tingkat kesesuaian perencanaan; Persentase usulan yang sesuai", "Persen", "85\n75", "87,50\n75,40", "102,94\n100,53"],
+        ["2", "Tingkat keselarasan rencana tata ruang", "Persen", "75,00", "100,00", "133,33"],
+        ["3", "Persentase SDM perencana", "Persen", "31,00", "33,33", "106,25"],  # 107,52: the table is checked
+    ]
+    path = word_table(tmp_path / "bertumpuk.docx", rows, before=["Tabel 3.2 Capaian Kinerja"])
+    findings = check_document(path).findings
+    assert _errors(path) == {("K101", 106.25, 107.52)}
+    stacked = [f for f in findings if f.code == "F023"]
+    assert len(stacked) == 1 and stacked[0].severity.value == "info" and "85 75" in stacked[0].message("id")
+    assert not [f for f in findings if f.code.startswith("N") and f.ref and f.ref.row == stacked[0].ref.row]
+
+
+def test_the_jumlah_of_a_count_table(tmp_path):
+    # Cimahi Renstra 2017-2022 pendidikan table: 5 + 2 + 1 + 1 + 4 + 6 + 6 + 1 + 1 + 1 + 2 + 1 + 1 + 2 + 3 + 1 = 38,
+    # "JUMLAH 40 orang". Its golongan table (1 + 3 + 6 + 4 + 12 + 8 + 3 + 3 = 40) is right.
+    def counts(name, figures, total, label="JUMLAH"):
+        rows = [["No", "Tingkat Pendidikan", "Jumlah Orang"]]
+        rows += [[f"{index}.", f"Jurusan {index}", f"{figure} orang"] for index, figure in enumerate(figures, start=1)]
+        rows.append([label, "", f"{total} orang"])
+        budget = [["Uraian", "Anggaran", "Realisasi", "%"], ["Belanja", "100", "90", "90"], ["JUMLAH", "100", "90", "90"]]
+        return check_document(word_table(tmp_path / name, rows, [(len(rows), 1, len(rows), 2)], more=[budget]))
+
+    wrong = [f for f in counts("pendidikan.docx", [5, 2, 1, 1, 4, 6, 6, 1, 1, 1, 2, 1, 1, 2, 3, 1], 40).findings if f.code == "T001"]
+    assert [(f.severity.value, f.reported, f.expected, f.ref.a1) for f in wrong] == [("error", 40, 38, "C18")]
+    assert "40 orang" in wrong[0].message("id") and "38 orang" in wrong[0].message("id")
+    assert not [f for f in counts("golongan.docx", [1, 3, 6, 4, 12, 8, 3, 3], 40, "Total Jumlah PNS").findings if f.code == "T001"]
+    # More than the Jumlah: some rows may be details of others, which no count table says: a warning.
+    over = [f for f in counts("lebih.docx", [10, 4, 6, 5], 15).findings if f.code == "T001"]
+    assert [(f.severity.value, f.expected) for f in over] == [("warning", 25)]
+
+
+def test_a_category_off_the_assumed_scale_is_a_warning_in_a_report(tmp_path):
+    # A report grades on its own scale (Diskanlaut 2016: "Sangat Baik" for 100 %); the default scale (Blora's
+    # Tabel 3.1: 100 is "Baik") is an assumption there: K104 is a warning unless skala_kategori is given.
+    rows = [["No", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Kategori"],
+            ["1", "Jumlah kawasan konservasi", "Kawasan", "1", "1", "100", "Sangat Baik"],
+            ["2", "Konsumsi ikan", "%", "102,00", "110,00", "107,84", "Sangat Baik"]]
+    path = word_table(tmp_path / "kategori.docx", rows, before=["Tabel 3.3 Capaian Kinerja"])
+    assert [(f.severity.value, f.ref.row) for f in check_document(path).findings if f.code == "K104"] == [("warning", 2)]
+    given = check_document(path, {"skala_kategori": "Tabel 3.1"}).findings
+    assert [f.severity.value for f in given if f.code == "K104"] == ["error"]
+
+
+def test_the_years_capaian_under_a_percent_sign_beside_last_year_and_the_end_target(tmp_path):
+    # Biro Organisasi Jawa Barat 2016 Tabel 10 (pp.23-24): "Capaian Tahun 2015", then "Tahun 2016 / Target |
+    # Realisasi | % Realisasi" ("%" typed over "Realisasi" in its column alone), then the Renstra's end target and
+    # the capaian against it; under the rows a mean ("Rata-rata" printed outside the cells).
+    rows = [
+        ["No", "Sasaran", "Indikator", "Capaian Tahun 2015", "Tahun 2016", "", "", "Target Akhir Renstra",
+         "Capaian Tahun 2016 terhadap Target Akhir Renstra (%)"],
+        ["", "", "", "", "Target", "Realisasi", "%", "", ""],
+        ["", "", "", "", "", "", "Realisasi", "", ""],
+        ["1", "Meningkatnya kapasitas", "Jumlah kebijakan", "1", "1", "2", "200", "1", "200"],
+        # 78,57 / 95 = 82,705 -> 82,71 (31,57 is near 30 / 95): wrong. 78,57 / 100 = 78,57 against the end target.
+        ["7", "Meningkatkan kinerja", "Prosentase OPD nilai CC ke atas", "30", "95", "78,57", "31,57", "100", "78,57"],
+        ["", "", "", "", "", "", "102,12", "", "106,52"],
+    ]
+    merges = [(1, 1, 3, 1), (1, 2, 3, 2), (1, 3, 3, 3), (1, 4, 3, 4), (1, 5, 1, 7), (2, 5, 3, 5), (2, 6, 3, 6),
+              (1, 8, 3, 8), (1, 9, 3, 9)]
+    path = word_table(tmp_path / "tabel10.docx", rows, merges, before=["Tabel 10 Pencapaian Kinerja Tahun 2016"])
+    assert _errors(path) == {("K101", 31.57, 82.71)}
 def test_the_seeds_narrative_figures_are_reported_against_its_tables(seed):
     """Issue 17's seed figures: 86,66 (Tabel 3.2 prints 86,86), 102,4 % twice (Tabel 3.3's 2024 capaian is
     101,1; Tabel 3.4's % capaian of 3,44 / 3,96 is 86,86), and the efficiency sentence's Rp 133.546.039 and

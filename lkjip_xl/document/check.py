@@ -122,6 +122,19 @@ def stacked_findings(snapshot: DocumentSnapshot, findings: list[Finding]) -> lis
     return out
 
 
+def assumed_scale(findings: list[Finding], overrides: dict[str, Any] | None) -> None:
+    """A report grades its capaian on its own scale (often printed in its own Tabel 3.1, which is not read):
+    unless the reviewer names it (skala_kategori), the default scale is an assumption, and a category off it
+    is a warning (K104), not an error."""
+    from ..findings import Severity
+
+    if overrides and overrides.get("skala_kategori"):
+        return
+    for finding in findings:
+        if finding.code == "K104" and finding.severity is Severity.ERROR:
+            finding.severity = Severity.WARNING
+
+
 def check_document(path: Path, overrides: dict[str, Any] | None = None) -> Report:
     from ..validate import check_snapshot
 
@@ -131,6 +144,7 @@ def check_document(path: Path, overrides: dict[str, Any] | None = None) -> Repor
     report.findings = [finding for finding in report.findings if finding.code != "S004"] + alone
     report.findings = [finding for finding in report.findings if finding.code not in SPREADSHEET_ONLY]
     report.findings = stacked_findings(snapshot, report.findings)
+    assumed_scale(report.findings, overrides)
     report.findings.extend(unread_findings(snapshot))
     report.findings.extend(narrative_findings(snapshot))
     report.findings.extend(count_findings(snapshot))
