@@ -335,6 +335,9 @@ class Document:
     readings: dict = field(default_factory=dict)  # table -> how a free-form table was read (freeform/reading.py)
     evaluations: list[EvaluationForm] = field(default_factory=list)  # Renja/RKPD evaluation forms (freeform only)
     changes: list[ChangeTable] = field(default_factory=list)  # tables of two years without a target (freeform only)
+    # table -> the budget checks' resolved rows (checks/budget.py), kept for the cross-table checks that need the
+    # same rows' sums (Tabel 3.7 against 3.8) so that they are not resolved twice
+    budget_checked: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def tables(self) -> list[str]:

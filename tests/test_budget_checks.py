@@ -487,3 +487,22 @@ def test_sums_of_many_lines_with_sen_are_exact(tmp_path):
     path = tmp_path / "panjang.xlsx"
     book.save(path)
     assert [(f.code, f.ref.a1) for f in check_file(path).findings if f.severity.value == "error"] == []
+
+
+def test_x001_sums_the_rows_the_budget_checks_resolved(tmp_path):
+    """Tabel 3.7 against 3.8 reuses the budget checks' reading of each table's rows (not resolved a second
+    time), and its sums are those a fresh reading gives."""
+    from lkjip_xl.checks import run_checks
+    from lkjip_xl.checks.budget import sums_below_total
+    from lkjip_xl.load import load_file
+    from lkjip_xl.validate import read_document
+
+    lines = consistent_lines(l3={"realisasi": 105_000})
+    path = budget_workbook(tmp_path / "t.xlsx", lines, summary=_summary(320_000, 250_000))
+    document, _ = read_document(load_file(path))
+    codes = {f.code for f in run_checks(document)}
+    assert "X001" in codes
+    assert sorted(document.budget_checked) == ["3.7", "3.8"]
+    for table in document.budget.values():
+        reused = sums_below_total(table, document.settings, document.budget_checked)
+        assert reused == sums_below_total(table, document.settings) and None not in reused.values()

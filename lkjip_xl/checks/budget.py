@@ -1489,7 +1489,9 @@ def _group_names(table: BudgetTable) -> list[str]:
     return names
 
 
-def check_budget_table(table: BudgetTable, settings: Settings, text_severity: Severity | None = None) -> list[Finding]:
+def check_budget_table(table: BudgetTable, settings: Settings, text_severity: Severity | None = None,
+                       checked: dict | None = None) -> list[Finding]:
+    """``checked``: where to keep the main checker once it has run, by table, for ``sums_below_total``."""
     main = _Checker(table, settings, text_severity)
     main.groups = _group_names(table)
     findings: list[Finding] = []
@@ -1504,19 +1506,29 @@ def check_budget_table(table: BudgetTable, settings: Settings, text_severity: Se
             findings.extend(lane.run())
             main.group_roots.update(lane.root_by_key)
             main.unbudgeted.update(lane.unbudgeted)
-    return main.run() + findings
+    main_findings = main.run()
+    if checked is not None and not main.groups:
+        # Its rows as sums_below_total reads them: resolved, inputs corrected by their selisih and % (the main
+        # lane of a table without groups corrects nothing else; the group lanes' Totals would).
+        checked[table.table] = (table, settings, main)
+    return main_findings + findings
 
 
-def sums_below_total(table: BudgetTable, settings: Settings) -> dict[str, float | None]:
+def sums_below_total(table: BudgetTable, settings: Settings, checked: dict | None = None) -> dict[str, float | None]:
     """The anggaran and realisasi a table's JUMLAH should have: the sums of its lowest rows, each read as the
     budget checks read it (ambiguous figures resolved, a sub kegiatan's input corrected by its own selisih and
-    %). None for a key when a figure is unreadable or the table has no JUMLAH row."""
+    %). None for a key when a figure is unreadable or the table has no JUMLAH row. ``checked``: the budget
+    checks' checkers by table (``check_budget_table``), whose rows are reused when they read this table."""
     if table.total is None:
         return {"anggaran": None, "realisasi": None}
-    checker = _Checker(table, settings, None)
-    for row in checker.all_rows:
-        checker.values[id(row)] = checker._resolve(row)
-    checker._inputs_against_derived()
+    kept = (checked or {}).get(table.table)
+    if kept is not None and kept[0] is table and kept[1] is settings:
+        checker = kept[2]
+    else:
+        checker = _Checker(table, settings, None)
+        for row in checker.all_rows:
+            checker.values[id(row)] = checker._resolve(row)
+        checker._inputs_against_derived()
     memo: dict = {}
     return {key: checker._expected(table.total, key, memo) for key in ("anggaran", "realisasi")}
 
@@ -1526,7 +1538,7 @@ def budget_tables(document: Document) -> list[Finding]:
     text_severity = Severity.INFO if document.layout == "freeform" else None
     findings: list[Finding] = []
     for table in document.budget.values():
-        findings.extend(check_budget_table(table, document.settings, text_severity))
+        findings.extend(check_budget_table(table, document.settings, text_severity, document.budget_checked))
     return findings
 
 

@@ -69,15 +69,17 @@ def summary_against_detail(document: Document) -> list[Finding]:
 
     settings = document.settings
     tolerance = settings.tolerance_money
-    summary_sums = sums_below_total(summary, settings)
-    detail_sums = sums_below_total(detail, settings)
+    sums: list[dict[str, float | None]] = []  # the two tables' sums, worked out only when the JUMLAHs differ
     findings = []
     for key, column in _COLUMNS.items():
         reported = _printed(getattr(summary.total, key))
         printed_detail = _printed(getattr(detail.total, key))
         if reported is None or printed_detail is None or money_equal(reported, printed_detail, tolerance):
             continue
-        summary_rows, detail_rows = summary_sums[key], detail_sums[key]
+        if not sums:
+            checked = document.budget_checked
+            sums = [sums_below_total(summary, settings, checked), sums_below_total(detail, settings, checked)]
+        summary_rows, detail_rows = sums[0][key], sums[1][key]
 
         def same(a, b) -> bool:
             return a is not None and b is not None and money_equal(a, b, tolerance)

@@ -26,7 +26,7 @@ from defusedxml import ElementTree as SafeET
 
 from ..errors import CORRUPT, InputRejected
 from ..numbers import CellError, is_percent_format
-from ..snapshot import Formulas, Inventory, Oversize, SheetSnapshot, WorkbookSnapshot, a1, parse_a1
+from ..snapshot import Formulas, Inventory, Oversize, SheetSnapshot, WorkbookSnapshot, a1, column_letter, parse_a1
 from ..template.layout import is_output_sheet
 from .preflight import LIMITS, Limits
 
@@ -210,25 +210,30 @@ def read_shared_strings(archive: zipfile.ZipFile) -> list[str]:
 class SharedFormula:
     """A shared formula's master, compiled once so that its text in each cell of its range is cheap.
 
-    The text is what openpyxl's ``Translator`` gives (tests compare the two): the master is tokenized once,
-    and each relative row or column of its references becomes a slot shifted by the cell's offset.
-    Translating per cell with a fresh ``Translator`` re-tokenized the master every time: 70% of the time
-    of a 20,000-line Tabel 3.8 saved by Excel, whose columns are filled-down shared formulas.
+    The text is what openpyxl's ``Translator`` gives (tests compare the two): the master is split into its
+    tokens once, and each relative row or column of its references becomes a slot shifted by the cell's offset.
+    A master of plain characters (references, functions, numbers, operators: what a filled-down column holds)
+    is split here (``_PLAIN_MASTER``); anything else (quoted text or sheet names, arrays, errors, spaces) goes
+    through openpyxl's tokenizer, imported only then (importing openpyxl costs more than the split itself).
     """
 
     def __init__(self, master: str, origin: tuple[int, int]) -> None:
-        from openpyxl.formula.tokenizer import Token, Tokenizer
-        from openpyxl.utils import get_column_letter
-
-        self.letter = get_column_letter
+        self.letter = column_letter
         self.origin = origin
         self.slots: list[tuple[bool, int]] = []  # (is a row, number): the relative parts, shifted per cell
         pieces: list[str] = []
-        for token in Tokenizer("=" + master).items:
-            if token.type == Token.OPERAND and token.subtype == Token.RANGE:
-                pieces.extend(self._range(token.value))
-            else:
-                pieces.append(_literal(token.value))
+        plain = _plain_tokens(master)
+        if plain is not None:
+            for is_reference, text in plain:
+                pieces.extend(self._range(text) if is_reference else [_literal(text)])
+        else:
+            from openpyxl.formula.tokenizer import Token, Tokenizer
+
+            for token in Tokenizer("=" + master).items:
+                if token.type == Token.OPERAND and token.subtype == Token.RANGE:
+                    pieces.extend(self._range(token.value))
+                else:
+                    pieces.append(_literal(token.value))
         self.template = "".join(pieces)
         rows = [number for is_row, number in self.slots if is_row]
         cols = [number for is_row, number in self.slots if not is_row]
@@ -242,26 +247,25 @@ class SharedFormula:
         return "{%d}" % (len(self.slots) - 1)
 
     def _range(self, text: str) -> list[str]:
-        """``Translator.translate_range`` taken apart: literal parts stay, relative rows and columns become slots."""
-        from openpyxl.formula.translate import Translator
-        from openpyxl.utils import column_index_from_string
+        """A reference as ``Translator.translate_range`` reads it: literal parts stay, relative rows and columns
+        become slots."""
 
         def row(value: str) -> str:
             return _literal(value) if value.startswith("$") else self._slot(True, int(value))
 
         def col(value: str) -> str:
-            return _literal(value) if value.startswith("$") else self._slot(False, column_index_from_string(value))
+            return _literal(value) if value.startswith("$") else self._slot(False, parse_a1(value + "1")[1])
 
-        sheet, reference = Translator.strip_ws_name(text)
-        out = [_literal(sheet)]
-        if match := Translator.ROW_RANGE_RE.match(reference):
+        sheet, bang, reference = text.rpartition("!")
+        out = [_literal(sheet + bang)]
+        if match := _ROW_RANGE.match(reference):
             out += [row(match.group(1)), ":", row(match.group(2))]
-        elif match := Translator.COL_RANGE_RE.match(reference):
+        elif match := _COL_RANGE.match(reference):
             out += [col(match.group(1)), ":", col(match.group(2))]
         elif ":" in reference:
             for index, piece in enumerate(reference.split(":")):
                 out += ([":"] if index else []) + self._range(piece)
-        elif match := Translator.CELL_REF_RE.match(reference):
+        elif match := _CELL_REF.match(reference):
             out += [col(match.group(1)), row(match.group(2))]
         else:  # a defined name
             out.append(_literal(reference))
@@ -321,6 +325,54 @@ class _SharedCell:
 
 def _literal(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
+
+
+# A reference as openpyxl's Translator tells its parts (the same patterns, matched from the start, to the end).
+_ROW_RANGE = re.compile(r"(\$?[1-9][0-9]{0,6}):(\$?[1-9][0-9]{0,6})$")
+_COL_RANGE = re.compile(r"(\$?[A-Za-z]{1,3}):(\$?[A-Za-z]{1,3})$")
+_CELL_REF = re.compile(r"(\$?[A-Za-z]{1,3})(\$?[1-9][0-9]{0,6})$")
+# A master is split here when it holds only references, names, functions, numbers, operators, text in double
+# quotes and sheet names in single quotes: there the tokenizer's rules reduce to "a run of name characters
+# (after a quoted sheet name, if any) is an operand, or a function's name before '('". Spaces outside quotes,
+# arrays, errors, brackets, semicolons and anything else go to the tokenizer.
+_MASTER_PIECE = re.compile(
+    r'("(?:[^"]|"")*")'  # text
+    r"|((?:'(?:[^']|'')*'[A-Za-z0-9$:._!]*|[A-Za-z0-9$:._!]+))"  # an operand, or a function's name
+    r"|([+\-*/^&=<>%(),])"  # an operator, a parenthesis, a separator
+)
+_SCIENTIFIC = re.compile(r"[1-9](\.[0-9]+)?[Ee]$")  # "1E" before "+5": one number to the tokenizer
+
+
+def _plain_tokens(master: str) -> list[tuple[bool, str]] | None:
+    """The master's pieces as (is an operand, text), joined back the master itself; None when it is not plain
+    (``_MASTER_PIECE``), or where the tokenizer would read it otherwise or raise its own errors (a quote right
+    after a name, parentheses that do not pair up)."""
+    pieces: list[tuple[bool, str]] = []
+    position, depth, after_name = 0, 0, False
+    while position < len(master):
+        match = _MASTER_PIECE.match(master, position)
+        if match is None:
+            return None
+        text, (quoted, name, operator) = match.group(), match.groups()
+        position = match.end()
+        if name is not None:
+            if after_name:
+                return None  # a quote after a name: the tokenizer's business
+            following = master[position : position + 1]
+            if following in ("+", "-") and _SCIENTIFIC.match(name):
+                return None
+            pieces.append((following != "(", name))  # a function's name is no operand
+            after_name = True
+            continue
+        if quoted is not None and after_name:
+            return None
+        if operator in ("(", ")"):
+            depth += 1 if operator == "(" else -1
+            if depth < 0:
+                return None
+        pieces.append((False, text))
+        after_name = False
+    return pieces if depth == 0 else None
 
 
 class _NotPlain(Exception):
@@ -526,8 +578,9 @@ def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras 
                 extras.bold.add(position)
     shared: dict[str, SharedFormula] = {}
     formulas, uncached = extras.formulas, extras.uncached
+    known_column = columns.get
     for letters, digits, attrs, f_attrs, text, v_open, value, v_empty, inline in _FORMULA_CELL_RE.findall(data):
-        position = (int(digits), column(letters))
+        position = (int(digits), known_column(letters) or column(letters))
         formula: str | _SharedCell = _xml_text(text) if text else ""
         shared_id = _shared_id(f_attrs) if f_attrs else None
         if shared_id is not None:
@@ -536,8 +589,8 @@ def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras 
             elif shared_id in shared:
                 formula = _SharedCell(shared[shared_id], position)
         formulas[position] = formula
-        text_result = (v_open or v_empty) and _TEXT_RESULT.search(attrs)
-        if not (value or inline or text_result):
+        # Nearly every formula has its cached value: its attributes searched only when it has none.
+        if not (value or inline) and not ((v_open or v_empty) and _TEXT_RESULT.search(attrs)):
             uncached.add(position)
     for letters, digits, code in _ERROR_CELL_RE.findall(data) if b't="e"' in data else ():
         extras.errors[(int(digits), column(letters))] = _xml_text(code).strip()

@@ -69,6 +69,12 @@ def exports_inside(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
         found = find_tables(snapshot).tables.get("3.8")
         if found is None or found.sheet.name in names:
             return nothing
+    # The export sheets first: they are small beside the report's tables, and a sheet that only looks like an
+    # export by its title (the template's Petunjuk names Tabel 3.8 and its Kode column) ends it here, before
+    # the workbook's tables are read (the caller reads them once, as a whole).
+    export = read_export(WorkbookSnapshot(snapshot.name, {name: snapshot.sheets[name] for name in names}), snapshot.name, inside=True)
+    if export is None:
+        return nothing
     rest = WorkbookSnapshot(snapshot.name, {name: sheet for name, sheet in snapshot.sheets.items() if name not in names}, snapshot.inventory)
     from ..validate import read_document
 
@@ -77,9 +83,6 @@ def exports_inside(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
     except InputRejected:
         return nothing
     if "3.8" not in read[0].budget:
-        return nothing
-    export = read_export(WorkbookSnapshot(snapshot.name, {name: snapshot.sheets[name] for name in names}), snapshot.name, inside=True)
-    if export is None:
         return nothing
     return Inside([export], rest, read)
 
