@@ -565,10 +565,13 @@ def shown_within(value: float, decimals: int | None, low: float, high: float, to
         return False
     if decimals is None or decimals > _MAX_PRINTED_DECIMALS:
         decimals = min(_decimals_of(excel_decimal(value)), _MAX_PRINTED_DECIMALS)
-    half = 0.5 * 10.0 ** -decimals
-    shown_low, shown_high = value - half - tolerance, value + half + tolerance
-    if accept_truncation:  # 188,8999 truncates to 188,89: a truncated figure stands for up to one unit beyond it
-        shown_low, shown_high = min(shown_low, value - 2 * half * (value < 0)), max(shown_high, value + 2 * half * (value >= 0))
+    unit = 10.0 ** -decimals
+    shown_low, shown_high = value - unit / 2 - tolerance, value + unit / 2 + tolerance
+    if accept_truncation:  # 188,8999 truncates to 188,89: a truncated figure stands for up to a unit beyond it
+        if value >= 0:
+            shown_high = max(shown_high, value + unit)
+        else:
+            shown_low = min(shown_low, value - unit)
     eps = 1e-9 * max(1.0, abs(value))
     return low <= shown_high + eps and high >= shown_low - eps
 

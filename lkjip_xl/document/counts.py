@@ -28,7 +28,8 @@ def _label(cells: dict[int, str], col: int) -> str:
 
 
 def _count_table(sheet: SheetSnapshot):
-    """(body rows, total row, column, unit, total label) of a count table read with certainty, else None."""
+    """(body rows, total row, column, unit, total label, counts down to the total) of a count table read with
+    certainty, else None."""
     rows: list[tuple[int, dict[int, str]]] = []
     for row, values in sheet.rows():
         cells = {col: str(value).strip() for col, value in enumerate(values, start=1) if value not in (None, "")}

@@ -20,7 +20,6 @@ from ..snapshot import CellRef, SheetSnapshot, WorkbookSnapshot
 from ..template import layout as L
 from .headers import (
     KIND_OF_TABLE,
-    MAX_HEADER_TEXT,
     Cells,
     Header,
     assign_keys,
@@ -198,7 +197,8 @@ def _group_row_above(above: Cells, cells: Cells) -> bool:
     if not above or len(above) >= 2:
         return False
     first, last = cells[0][0], cells[-1][0]
-    return all(first < col <= last and concept(text) is not None and len(text) <= MAX_HEADER_TEXT for col, text, _ in above)
+    # One or two words ("Anggaran", "Pagu Anggaran"): a title above a table is a phrase, and stays a title.
+    return all(first < col <= last and concept(text) is not None and len(tokens(text)) <= 2 for col, text, _ in above)
 
 
 def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
