@@ -148,10 +148,12 @@ CAPAIAN_WITHOUT_TARGET = Check(
     Text(
         "Tanpa target (belum ditargetkan, 0, atau \"-\") capaian tidak terdefinisi. Angka di sel capaian itu "
         "bukan hasil hitung; sering realisasi yang tersalin. Capaian kosong, \"-\" atau berupa kata (N/A) di "
-        "sana benar dan tidak dilaporkan.",
+        "sana benar dan tidak dilaporkan, begitu pula capaian 100 untuk target 0 yang tercapai (realisasi 0). Pada "
+        "tabel yang ditempel atau dicetak, kolom target dan capaian dibaca dari judulnya (dugaan): peringatan.",
         "Without a target (not set yet, 0, or \"-\") the achievement is undefined. The figure in that cell is "
         "no computation; often the actual was copied there. An empty achievement, \"-\" or a word (N/A) there "
-        "is right and not reported.",
+        "is right and not reported, and so is 100 for a zero target met (actual 0). On a pasted or printed "
+        "table the target and achievement columns are read from their headers (a guess): a warning.",
     ),
     Text(
         "Kosongkan capaian atau tulis \"-\", dan jelaskan di narasi bahwa indikator belum ditargetkan.",
@@ -963,10 +965,14 @@ class TableContext:
     table: str
     settings: Settings
     text_severity: Severity | None = None  # numbers stored as text: info on free-form sheets, as in budget.py
+    # Which column is the target and which the capaian was read from a pasted table's headers (a guess), not
+    # from the template's fixed columns.
+    columns_guessed: bool = False
 
     @classmethod
     def of(cls, document: Document, table: str) -> TableContext:
-        return cls(table, document.settings, Severity.INFO if document.layout == "freeform" else None)
+        freeform = document.layout == "freeform"
+        return cls(table, document.settings, Severity.INFO if freeform else None, freeform)
 
     def numbers(self, item: Field, unit: Unit, label: str, resolution: Resolution | None = None) -> list[Finding]:
         return number_findings(
@@ -1008,11 +1014,16 @@ def capaian_findings(
             )
         return findings
     if target.empty or outcome.target == 0:
+        if outcome.target == 0 and outcome.realisasi == 0 and shown == 100:
+            return findings  # a zero target met (no case, no delay): 100 % by the usual convention
+        # K103 shows no arithmetic: where the columns were guessed, an empty target beside a figure may be a
+        # column read wrong (a realisasi of another year, a mean of the rows above), so a warning.
+        guessed = Severity.WARNING if context.columns_guessed else None
         note = COPIED_ACTUAL if outcome.realisasi is not None and abs(shown - outcome.realisasi) < 1e-9 else ""
         findings.append(
             CAPAIAN_WITHOUT_TARGET.at(
                 printed.ref, reported=shown, unit=PERCENT, year=shown_year,
-                target=_target_text(target), note=note, **common,
+                target=_target_text(target), note=note, severity=guessed, **common,
             )
         )
         return findings
@@ -1035,10 +1046,13 @@ def capaian_findings(
             note = _implied_actual(outcome, printed, realisasi, basis.polarity)
             if not note and basis.source == "name":
                 note = NEGATIVE_FROM_NAME
+            # Lower is better by its name only, and nothing happened (0 cases, 0 delays): target / realisasi, the
+            # usual formula there, has no value, and what the office prints for it is its own convention.
+            unsure = Severity.WARNING if basis.source == "name" and outcome.realisasi == 0 else None
             findings.append(
                 CAPAIAN.at(
                     printed.ref, reported=shown, expected=outcome.capaian, unit=PERCENT, year=shown_year, formula=formula,
-                    note=note, **common,
+                    note=note, severity=unsure, **common,
                 )
             )
         return findings

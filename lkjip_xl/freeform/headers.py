@@ -271,6 +271,8 @@ def _own_concept(own: str, group_concept: str | None) -> str | None:
     words = tokens(own)
     if found is None and group_concept is not None and _qualifier(own) is not None:
         return group_concept
+    if found == "realisasi" and group_concept == "persen":
+        return "persen"  # "%" over "Realisasi" (a header split over two lines): the realisasi's percentage
     if words not in _UNIT_WORDS or group_concept is None:
         return found
     if words in {("%",), ("persen",)}:
@@ -487,6 +489,14 @@ def _other_year(header: Header) -> set[int]:
         own = years(column)
         if set(tokens(column.text)) & _PAST_WORDS or (this_year is not None and own and this_year not in own):
             out.add(column.col)
+    # A capaian is printed after the target and realisasi it comes from. One printed before them, where another
+    # follows them ("Capaian Tahun 2015 | Target | Realisasi | %"), is another year's, even when the header's
+    # year above the target was not read with it.
+    targets = [column.col for column in header.columns if column.concept == "target"]
+    actuals = [column.col for column in header.columns if column.concept == "realisasi"]
+    percents = [column.col for column in header.columns if column.concept in ("capaian", "persen")]
+    if targets and actuals and any(col > max(actuals) for col in percents):
+        out.update(col for col in percents if col < min(targets))
     return out
 
 
