@@ -75,8 +75,15 @@ def test_a_zero_target_met_is_100_percent_by_convention(tmp_path):
     met = check(tmp_path, name="a.xlsx", indicators=[ind(1, "IKU-01", "Tingkat keterlambatan pelaporan", 0, 0, capaian=1.0)])
     assert "K103" not in [f.code for f in met]
     # In the template the columns are certain: a figure where no capaian can be computed stays an error.
-    missed = check(tmp_path, name="b.xlsx", indicators=[ind(1, "IKU-01", "Jumlah kasus rabies", 0, 2, capaian=0.9259)])
-    assert [f.severity.value for f in missed if f.code == "K103"] == ["error"]
+    copied = check(tmp_path, name="b.xlsx", indicators=[ind(1, "IKU-01", "Jumlah dokumen perencanaan", 0, 2, capaian=0.02)])
+    assert [f.severity.value for f in copied if f.code == "K103"] == ["error"]
+
+
+def test_a_zero_target_where_lower_is_better_leaves_the_capaian_to_the_offices_convention(tmp_path):
+    # Disnak 2016 p.21: "- Rabies | kasus/ tahun | 0 | 2 | 92,59": a zero-case target is a real one; its unit says
+    # lower is better as its name would.
+    found = check(tmp_path, indicators=[ind(1, "IKU-01", "Rabies", 0, 2, satuan="Kasus/tahun", polaritas=None, capaian=0.9259)])
+    assert [f.severity.value for f in found if f.code == "K103"] == ["warning"]
 
 
 def test_a_capaian_without_a_target_in_a_printed_table_is_a_warning(tmp_path):

@@ -148,12 +148,14 @@ CAPAIAN_WITHOUT_TARGET = Check(
     Text(
         "Tanpa target (belum ditargetkan, 0, atau \"-\") capaian tidak terdefinisi. Angka di sel capaian itu "
         "bukan hasil hitung; sering realisasi yang tersalin. Capaian kosong, \"-\" atau berupa kata (N/A) di "
-        "sana benar dan tidak dilaporkan, begitu pula capaian 100 untuk target 0 yang tercapai (realisasi 0). Pada "
-        "tabel yang ditempel atau dicetak, kolom target dan capaian dibaca dari judulnya (dugaan): peringatan.",
+        "sana benar dan tidak dilaporkan, begitu pula capaian 100 untuk target 0 yang tercapai (realisasi 0). Peringatan "
+        "bila target kosong pada tabel yang ditempel atau dicetak (kolomnya dibaca dari judul, dugaan) dan bila target "
+        "0 pada indikator yang makin kecil makin baik (capaiannya mengikuti kebiasaan instansi).",
         "Without a target (not set yet, 0, or \"-\") the achievement is undefined. The figure in that cell is "
         "no computation; often the actual was copied there. An empty achievement, \"-\" or a word (N/A) there "
-        "is right and not reported, and so is 100 for a zero target met (actual 0). On a pasted or printed "
-        "table the target and achievement columns are read from their headers (a guess): a warning.",
+        "is right and not reported, and so is 100 for a zero target met (actual 0). A warning where the target is "
+        "empty in a pasted or printed table (its columns read from their headers, a guess) and where a zero target "
+        "belongs to a lower-is-better indicator (its achievement follows the office's own convention).",
     ),
     Text(
         "Kosongkan capaian atau tulis \"-\", dan jelaskan di narasi bahwa indikator belum ditargetkan.",
@@ -780,7 +782,9 @@ class Indicators:
             return Basis(Polarity.POSITIVE, formula, "column")  # unreadable: K106 says it is computed as Positif
         if self.configured:
             return Basis(Polarity.POSITIVE, formula, "settings")  # a list was given and does not name it
-        if self.family(row) is None and (lower_is_better(self.name(row)) or (own is not None and lower_is_better(own.name.text))):
+        # The unit is named with the indicator ("- Rabies | kasus/tahun" under "Jumlah kasus penyakit hewan").
+        unit = getattr(getattr(row, "unit", None), "text", "") or ""
+        if self.family(row) is None and (lower_is_better(f"{self.name(row)} {unit}") or (own is not None and lower_is_better(own.name.text))):
             return Basis(Polarity.NEGATIVE, formula, "name")
         return Basis(Polarity.POSITIVE, formula, "default")
 
@@ -1016,9 +1020,12 @@ def capaian_findings(
     if target.empty or outcome.target == 0:
         if outcome.target == 0 and outcome.realisasi == 0 and shown == 100:
             return findings  # a zero target met (no case, no delay): 100 % by the usual convention
-        # K103 shows no arithmetic: where the columns were guessed, an empty target beside a figure may be a
-        # column read wrong (a realisasi of another year, a mean of the rows above), so a warning.
-        guessed = Severity.WARNING if context.columns_guessed else None
+        # K103 shows no arithmetic. Where the columns were guessed, an empty target beside a figure may be a
+        # column read wrong (a realisasi of another year, a mean of the rows above); where lower is better, a
+        # zero target (no case at all) is a real target whose capaian offices compute by conventions of their
+        # own. Either way a warning.
+        empty_guessed = context.columns_guessed and target.empty
+        guessed = Severity.WARNING if empty_guessed or basis.polarity is Polarity.NEGATIVE else None
         note = COPIED_ACTUAL if outcome.realisasi is not None and abs(shown - outcome.realisasi) < 1e-9 else ""
         findings.append(
             CAPAIAN_WITHOUT_TARGET.at(
