@@ -119,10 +119,13 @@ class Place:
     def where(self, lang: Lang = "id") -> str:
         if self.page is not None:
             return PAGE(lang, page=self.page)
+        if self.table_number is None and self.paragraph is not None:  # a sentence of a Word file
+            return PARAGRAPH(lang, paragraph=self.paragraph)
         return DOCUMENT_TABLE(lang, number=self.table_number, paragraph=self.paragraph)
 
 
 PAGE = Text("hlm. {page}", "p. {page}")
+PARAGRAPH = Text("par. {paragraph}", "para. {paragraph}")
 DOCUMENT_TABLE = Text("tabel ke-{number} (par. {paragraph})", "table {number} (para. {paragraph})")
 
 

@@ -186,7 +186,8 @@ def test_a_sentence_whose_percentage_contradicts_its_own_figures_is_an_error(tmp
 
 
 def _errors(path):
-    return {(f.code, f.reported, round(f.expected, 2)) for f in check_document(path).findings if f.severity.value == "error"}
+    return {(f.code, f.reported, None if f.expected is None else round(f.expected, 2))
+            for f in check_document(path).findings if f.severity.value == "error"}
 
 
 def test_last_years_capaian_is_not_taken_for_this_years(tmp_path):
@@ -258,3 +259,188 @@ def test_the_jumlah_of_a_count_table(tmp_path):
     # More than the Jumlah: some rows may be details of others, which no count table says: a warning.
     over = [f for f in counts("lebih.docx", [10, 4, 6, 5], 15).findings if f.code == "T001"]
     assert [(f.severity.value, f.expected) for f in over] == [("warning", 25)]
+
+
+def test_a_category_off_the_assumed_scale_is_a_warning_in_a_report(tmp_path):
+    # A report grades on its own scale (Diskanlaut 2016: "Sangat Baik" for 100 %); the default scale (Blora's
+    # Tabel 3.1: 100 is "Baik") is an assumption there: K104 is a warning unless skala_kategori is given.
+    rows = [["No", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Kategori"],
+            ["1", "Jumlah kawasan konservasi", "Kawasan", "1", "1", "100", "Sangat Baik"],
+            ["2", "Konsumsi ikan", "%", "102,00", "110,00", "107,84", "Sangat Baik"]]
+    path = word_table(tmp_path / "kategori.docx", rows, before=["Tabel 3.3 Capaian Kinerja"])
+    assert [(f.severity.value, f.ref.row) for f in check_document(path).findings if f.code == "K104"] == [("warning", 2)]
+    given = check_document(path, {"skala_kategori": "Tabel 3.1"}).findings
+    assert [f.severity.value for f in given if f.code == "K104"] == ["error"]
+
+
+def test_the_years_capaian_under_a_percent_sign_beside_last_year_and_the_end_target(tmp_path):
+    # Biro Organisasi Jawa Barat 2016 Tabel 10 (pp.23-24): "Capaian Tahun 2015", then "Tahun 2016 / Target |
+    # Realisasi | % Realisasi" ("%" typed over "Realisasi" in its column alone), then the Renstra's end target and
+    # the capaian against it; under the rows a mean ("Rata-rata" printed outside the cells).
+    rows = [
+        ["No", "Sasaran", "Indikator", "Capaian Tahun 2015", "Tahun 2016", "", "", "Target Akhir Renstra",
+         "Capaian Tahun 2016 terhadap Target Akhir Renstra (%)"],
+        ["", "", "", "", "Target", "Realisasi", "%", "", ""],
+        ["", "", "", "", "", "", "Realisasi", "", ""],
+        ["1", "Meningkatnya kapasitas", "Jumlah kebijakan", "1", "1", "2", "200", "1", "200"],
+        # 78,57 / 95 = 82,705 -> 82,71 (31,57 is near 30 / 95): wrong. 78,57 / 100 = 78,57 against the end target.
+        ["7", "Meningkatkan kinerja", "Prosentase OPD nilai CC ke atas", "30", "95", "78,57", "31,57", "100", "78,57"],
+        ["", "", "", "", "", "", "102,12", "", "106,52"],
+    ]
+    merges = [(1, 1, 3, 1), (1, 2, 3, 2), (1, 3, 3, 3), (1, 4, 3, 4), (1, 5, 1, 7), (2, 5, 3, 5), (2, 6, 3, 6),
+              (1, 8, 3, 8), (1, 9, 3, 9)]
+    path = word_table(tmp_path / "tabel10.docx", rows, merges, before=["Tabel 10 Pencapaian Kinerja Tahun 2016"])
+    assert _errors(path) == {("K101", 31.57, 82.71)}
+def test_the_seeds_narrative_figures_are_reported_against_its_tables(seed):
+    """Issue 17's seed figures: 86,66 (Tabel 3.2 prints 86,86), 102,4 % twice (Tabel 3.3's 2024 capaian is
+    101,1; Tabel 3.4's % capaian of 3,44 / 3,96 is 86,86), and the efficiency sentence's Rp 133.546.039 and
+    7,67 % (2.000.000.000 - 1.866.543.961 = 133.456.039, which is 6,67 % of the allocation)."""
+    result = run_cli("validate", seed, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    against = {(f["reported"], f["expected"]): f for f in findings if f["code"] == "D002"}
+    assert set(against) == {(86.66, 86.86), (102.4, 101.1), (102.4, 86.86)}
+    for (reported, expected), table in [((86.66, 86.86), "Tabel 3.2"), ((102.4, 101.1), "Tabel 3.3"), ((102.4, 86.86), "Tabel 3.4")]:
+        finding = against[(reported, expected)]
+        assert finding["severity"] == "warning" and finding["paragraph"] > 0 and finding["page"] is None
+        printed = f"{reported:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+        assert printed in finding["quote"] and "Kepuasan Masyarakat" in finding["quote"]  # the sentence
+        assert table in finding["message"] and "«" in finding["message"]  # the table, its place and its row
+    efficiency = {(f["reported"], round(f["expected"], 2)): f for f in findings if f["code"] == "D003"}
+    assert set(efficiency) == {(133546039, 133456039), (7.67, 6.67)}
+    amount, percent = efficiency[(133546039, 133456039)], efficiency[(7.67, 6.67)]
+    for finding in (amount, percent):
+        assert finding["severity"] == "error" and "Rp. 133.546.039 atau 7,67 %" in finding["quote"]
+    # The table rows printing the same figures: the JUMLAH of TABEL : 3.8 and Tabel 3.5's efficiency.
+    assert "TABEL : 3.8" in amount["message"] and "«JUMLAH | Rp 2.000.000.000" in amount["message"]
+    assert "Tabel 3.5" in percent["message"] and "| 7,67»" in percent["message"]
+
+
+def _report(tmp_path, paragraphs: list[str], rows: list[list[str]], caption: str = "Tabel 3.7"):
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs[:1]:
+        document.add_paragraph(paragraph)
+    document.add_paragraph(caption)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    for paragraph in paragraphs[1:]:
+        document.add_paragraph(paragraph)
+    path = tmp_path / "laporan.docx"
+    document.save(str(path))
+    return [f for f in check_document(path).findings if f.code.startswith("D")]
+
+
+_BELANJA = [
+    ["No", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "%"],
+    ["1.", "Belanja Tidak Langsung", "29.958.823.906,00", "29.084.854.694,00", "97,08"],
+    ["2.", "Belanja Langsung", "86.414.023.700,00", "81.501.814.214,00", "94,32"],
+]
+
+
+def test_a_budget_sentence_against_the_row_it_names(tmp_path):
+    # Diskanlaut 2016 p.21 / Tabel 3.7 p.22: the sentence's realisasi has two digits swapped.
+    sentence = ("Belanja Tidak Langsung dialokasikan Rp 29.958.823.906,00 dan direalisasikan sebesar Rp 29.084.854.694,00 "
+                "atau 97,08%, sedangkan Belanja Langsung dialokasikan sebesar Rp 86.414.023.700,00 dan dapat "
+                "direalisasikan sebesar Rp 81.051.814.214,00 atau 94,32%.")
+    findings = [f for f in _report(tmp_path, [sentence], _BELANJA) if f.code == "D002"]
+    assert [(f.reported, f.expected) for f in findings] == [(81_051_814_214, 81_501_814_214)]
+    assert "Tabel 3.7" in findings[0].message("id") and "Belanja Langsung | 86.414.023.700,00" in findings[0].message("id")
+
+
+def test_a_budget_sentence_is_matched_only_to_a_row_it_names_and_reads_for_certain(tmp_path):
+    sentences = [
+        # Names no row ("Kegiatan lain"): the same allocation in a row is not enough.
+        "Kegiatan lain dengan alokasi anggaran sebesar Rp 86.414.023.700,00 dan realisasi sebesar Rp 81.051.814.214,00 atau 94,32%.",
+        # Names the row, but the row's next amount and the allocation give neither the sentence's nor the row's
+        # percentage: the row's columns are not certain (here: the row prints the perubahan, then the realisasi).
+        "Belanja Modal dengan alokasi anggaran Rp 1.000.000.000 dan realisasi Rp 900.000.000 atau 90%.",
+    ]
+    rows = _BELANJA + [["3.", "Belanja Modal", "1.000.000.000", "1.200.000.000", "950.000.000"]]
+    assert [f for f in _report(tmp_path, sentences, rows) if f.code == "D002"] == []
+
+
+def test_an_efficiency_sentence_must_agree_with_itself(tmp_path):
+    sentences = [
+        "Dari alokasi anggaran sebesar Rp 500.000.000 terealisasi sebesar Rp 450.000.000 sehingga terdapat efisiensi "
+        "anggaran sebesar Rp 50.000.000 atau 10 %.",  # right
+        "Dari alokasi anggaran sebesar Rp 400.000.000 terealisasi sebesar Rp 380.000.000 sehingga terdapat sisa "
+        "anggaran sebesar Rp 20.000.000 atau 6 %.",  # 20 / 400 = 5 %
+    ]
+    findings = [f for f in _report(tmp_path, sentences, _BELANJA) if f.code == "D003"]
+    assert [(f.reported, f.expected, f.severity.value) for f in findings] == [(6.0, 5.0, "error")]
+
+
+def test_a_count_of_indicators_must_add_up(tmp_path):
+    sentences = [
+        # Disnakertrans 2016 p.36: 6 + 1 + 4 + 1 = 12, not 11.
+        "Berdasarkan data pada Tabel 3.1 terlihat bahwa dari 11 indikator sasaran strategis, sebanyak 6 indikator "
+        "tercapai sangat baik (di atas 100%), 1 indikator tercapai baik (80 - 100%), 4 indikator tercapai sedang "
+        "(50 - 80%) dan sebanyak 1 indikator tercapai kurang (< 50)",
+        "Dari 5 indikator kinerja, 3 indikator tercapai sangat baik dan 2 indikator tercapai baik.",  # right
+    ]
+    findings = [f for f in _report(tmp_path, sentences, _BELANJA) if f.code == "D004"]
+    assert [(f.reported, f.expected, f.severity.value) for f in findings] == [(12, 11, "error")]
+    assert "6 + 1 + 4 + 1" in findings[0].message("id")
+
+
+def test_a_count_of_indicators_per_category_against_the_table_it_names(tmp_path):
+    sentence = ("Berdasarkan data pada Tabel 3.1 terlihat bahwa dari 4 indikator sasaran, sebanyak 2 indikator tercapai "
+                "sangat baik (di atas 100%), 1 indikator tercapai baik (80 - 100%) dan 1 indikator tercapai sedang (50 - 80%).")
+    capaian = [["No", "Indikator", "Target", "Realisasi", "Capaian"],
+               ["1", "Indikator A", "10", "15", "150 % (Sangat Baik)"],
+               ["2", "Indikator B", "10", "9", "90 % (Baik)"],
+               ["3", "Indikator C", "10", "9,5", "95 % (Baik)"],
+               ["4", "Indikator D", "10", "6", "60 % (Sedang)"]]
+    # The sentence's parts add up (no D004), but the table prints one "Sangat Baik" and two "Baik".
+    found = [f for f in _report(tmp_path, [sentence], capaian, caption="Tabel 3.1") if f.code in ("D004", "D006")]
+    assert sorted((f.code, f.reported, f.expected) for f in found) == [("D006", 1, 2), ("D006", 2, 1)]
+    # A table that does not print a category for every indicator counted is not compared.
+    capaian[4][4] = "60 %"
+    assert [f for f in _report(tmp_path, [sentence], capaian, caption="Tabel 3.1") if f.code == "D006"] == []
+
+
+def test_an_indicator_sentence_against_the_row_it_names_and_only_one(tmp_path):
+    sentence = "Untuk indikator “Nilai SAKIP” dengan target 75 diperoleh nilai 73,36 sehingga capaian sebesar 104,8 %."
+    header = ["No", "Indikator", "Target", "Realisasi", "Capaian %"]
+    rows = [header, ["1", "Nilai SAKIP", "70", "73,36", "104,8"]]
+    found = [f for f in _report(tmp_path, [sentence], rows) if f.code == "D002"]
+    assert [(f.reported, f.expected) for f in found] == [(75, 70)]
+    # Two rows alike in name and in the sentence's other figures give different targets: no row is certain.
+    rows.append(["2", "Nilai SAKIP Renstra", "80", "73,36", "104,8"])
+    assert [f for f in _report(tmp_path, [sentence], rows) if f.code == "D002"] == []
+
+
+def test_the_executive_summary_against_the_body(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for text in [
+        "IKHTISAR EKSEKUTIF",
+        # The summary's realisasi: 24.275.063.039 is the body's; the summary prints 22.599.636.052 reversed digits.
+        "Pada tahun 2016 alokasi anggaran Belanja Langsung sebesar Rp 24.275.063.039 dengan realisasi sebesar "
+        "Rp 22.599.636.502 atau 93,10%.",
+        "Alokasi anggaran Belanja Tidak Langsung Rp 5.000.000.000 dengan realisasi Rp 4.500.000.000 atau 90%.",  # as the body
+        "BAB I PENDAHULUAN",
+        "Latar belakang.",
+        "BAB III AKUNTABILITAS KINERJA",
+        "Alokasi anggaran Belanja Langsung adalah sebesar Rp 24.275.063.039,00 dan realisasinya adalah sebesar "
+        "Rp. 22.599.636.052,00 atau 93,10%.",
+        "Alokasi anggaran Belanja Tidak Langsung Rp 5.000.000.000 dengan realisasi Rp 4.500.000.000 atau 90%.",
+    ]:
+        document.add_paragraph(text)
+    document.add_paragraph("Tabel 3.7")  # a report has its tables: one the reader takes, so the report is checked
+    table = document.add_table(rows=len(_BELANJA), cols=len(_BELANJA[0]))
+    for r, cells in enumerate(_BELANJA):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "ikhtisar.docx"
+    document.save(str(path))
+    findings = [f for f in check_document(path).findings if f.code == "D005"]
+    assert [(f.reported, f.expected, f.severity.value, f.place.paragraph) for f in findings] == [
+        (22_599_636_502, 22_599_636_052, "warning", 2)
+    ]
+    assert "par. 7" in findings[0].message("id") and "Rp. 22.599.636.052,00" in findings[0].message("id")

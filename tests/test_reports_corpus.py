@@ -46,6 +46,7 @@ def errors_of(name: str) -> Counter:
 
 # findings.json must findings found: id -> (code, page, printed figure as read).
 FOUND = {
+    # Tabel 10 p.24: "%" typed over "Realisasi" under "Tahun 2016" is the year's capaian: 78,57 / 95 = 82,71.
     BIRO: {"R01": ("K101", 24, 31.57), "R02": ("D001", 32, 98.36)},
     BKPD: {"R06": ("D001", 45, 98.0)},
     BPLHD: {"R12": ("K101", 17, 132.5)},
@@ -75,7 +76,8 @@ MISSED = {
 # (BPLHD pp.20, 23, Disnak pp.19, 21, RS Jiwa p.16, Disperindag p.39); a lower-is-better indicator by its name
 # with nothing happened (keterlambatan 0) leaves K101 a warning; "Realisasi Anggaran (%)" is the serapan, not the
 # capaian (Disperindag Tabel 3.5); a capaian printed before the target ("Capaian Tahun 2015") is another year's
-# and "%" over "Realisasi" is the capaian (Biro Tabel 10, so R01 is found).
+# ("%" over "Realisasi" is the capaian, "Capaian ... terhadap Target Akhir Renstra" another target's, a row of
+# capaian figures alone a mean: Biro Tabel 10, so R01 is found; BPLHD pp.20, 23; Disnak p.19).
 FALSE_ERRORS = {BIRO: [], BKPD: [], BPLHD: [], DISPERINDAG: [], DISNAK: [], RSJIWA: []}
 
 

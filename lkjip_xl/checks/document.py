@@ -133,3 +133,127 @@ NESTED_ROWS = Text(
     " Bila sebagian baris merupakan rincian baris lain, jumlahnya memang lebih besar.",
     " If some rows are details of others, their sum is larger indeed.",
 )
+
+NARRATIVE_TABLE = Check(
+    "D002",
+    "narasi-tabel",
+    Severity.WARNING,
+    Text("Angka dalam kalimat berbeda dengan tabel", "A sentence's figure differs from the table"),
+    Text(
+        "Kalimat ini menyebut {role} {said}, sedangkan {caption} ({where}) mencetak {printed} pada baris «{row}».",
+        "This sentence gives the {role} as {said}, while {caption} ({where}) prints {printed} in the row «{row}».",
+    ),
+    Text(
+        "Kalimat yang menyebut nama indikator, program, kegiatan atau jumlah dan angkanya dicocokkan dengan baris "
+        "tabel yang bernama sama dan memuat angka lain dari kalimat itu. Salah satu dari keduanya salah ketik; "
+        "mana yang benar tidak dapat dipastikan dari laporan saja.",
+        "A sentence that names an indicator, a program, a kegiatan or a total with its figures is matched with "
+        "the table row of that name which prints another of the sentence's figures. One of the two is a typo; "
+        "which one cannot be told from the report alone.",
+    ),
+    Text(
+        "Samakan kalimat dengan tabel (atau tabel dengan kalimat), sesuai angka yang benar.",
+        "Make the sentence and the table agree, on the right figure.",
+    ),
+)
+
+NARRATIVE_EFFICIENCY = Check(
+    "D003",
+    "narasi-efisiensi",
+    Severity.ERROR,
+    Text("Efisiensi dalam kalimat tidak cocok dengan angkanya sendiri", "A sentence's efficiency does not match its own figures"),
+    Text(
+        "Kalimat ini menulis efisiensi {reported} padahal {formula} = {expected} (alokasi Rp {allocated}, realisasi Rp {realised}).{also}",
+        "This sentence says the efficiency is {reported} where {formula} = {expected} (allocation Rp {allocated}, realisation Rp {realised}).{also}",
+    ),
+    Text(
+        "Efisiensi (sisa) anggaran = alokasi - realisasi, dan persentasenya = efisiensi / alokasi × 100, dibulatkan "
+        "(atau dipotong) pada desimal yang tercetak.",
+        "The efficiency (what is left of the budget) = allocation - realisation, and its percentage = efficiency / "
+        "allocation × 100, rounded (or truncated) at the printed decimals.",
+    ),
+    Text(
+        "Hitung ulang efisiensi dari alokasi dan realisasi, lalu perbaiki kalimat (dan tabel yang memuat angka yang sama).",
+        "Compute the efficiency again from the allocation and the realisation, then correct the sentence (and any "
+        "table printing the same figure).",
+    ),
+)
+
+NARRATIVE_COUNT = Check(
+    "D004",
+    "narasi-jumlah-indikator",
+    Severity.ERROR,
+    Text("Jumlah indikator dalam kalimat tidak cocok dengan rinciannya", "A sentence's count of indicators does not match its parts"),
+    Text(
+        "Kalimat ini menyebut {whole} indikator, padahal rinciannya berjumlah {parts} = {reported}.",
+        "This sentence speaks of {whole} indicators, but its parts add up to {parts} = {reported}.",
+    ),
+    Text(
+        "Kalimat yang membagi indikator ke dalam kategori capaian harus menjumlah ke banyaknya indikator yang disebutnya.",
+        "A sentence that divides the indicators into achievement categories must add up to the number of indicators it names.",
+    ),
+    Text(
+        "Hitung ulang banyaknya indikator per kategori dari tabel capaian, lalu perbaiki kalimatnya.",
+        "Count the indicators of each category again from the achievement table, then correct the sentence.",
+    ),
+)
+
+# The roles a narrative figure can have, as D002 names them.
+ROLE_TEXTS = {
+    "alokasi": Text("alokasi anggaran", "budget allocation"),
+    "realisasi": Text("realisasi", "realisation"),
+    "capaian": Text("capaian", "achievement"),
+    "target": Text("target", "target"),
+}
+EFFICIENCY_FORMULA = {
+    "amount": Text("alokasi - realisasi", "allocation - realisation"),
+    "percent": Text("(alokasi - realisasi) / alokasi × 100", "(allocation - realisation) / allocation × 100"),
+}
+TABLE_ALSO = Text(" {caption} ({where}) mencetak baris «{row}».", " {caption} ({where}) prints the row «{row}».")
+UNCAPTIONED = Text("tabel tanpa judul", "an uncaptioned table")
+
+SUMMARY_BODY = Check(
+    "D005",
+    "ringkasan-eksekutif",
+    Severity.WARNING,
+    Text("Ringkasan eksekutif berbeda dengan uraian laporan", "The executive summary differs from the report's body"),
+    Text(
+        "Ikhtisar (ringkasan) eksekutif menyebut {role} {reported}, sedangkan uraian laporan ({where}) menyebut "
+        "{expected} untuk angka lain yang sama: «{other}».",
+        "The executive summary gives the {role} as {reported}, while the report's body ({where}) gives {expected} "
+        "with the same other figures: «{other}».",
+    ),
+    Text(
+        "Kalimat anggaran di ikhtisar eksekutif dicocokkan dengan kalimat di uraian laporan yang memuat dua dari "
+        "tiga angkanya yang sama (alokasi, realisasi, persentase); angka ketiga harus sama pula.",
+        "A budget sentence of the executive summary is matched with a sentence of the report's body that prints "
+        "two of its three figures alike (allocation, realisation, percentage); the third must be alike too.",
+    ),
+    Text(
+        "Samakan ikhtisar eksekutif dengan Bab III (atau sebaliknya), sesuai angka yang benar.",
+        "Make the executive summary and Bab III agree, on the right figure.",
+    ),
+)
+
+NARRATIVE_CATEGORY_COUNT = Check(
+    "D006",
+    "narasi-kategori-tabel",
+    Severity.WARNING,
+    Text("Banyaknya indikator per kategori berbeda dengan tabel", "A count of indicators per category differs from the table"),
+    Text(
+        "Kalimat ini menyebut {reported} indikator «{category}», sedangkan {caption} ({where}) mencetak kategori "
+        "«{category}» {expected} kali (dari {whole} indikator, seperti kalimat itu).",
+        "This sentence counts {reported} indicators «{category}», while {caption} ({where}) prints the category "
+        "«{category}» {expected} times (of {whole} indicators, as the sentence says).",
+    ),
+    Text(
+        "Kalimat yang menghitung indikator per kategori capaian dan menyebut tabelnya dicocokkan dengan kategori "
+        "yang tercetak di tabel itu, bila tabel itu memuat kategori untuk semua indikator yang disebut kalimat.",
+        "A sentence that counts indicators per achievement category and names its table is compared with the "
+        "categories printed in that table, when the table prints a category for every indicator the sentence names.",
+    ),
+    Text(
+        "Hitung ulang indikator per kategori dari tabel, lalu samakan kalimatnya.",
+        "Count the indicators per category again from the table, then make the sentence agree.",
+    ),
+)

@@ -12,6 +12,7 @@ from ..i18n import Num
 from .convention import settle_conventions
 from .counts import count_findings
 from .preflight import check_docx, document_kind, refuse_doc
+from .sentences import narrative_findings
 from .source import DocumentSnapshot
 
 
@@ -47,22 +48,7 @@ def place_findings(snapshot: DocumentSnapshot, findings: list[Finding]) -> None:
                 item.place = Place(place.caption, place.page_of(ref.row), place.number, place.paragraph, place.quotes.get(ref.row))
 
 
-def narrative_findings(snapshot: DocumentSnapshot) -> list[Finding]:
-    """Sentences whose allocation, realisation and percentage contradict each other (narrative.py)."""
-    from ..checks.document import NARRATIVE_PERCENT
-    from ..findings import Unit
-    from .narrative import contradictions
 
-    out = []
-    for page, paragraph, text in snapshot.paragraphs:
-        for item in contradictions(text):
-            finding = NARRATIVE_PERCENT.at(
-                None, table=None, reported=item.printed, expected=item.expected, unit=Unit.PERCENT,
-                decimals=item.decimals, allocated=Num(item.allocated), realised=Num(item.realised),
-            )
-            finding.place = Place(None, page, None, paragraph, item.quote)
-            out.append(finding)
-    return out
 
 
 def unread_findings(snapshot: DocumentSnapshot) -> list[Finding]:
@@ -147,6 +133,19 @@ def unsettled_figures_as_warnings(findings: list[Finding]) -> None:
             finding.severity = Severity.WARNING
 
 
+def assumed_scale(findings: list[Finding], overrides: dict[str, Any] | None) -> None:
+    """A report grades its capaian on its own scale (often printed in its own Tabel 3.1, which is not read):
+    unless the reviewer names it (skala_kategori), the default scale is an assumption, and a category off it
+    is a warning (K104), not an error."""
+    from ..findings import Severity
+
+    if overrides and overrides.get("skala_kategori"):
+        return
+    for finding in findings:
+        if finding.code == "K104" and finding.severity is Severity.ERROR:
+            finding.severity = Severity.WARNING
+
+
 def check_document(path: Path, overrides: dict[str, Any] | None = None) -> Report:
     from ..validate import check_snapshot
 
@@ -158,6 +157,7 @@ def check_document(path: Path, overrides: dict[str, Any] | None = None) -> Repor
     report.findings = [finding for finding in report.findings if finding.code not in SPREADSHEET_ONLY]
     report.findings = stacked_findings(snapshot, report.findings)
     unsettled_figures_as_warnings(report.findings)
+    assumed_scale(report.findings, overrides)
     report.findings.extend(unread_findings(snapshot))
     report.findings.extend(narrative_findings(snapshot))
     report.findings.extend(count_findings(snapshot))

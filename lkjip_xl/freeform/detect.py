@@ -157,6 +157,9 @@ class Found:
         if not has_number and (not label_text or tokens(label_text)[:1] in NOTE_STARTS):
             self.notes.append(row)
             return "note"
+        if self.kind != "budget" and not label_text and not {col for col, _ in inside} & self.columns_with({"target", "realisasi"}):
+            self.summaries.append(row)  # capaian figures alone, no label: a mean whose "Rata-rata" is printed outside
+            return "summary"
         self.rows.append(row)
         return "row"
 

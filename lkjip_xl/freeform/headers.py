@@ -176,7 +176,13 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
         group = " / ".join(dict.fromkeys(groups))
         year = next((year_of(text) for text in groups if year_of(text)), None)
         group_concept = next((concept(text) for text in reversed(groups) if concept(text)), None)
-        columns.append(HeaderColumn(col, own, group, _own_concept(own, group_concept), group_concept, year))
+        own_concept = _own_concept(own, group_concept)
+        lines = [row for row in rows if (row, col) in grid]
+        if own_concept == "realisasi" and len(lines) >= 2 and is_unit_word(grid[(lines[-2], col)]) and _typed_alone(
+            grid, lines[-2], col, merged
+        ):
+            own_concept = "persen"  # "%" typed over "Realisasi" in its column alone: the % of realisasi, a capaian
+        columns.append(HeaderColumn(col, own, group, own_concept, group_concept, year))
     _years_in_own_text(columns)
     label = _unheaded_label_column(sheet, rows, first, columns)
     if label is not None:
@@ -202,6 +208,11 @@ def _unheaded_label_column(sheet: SheetSnapshot, rows: list[int], first: int, co
     if any(_is_figure(text) or year_of(text) for text in texts):
         return None
     return HeaderColumn(first - 1, "", "", "uraian", None, None)
+
+
+def _typed_alone(grid: dict, row: int, col: int, merged: set) -> bool:
+    text = grid.get((row, col))
+    return text is not None and (row, col) not in merged and text not in (grid.get((row, col - 1)), grid.get((row, col + 1)))
 
 
 def _continues_above(groups: list[str], own: str) -> bool:
@@ -271,8 +282,6 @@ def _own_concept(own: str, group_concept: str | None) -> str | None:
     words = tokens(own)
     if found is None and group_concept is not None and _qualifier(own) is not None:
         return group_concept
-    if found == "realisasi" and group_concept == "persen":
-        return "persen"  # "%" over "Realisasi" (a header split over two lines): the realisasi's percentage
     if words not in _UNIT_WORDS or group_concept is None:
         return found
     if words in {("%",), ("persen",)}:
@@ -470,12 +479,15 @@ def _before_and_after(header: Header) -> set[int]:
 
 # "Capaian Tahun Lalu", "Realisasi Tahun Sebelumnya": a figure of the year before the row's target.
 _PAST_WORDS = {"lalu", "sebelumnya"}
+# "Capaian 2016 terhadap Target Akhir Renstra (%)": measured against the plan's end target, not the year's.
+_END_TARGET_WORDS = {"akhir", "renstra", "rpjmd"}
 
 
 def _other_year(header: Header) -> set[int]:
     """Columns of an indicator table about another year than the row's target and realisasi ("Capaian Tahun
-    Lalu 2015" beside "Tahun 2016 / Target | Realisasi | Realisasi %"): never this year's figure, whatever
-    concept their words name. This year is the one year the target and realisasi columns name, if any."""
+    Lalu 2015" beside "Tahun 2016 / Target | Realisasi | Realisasi %"), or a capaian against another target
+    (the Renstra's end target): never this year's figure, whatever concept their words name. This year is the
+    one year the target and realisasi columns name, if any."""
     def years(column: HeaderColumn) -> set[int]:
         return {column.year} if column.year else years_named(column.own)
 
@@ -497,6 +509,13 @@ def _other_year(header: Header) -> set[int]:
     percents = [column.col for column in header.columns if column.concept in ("capaian", "persen")]
     if targets and actuals and any(col > max(actuals) for col in percents):
         out.update(col for col in percents if col < min(targets))
+    # A capaian against the end target beside the year's own target (or the other way round) is another measure.
+    target = next((column for column in header.columns if column.concept == "target" and column.col not in out), None)
+    if target is not None:
+        end_target = bool(set(tokens(target.text)) & _END_TARGET_WORDS)
+        for column in header.columns:
+            if column.concept in ("capaian", "persen") and bool(set(tokens(column.text)) & _END_TARGET_WORDS) != end_target:
+                out.add(column.col)
     return out
 
 
