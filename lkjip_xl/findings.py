@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Sequence
 
 from .i18n import Lang, Num, Text
 from .snapshot import CellRef, column_letter
@@ -144,8 +144,9 @@ class Finding:
     # not reported on their own, so a root cause is reported once.
     follows: list[CellRef] = field(default_factory=list)
     # A finding that stands for the same finding in many cells of one column (see group_repeated): those
-    # findings, first to last. Empty for a finding about one cell.
-    members: tuple[Finding, ...] = ()
+    # findings, first to last (a tuple, or ``Members`` that makes each only when asked). Empty for a finding
+    # about one cell.
+    members: Sequence[Finding] = ()
     decimals: int | None = None  # how many decimals the reported figure's cell shows, when known
     place: Place | None = None  # on a report document: page, caption and printed row (document/check.py)
 
@@ -232,7 +233,7 @@ class Finding:
             if self.place.paragraph is not None:
                 out["paragraph"] = self.place.paragraph
         if self.members:  # a group: every cell it stands for, first to last
-            out["cells"] = [member.ref.a1 for member in self.members if member.ref]
+            out["cells"] = [ref.a1 for ref in member_refs(self.members) if ref]
             out["last_cell"] = out["cells"][-1] if out["cells"] else None
         return out
 
@@ -250,19 +251,77 @@ GROUPED = Text(
 GROUP_AT = 10
 
 
+class Members(Sequence):
+    """A group's findings, one per cell, each made only when asked for.
+
+    A column of 20,000 figures typed as text is one finding: the reports need its cells, its first cell's
+    message and whether every cell reports the same figure; only the Excel button's notes need each cell's
+    own finding. ``refs`` and ``reported`` are per cell, first to last; ``make(index)`` makes a cell's finding.
+    """
+
+    def __init__(self, refs: Sequence[CellRef], reported: Sequence[Any], make: Callable[[int], Finding]) -> None:
+        self.refs, self.reported, self._make = refs, reported, make
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self._make(i) for i in range(len(self.refs))[index])
+        return self._make(range(len(self.refs))[index])
+
+
+def member_refs(members: Sequence[Finding]) -> Sequence[CellRef | None]:
+    return members.refs if isinstance(members, Members) else [member.ref for member in members]
+
+
+def grouped_run(refs: list[CellRef], reported: list[Any], make: Callable[[int], Finding]) -> list[Finding]:
+    """Findings of one check and severity (not errors) in cells of one column of one table, as
+    ``group_repeated`` leaves them, without making a finding per cell when they are many: one finding per
+    cell below ``GROUP_AT``, else their group, the cells' own findings made only if asked for (``Members``)."""
+    if len(refs) < GROUP_AT:
+        return [make(index) for index in range(len(refs))]
+    order = sorted(range(len(refs)), key=lambda index: refs[index].row)
+    if order != list(range(len(refs))):
+        refs, reported = [refs[i] for i in order], [reported[i] for i in order]
+        make = lambda index, make=make: make(order[index])  # noqa: E731
+    first = make(0)
+    value = first.reported
+    return [
+        Finding(
+            check=first.check,
+            ref=first.ref,
+            table=first.table,
+            reported=value if all(other == value for other in reported) else None,
+            expected=first.expected,  # the run's check gives none, or the same for every cell
+            unit=first.unit,
+            label=None,
+            severity=first.severity,
+            params=first.params,
+            members=Members(refs, reported, make),
+        )
+    ]
+
+
 def group_repeated(findings: list[Finding]) -> list[Finding]:
     """One finding per sheet, table, column and code for warnings and info repeated down a column; errors
-    stay one per cell."""
+    stay one per cell. A group made already (``grouped_run``) is kept, or regrouped with the column's other
+    findings of its code."""
     columns: dict[tuple, list[Finding]] = {}
     out: list[Finding] = []
     for finding in findings:
         ref = finding.ref
-        if finding.severity is Severity.ERROR or ref is None or finding.members:
+        if finding.severity is Severity.ERROR or ref is None:
             out.append(finding)
         else:
             key = (ref.sheet, finding.table, ref.col, finding.code, finding.severity)
             columns.setdefault(key, []).append(finding)
     for members in columns.values():
+        if len(members) == 1 and members[0].members:
+            out.append(members[0])  # one group, alone in its column
+            continue
+        if any(member.members for member in members):
+            members = [cell for member in members for cell in (member.members or (member,))]
         if len(members) < GROUP_AT:
             out.extend(members)
             continue

@@ -45,8 +45,9 @@ def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
     reported only when none fits."""
     from .reconcile import exports_inside, reconcile
 
-    inside, snapshot_read = exports_inside(snapshot, overrides)
-    document, findings = read_document(snapshot_read, overrides)
+    pasted = exports_inside(snapshot, overrides)
+    inside = pasted.exports
+    document, findings = pasted.read if pasted.read is not None else read_document(pasted.snapshot, overrides)
     findings.extend(run_checks(document))
     reconciliation = None
     if exports or inside:

@@ -347,3 +347,39 @@ def test_a_rata_rata_row_under_a_free_form_table_is_read_as_its_column(tmp_path)
     ribbon = lkjip_xl.main(remote_book(client_payload(path, path.name))).report.to_dict()["findings"]
     assert [f["reported"] for f in headless if f["code"] == "K210"] == [pytest.approx(108.49, abs=0.01)]
     assert_same_findings(ribbon, headless)
+
+
+# -- an SIPD export pasted on a sheet: the button reconciles too (issue 15) ------------------------------
+
+
+def test_the_remote_button_reconciles_with_an_export_pasted_on_a_sheet(tmp_path):
+    """The remote client sends only values: no merged cells, so the export's "Kode" header over A:D is one cell
+    A6 beside three empty ones. The export is still recognised (its title, its code columns) and used."""
+    from test_reconcile import MID_YEAR, subs, write_report
+
+    from lkjip_xl.load import load_file
+    from lkjip_xl.reconcile.export import read_export
+
+    mid_year = read_export(load_file(MID_YEAR), MID_YEAR.name)
+    target = subs(mid_year)[4]
+    report = tmp_path / "laporan.xlsx"
+    rows = write_report(report, mid_year, year=2026, change={(target.code, "anggaran"): target.anggaran + 10})
+    source = openpyxl.load_workbook(MID_YEAR, data_only=True).worksheets[0]
+    assert any(str(merged).startswith("A") and merged.max_col >= 4 for merged in source.merged_cells.ranges)
+    book = openpyxl.load_workbook(report)
+    pasted = book.create_sheet("data dari sipd")
+    for row in source.iter_rows(values_only=True):
+        pasted.append(list(row))
+    for merged in source.merged_cells.ranges:  # as Excel pastes it; the remote client does not send them
+        pasted.merge_cells(str(merged))
+    book.save(report)
+    headless = json.loads(run_cli("validate", report, "--format", "json", timeout=300).stdout)
+
+    outcome = lkjip_xl.main(remote_book(client_payload(report, report.name)))
+    assert outcome is not None
+    ribbon = outcome.report.to_dict()
+    found = [(f["code"], f["severity"], f["cell"]) for f in ribbon["findings"] if f["code"].startswith("R")]
+    assert ("R001", "error", f"D{rows[target.code]}") in found
+    assert ribbon["reconciliation"]["exports"][0]["inside_workbook"] is True
+    assert ribbon["reconciliation"]["matched_by_code"] == headless["reconciliation"]["matched_by_code"]
+    assert_same_findings(ribbon["findings"], headless["findings"])

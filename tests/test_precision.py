@@ -183,3 +183,45 @@ def test_a_finding_prints_the_figure_as_its_cell_shows_it(tmp_path):
     assert len(wrong) == 1
     assert "tertulis 36%" in wrong[0].message() and "= 33%" in wrong[0].message()
     assert "36%" in wrong[0].message("en") and "33%" in wrong[0].message("en")
+
+
+def test_a_column_of_text_figures_is_one_finding_made_as_such_and_each_cell_keeps_its_own(tmp_path):
+    """N001 on a column of figures typed as text is made once per column (checks/cells.text_number_runs),
+    not once per cell and grouped later; each cell's own finding is still there for the button's notes,
+    the same as the per-cell check gives it."""
+    from lkjip_xl.checks.cells import number_findings
+    from lkjip_xl.excel.marks import wanted_marks
+    from lkjip_xl.findings import Members, Severity, Unit
+    from lkjip_xl.validate import read_document
+
+    subs = [(1_000_000 + 1000 * n, 1_000_000) for n in range(300)]
+    report = check_file(budget_sheet(tmp_path / "teks.xlsx", subs, text_anggaran=True))
+    group = next(f for f in report.findings if f.code == "N001")
+    assert isinstance(group.members, Members) and group.count == 300
+    document = read_document(load_file(tmp_path / "teks.xlsx"))[0]
+    by_cell = {row.anggaran.ref: row for row in document.budget["3.8"].rows}
+    severity = Severity.INFO if document.layout == "freeform" else None
+    for index in (0, 1, 150, 299):
+        row = by_cell[group.members.refs[index]]
+        own = number_findings(row.anggaran, table="3.8", unit=Unit.RUPIAH, label=row.name, text_severity=severity)
+        assert [f.to_dict() for f in own] == [group.members[index].to_dict()]
+    marks = wanted_marks(report, "id")
+    assert len([cell for cell in marks if cell[2] == group.ref.col]) == 300
+
+
+def test_a_group_made_at_once_joins_the_other_findings_of_its_column_as_if_made_one_by_one():
+    from lkjip_xl.checks.cells import TEXT_NUMBER
+    from lkjip_xl.findings import GROUP_AT, Members, Report, Severity, Unit, grouped_run
+    from lkjip_xl.snapshot import CellRef
+
+    def one(row):
+        return TEXT_NUMBER.at(CellRef("T", row, 3), table="3.8", reported=1.0, unit=Unit.RUPIAH, text="1", value=1, severity=Severity.INFO)
+
+    rows = list(range(20, 20 + GROUP_AT))
+    made = grouped_run([CellRef("T", row, 3) for row in rows], [1.0] * len(rows), lambda index: one(rows[index]))
+    assert len(made) == 1 and isinstance(made[0].members, Members)
+    alone = Report(file="x", findings=list(made)).findings
+    assert [f.to_dict() for f in alone] == [f.to_dict() for f in Report(file="x", findings=[one(row) for row in rows]).findings]
+    joined = Report(file="x", findings=made + [one(5), one(99)]).findings
+    every = Report(file="x", findings=[one(row) for row in [5, *rows, 99]]).findings
+    assert [f.to_dict() for f in joined] == [f.to_dict() for f in every] and joined[0].count == GROUP_AT + 2

@@ -11,6 +11,7 @@ Mistakes are injected and recorded; the real command is run and its findings ass
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -38,9 +39,11 @@ def mid_year():
 
 
 def write_report(path: Path, export, *, codes: str | None = "column", year: int = 2024, office: str = OFFICE,
-                 change: dict | None = None, leave_out: set = frozenset(), rename: dict | None = None) -> dict:
+                 change: dict | None = None, leave_out: set = frozenset(), rename: dict | None = None,
+                 no_code: set = frozenset()) -> dict:
     """Tabel 3.8 of the Dinas unit of ``export`` as an officer types it. ``change``: {(code, key): figure typed};
-    ``leave_out``: codes not copied; ``rename``: {code: name typed}. Returns {code: sheet row}."""
+    ``leave_out``: codes not copied; ``rename``: {code: name typed}; ``no_code``: lines typed without their code.
+    Returns {code: sheet row}."""
     change, rename = change or {}, rename or {}
     entries = [entry for entry in export.entries if entry.unit in (DINAS, "")]
     children = {}
@@ -67,8 +70,9 @@ def write_report(path: Path, export, *, codes: str | None = "column", year: int 
             return
         anggaran, realisasi = figures(entry)
         name = rename.get(entry.code, entry.name)
-        label = {"column": name, "uraian": f"{entry.code} {name}", None: name}[codes]
-        cells = [number, entry.code, label] if codes == "column" else [number, label]
+        code = None if entry.code in no_code else entry.code
+        label = {"column": name, "uraian": f"{code} {name}" if code else name, None: name}[codes]
+        cells = [number, code, label] if codes == "column" else [number, label]
         cells += [anggaran, realisasi, anggaran - realisasi, realisasi / anggaran * 100 if anggaran else 0]
         sheet.append(cells)
         rows[entry.code] = sheet.max_row
@@ -187,20 +191,28 @@ def test_codes_typed_in_the_uraian_are_matched_by_code(tmp_path, whole_year):
     assert data["reconciliation"]["matched_by_code"] == data["reconciliation"]["report_lines"]
 
 
-def test_a_name_only_report_is_matched_by_name_and_a_misspelt_name_never_carries_an_error(tmp_path, whole_year):
-    exact, misspelt = subs(whole_year)[3], subs(whole_year)[8]
+def test_a_name_only_report_is_matched_by_name_and_a_name_alone_never_carries_an_error(tmp_path, whole_year):
+    candidates = [entry for entry in subs(whole_year) if entry.anggaran and entry.realisasi]
+    exact, misspelt, both = candidates[3], candidates[8], candidates[12]
     # "Penyediaan" written "Peny." and "dan" as "&" are the same name; a dropped letter is only similar.
     wrong_name = misspelt.name[:6] + misspelt.name[7:]
     report = tmp_path / "laporan.xlsx"
     rows = write_report(
         report, whole_year, codes=None,
-        change={(exact.code, "realisasi"): exact.realisasi + 25_000, (misspelt.code, "anggaran"): misspelt.anggaran + 7_000},
+        change={(exact.code, "realisasi"): exact.realisasi + 25_000, (misspelt.code, "anggaran"): misspelt.anggaran + 7_000,
+                (both.code, "anggaran"): both.anggaran + 40_000, (both.code, "realisasi"): both.realisasi + 30_000},
         rename={misspelt.code: wrong_name},
     )
     data = validate(report, WHOLE_YEAR)
+    # The same name, and the anggaran agrees with SIPD: the line is SIPD's, its realisasi is mistyped.
     exact_finding = at(data, f"D{rows[exact.code]}")
     assert [(f["code"], f["severity"]) for f in exact_finding] == [("R001", "error")]
     assert "menurut nama yang sama" in exact_finding[0]["message"]
+    # The same name, but neither figure agrees: nothing besides the name says it is that line.
+    for column in ("C", "D"):
+        alone = at(data, f"{column}{rows[both.code]}")
+        assert [(f["code"], f["severity"]) for f in alone] == [("R001", "warning")], alone
+        assert "Hanya nama yang sama" in alone[0]["message"]
     similar = at(data, f"C{rows[misspelt.code]}")
     assert [(f["code"], f["severity"]) for f in similar] == [("R001", "warning")]
     assert "nama yang mirip" in similar[0]["message"]
@@ -208,6 +220,25 @@ def test_a_name_only_report_is_matched_by_name_and_a_misspelt_name_never_carries
     rec = data["reconciliation"]
     assert rec["matched_by_code"] == 0 and rec["matched_by_similar_name"] >= 1
     assert rec["matched_by_name"] + rec["matched_by_similar_name"] + len(rec["only_in_report"]) == rec["report_lines"]
+
+
+def test_a_line_without_code_under_a_kegiatan_matched_by_code_is_confirmed_by_its_parent(tmp_path, whole_year):
+    """Both figures of the line differ, but its kegiatan is matched by code and has one line of that name: an
+    error. The same line in a report without any code: a warning."""
+    target = next(entry for entry in subs(whole_year)[10:] if entry.anggaran and entry.realisasi)
+    change = {(target.code, "anggaran"): target.anggaran + 60_000, (target.code, "realisasi"): target.realisasi + 50_000}
+    report = tmp_path / "laporan.xlsx"
+    rows = write_report(report, whole_year, change=change, no_code={target.code})
+    data = validate(report, WHOLE_YEAR)
+    for column in ("D", "E"):
+        found = at(data, f"{column}{rows[target.code]}")
+        assert [(f["code"], f["severity"]) for f in found] == [("R001", "error")], found
+        assert "menurut nama yang sama" in found[0]["message"]
+    names_only = tmp_path / "tanpa-kode.xlsx"
+    rows = write_report(names_only, whole_year, codes=None, change=change)
+    data = validate(names_only, WHOLE_YEAR)
+    assert [f["severity"] for f in at(data, f"C{rows[target.code]}")] == ["warning"]
+    assert [f["severity"] for f in at(data, f"D{rows[target.code]}")] == ["warning"]
 
 
 def test_abbreviations_are_the_same_name():
@@ -314,3 +345,117 @@ def test_batch_offers_every_export_to_every_workbook_and_each_takes_its_own_year
     # The June export: said once for the 2026 workbook; the 2024 export not used there, without a finding.
     assert sorted((f["code"], f["cell"]) for f in r_findings(second)) == sorted([("R001", f"D{rows_2026[new.code]}"), ("R006", None)])
     assert [export["used"] for export in second["reconciliation"]["exports"]] == [False, True]
+
+
+# -- Tabel 3.7: totals per belanja type ---------------------------------------------------------------
+
+DINAS_UNIT_CODE = "1.02.2.14.0.00.01.0000"  # column B of the export's rows of the Dinas (not its RSUD, Puskesmas)
+
+
+def _rupiah(text) -> Decimal:
+    """A figure of the export as typed there ("24.295.000", "21.505.750,00")."""
+    return Decimal(str(text).replace(".", "").replace(",", "."))
+
+
+def sipd_types_by_hand(path: Path = WHOLE_YEAR) -> dict[str, tuple[Decimal, Decimal]]:
+    """The Dinas's anggaran and realisasi per account (5.1.01, ...) and per type (5.1, 5.2), summed with Decimal
+    from the export's account rows right under each sub kegiatan (codes of three parts, column D), Operasi
+    (F, G) plus Modal (H, I): without lkjip-xl."""
+    sums: dict[str, list[Decimal]] = {}
+    for row in openpyxl.load_workbook(path, read_only=True)["DPA"].iter_rows(min_row=10, values_only=True):
+        if row[1] != DINAS_UNIT_CODE or not isinstance(row[3], str) or row[3].count(".") != 2:
+            continue
+        anggaran, realisasi = _rupiah(row[5]) + _rupiah(row[7]), _rupiah(row[6]) + _rupiah(row[8])
+        for code in (row[3], row[3][:3]):
+            pair = sums.setdefault(code, [Decimal(0), Decimal(0)])
+            pair[0] += anggaran
+            pair[1] += realisasi
+    return {code: (a, r) for code, (a, r) in sums.items()}
+
+
+def write_table_37(path: Path, lines: list[tuple[str, Decimal, Decimal]], year: int = 2024) -> dict[str, int]:
+    """Tabel 3.7 on its own sheet of the workbook at ``path``, figures as Excel stores them (floats, the
+    percentage from a division); the JUMLAH the sum of the lines marked top-level ("1."/"2.")."""
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("Tabel 3.7")
+    sheet.append([f"Tabel 3.7 Realisasi Anggaran per Jenis Belanja {OFFICE} Tahun {year}"])
+    sheet.append(["No", "Uraian", "Anggaran (Rp)", "Realisasi (Rp)", "Persentase (%)"])
+    rows: dict[str, int] = {}
+    total_a = total_r = Decimal(0)
+    for number, label, anggaran, realisasi in lines:
+        sheet.append([number, label, float(anggaran), float(realisasi), float(realisasi) / float(anggaran) * 100])
+        rows[label] = sheet.max_row
+        if number:
+            total_a, total_r = total_a + anggaran, total_r + realisasi
+    sheet.append([None, "JUMLAH", float(total_a), float(total_r), float(total_r) / float(total_a) * 100])
+    rows["JUMLAH"] = sheet.max_row
+    book.save(path)
+    return rows
+
+
+def test_tabel_37_totals_per_belanja_type_are_reconciled_with_the_export(tmp_path, whole_year):
+    by_hand = sipd_types_by_hand()
+    pegawai, barang, hibah, modal = by_hand["5.1.01"], by_hand["5.1.02"], by_hand["5.1.05"], by_hand["5.2"]
+    assert by_hand["5.1"] == (pegawai[0] + barang[0] + hibah[0], pegawai[1] + barang[1] + hibah[1])
+
+    def lines(pegawai_r=pegawai[1], modal_a=modal[0]):
+        operasi_a, operasi_r = pegawai[0] + barang[0] + hibah[0], pegawai_r + barang[1] + hibah[1]
+        return [("1.", "Belanja Operasi", operasi_a, operasi_r), ("", "Belanja Pegawai", pegawai[0], pegawai_r),
+                ("", "Belanja Barang dan Jasa", barang[0], barang[1]), ("", "Belanja Hibah", hibah[0], hibah[1]),
+                ("2.", "Belanja Modal", modal_a, modal[1])]
+
+    faithful = tmp_path / "laporan.xlsx"
+    write_report(faithful, whole_year)
+    write_table_37(faithful, lines())
+    data = validate(faithful, WHOLE_YEAR)
+    assert r_findings(data) == []
+    checked = {item["jenis"]: item for item in data["reconciliation"]["jenis_belanja"]["checked"]}
+    assert set(checked) == {"operasi", "pegawai", "barang_jasa", "modal"}
+    assert checked["pegawai"]["sipd"]["realisasi"] == float(pegawai[1])
+
+    # Pegawai's realisasi mistyped (Operasi and JUMLAH worked out from it), Modal's anggaran with two digits swapped.
+    mistyped = tmp_path / "salah-ketik.xlsx"
+    write_report(mistyped, whole_year)
+    swapped = Decimal(_digits_swapped(float(modal[0])))
+    rows = write_table_37(mistyped, lines(pegawai_r=pegawai[1] + 1_000_000, modal_a=swapped))
+    data = validate(mistyped, WHOLE_YEAR)
+    found = sorted((f["code"], f["severity"], f["cell"], f["expected"]) for f in r_findings(data))
+    assert found == [("R009", "error", f"C{rows['Belanja Modal']}", float(modal[0])),
+                     ("R009", "error", f"D{rows['Belanja Pegawai']}", float(pegawai[1]))], found
+    on_pegawai = at(data, f"D{rows['Belanja Pegawai']}")[0]
+    assert f"D{rows['Belanja Operasi']}" in on_pegawai["follows"]  # Operasi's difference is Pegawai's
+    assert "rekening 5.1.01" in on_pegawai["message"] and "Tabel 3.7" in on_pegawai["message"]
+
+    # A Tabel 3.8 that leaves out a budgeted SIPD line may be of another scope than the export: warnings.
+    left = next(entry for entry in subs(whole_year) if entry.anggaran)
+    narrower = tmp_path / "sebagian.xlsx"
+    write_report(narrower, whole_year, leave_out={left.code})
+    rows = write_table_37(narrower, lines(pegawai_r=pegawai[1] + 1_000_000))
+    data = validate(narrower, WHOLE_YEAR)
+    on_pegawai = at(data, f"D{rows['Belanja Pegawai']}")
+    assert [(f["code"], f["severity"]) for f in on_pegawai] == [("R009", "warning")]
+    assert "tidak memuat semua baris SIPD" in on_pegawai[0]["message"]
+
+    # A Tabel 3.7 none of whose figures agrees with the Dinas's (here: the Dinas with its RSUD and Puskesmas,
+    # every figure a quarter larger) may be of a wider scope: warnings only.
+    wider = tmp_path / "lebih-luas.xlsx"
+    write_report(wider, whole_year)
+    rows = write_table_37(wider, [(number, label, a * Decimal("1.25"), r * Decimal("1.25")) for number, label, a, r in lines()])
+    data = validate(wider, WHOLE_YEAR)
+    assert {f["severity"] for f in r_findings(data)} == {"warning"} and len(at(data, f"C{rows['Belanja Modal']}")) == 1
+
+
+def test_tabel_37_in_the_old_btl_bl_form_is_not_compared(tmp_path, whole_year):
+    by_hand = sipd_types_by_hand()
+    pegawai, barang = by_hand["5.1.01"], by_hand["5.1.02"]
+    report = tmp_path / "laporan.xlsx"
+    write_report(report, whole_year)
+    # Belanja Pegawai under both BTL and BL: neither is the export's 5.1.01 (the figures below are not SIPD's).
+    write_table_37(report, [("1.", "Belanja Tidak Langsung", pegawai[0] / 2, pegawai[1] / 2),
+                            ("", "Belanja Pegawai", pegawai[0] / 2, pegawai[1] / 2),
+                            ("2.", "Belanja Langsung", pegawai[0] / 2 + barang[0], pegawai[1] / 2 + barang[1]),
+                            ("", "Belanja Pegawai", pegawai[0] / 2, pegawai[1] / 2),
+                            ("", "Belanja Barang dan Jasa", barang[0], barang[1])])
+    data = validate(report, WHOLE_YEAR)
+    assert r_findings(data) == []
+    assert data["reconciliation"]["jenis_belanja"]["not_checked"]

@@ -34,7 +34,7 @@ from ..numbers import Agreement, Kind, agreement, money_equal, transposed_digits
 from ..settings import Settings
 from . import rule
 from ..structure import sums_hold
-from .cells import Resolution, number_findings, numbering_gaps, row_number
+from .cells import Resolution, is_text_number, number_findings, numbering_gaps, row_number, text_number_runs
 
 RUPIAH, PERCENT = Unit.RUPIAH, Unit.PERCENT
 
@@ -645,6 +645,21 @@ def _candidates(item: Field) -> list[float | None]:
     return [parsed.value]
 
 
+def _one_reading(parsed) -> bool:
+    """Whether ``_resolve`` has nothing to choose for this figure: its only candidate is its own value."""
+    if parsed.kind is Kind.AMBIGUOUS or parsed.kind is Kind.MALFORMED:
+        return False
+    readings = parsed.readings
+    if parsed.kind is Kind.EMPTY or not readings:
+        candidate = None if parsed.kind is Kind.EMPTY else parsed.value
+    elif len(readings) == 1:
+        candidate = readings[0]
+    else:
+        return False
+    value = parsed.value
+    return candidate is value or (candidate == value and value == value)  # a NaN is never its own reading
+
+
 @dataclass
 class _Values:
     """The figures of one row as the checks use them, after ambiguous cells were resolved."""
@@ -727,6 +742,10 @@ class _Checker:
         if all(item.parsed.kind in _PLAIN for item in fields):
             # Nothing to choose (nearly every row): each figure is what it says.
             return _Values(*(item.parsed.value for item in fields))
+        if all(_one_reading(item.parsed) for item in fields):
+            # Figures typed as text read one way only ("Rp 1.234.567"): nothing to choose either, and nothing
+            # the row's sums could settle (what the whole way below gives, without trying the relations).
+            return _Values(*(None if item.parsed.kind in _UNREAD else item.parsed.value for item in fields))
         options = [_candidates(item) for item in fields]
         best = tuple(option[0] for option in options)
         held = self._relations(row, *best)
@@ -871,24 +890,32 @@ class _Checker:
             for item in (self._field(row, key) for key in keys)
             if item.parsed.kind is Kind.ERROR and item.ref is not None
         ]
+        as_text: list[tuple[Field, BudgetRow, Unit]] = []  # N001's cells, grouped per column as they are made
+        skip = self.skip_cells
         for row in self.all_rows:
             values = self.values[id(row)]
             for key in keys:
                 item = self._field(row, key)
-                if item.ref is not None and item.ref in self.skip_cells:
+                if skip and item.ref is not None and item.ref in skip:
                     continue  # the row's own figure, already reported by the main lane
                 if item.parsed.kind is Kind.ERROR and _reached_by(item, errors):
+                    continue
+                unit = PERCENT if key == "persen" else RUPIAH
+                resolution = values.resolutions.get(key)
+                if item.ref is not None and is_text_number(item, resolution):
+                    as_text.append((item, row, unit))
                     continue
                 self.findings.extend(
                     number_findings(
                         item,
                         table=self.table.table,
-                        unit=PERCENT if key == "persen" else RUPIAH,
+                        unit=unit,
                         label=row.name,
-                        resolution=values.resolutions.get(key),
+                        resolution=resolution,
                         text_severity=self.text_severity,
                     )
                 )
+        self.findings += text_number_runs(as_text, table=self.table.table, text_severity=self.text_severity)
 
     skip_cells: frozenset = frozenset()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..findings import Check, Finding, Severity, Unit
+from ..findings import Check, Finding, Severity, Unit, grouped_run
 from ..i18n import Num, Phrase, Text
 from ..model import Field
 from ..numbers import MAX_MAGNITUDE, Kind, format_money
@@ -344,17 +344,55 @@ def number_findings(
             )
         ]
     if kind in (Kind.TEXT, Kind.NIL):
-        return [
-            TEXT_NUMBER.at(
-                field.ref,
-                reported=parsed.value,
-                text=parsed.text,
-                value=Num(parsed.value, unit.value),
-                severity=text_severity,
-                **common,
-            )
-        ]
+        return [text_number(field, table=table, unit=unit, label=label, text_severity=text_severity)]
     return []
+
+
+def is_text_number(field: Field, resolution: Resolution | None) -> bool:
+    """Whether ``number_findings`` gives this cell N001 and nothing else: a figure stored as text that reads
+    one way (not mended by the row's sums)."""
+    parsed = field.parsed
+    if parsed.kind is not Kind.TEXT and parsed.kind is not Kind.NIL:
+        return False
+    return resolution is None or resolution.chosen is None or resolution.chosen == parsed.value
+
+
+def text_number(
+    field: Field, *, table: str, unit: Unit, label: str | None, text_severity: Severity | None = None
+) -> Finding:
+    """N001 at one cell (see ``is_text_number``)."""
+    parsed = field.parsed
+    return TEXT_NUMBER.at(
+        field.ref,
+        reported=parsed.value,
+        text=parsed.text,
+        value=Num(parsed.value, unit.value),
+        severity=text_severity,
+        table=table,
+        label=label,
+        unit=unit,
+    )
+
+
+def text_number_runs(cells: list[tuple[Field, Any, Unit]], *, table: str, text_severity: Severity | None) -> list[Finding]:
+    """N001 for many cells (``is_text_number``, each with its row, whose ``name`` labels it, and unit): one finding per column
+    with ``GROUP_AT`` or more of them, its cells' own findings made only if asked for (a pasted table of
+    20,000 lines has 80,000 figures stored as text)."""
+    columns: dict[tuple[str, int], list[tuple[Field, Any, Unit]]] = {}
+    for cell in cells:
+        ref = cell[0].ref
+        columns.setdefault((ref.sheet, ref.col), []).append(cell)
+    findings: list[Finding] = []
+    for run in columns.values():
+        # What each cell's own finding needs, and no more: a group must not keep the whole table alive.
+        cells_of_run = [(field.ref, field.parsed, row.name, unit) for field, row, unit in run]
+
+        def make(index: int, cells_of_run=cells_of_run) -> Finding:
+            ref, parsed, label, unit = cells_of_run[index]
+            return text_number(Field(ref, parsed), table=table, unit=unit, label=label, text_severity=text_severity)
+
+        findings += grouped_run([cell[0] for cell in cells_of_run], [cell[1].value for cell in cells_of_run], make)
+    return findings
 
 
 def row_number(value: float | None) -> int | None:

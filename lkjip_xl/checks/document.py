@@ -103,37 +103,6 @@ NARRATIVE_PERCENT = Check(
     ),
 )
 
-
-COUNT_TOTAL = Check(
-    "T001",
-    "jumlah-hitungan-salah",
-    Severity.ERROR,
-    Text("Jumlah tabel hitungan ≠ jumlah barisnya", "A count table's total ≠ the sum of its rows"),
-    Text(
-        "Baris \"{label}\" tertulis {reported} {unit_word}, padahal {rows} baris di atasnya berjumlah {expected} {unit_word}.{note}",
-        "The row \"{label}\" reads {reported} {unit_word}, but the {rows} rows above it add up to {expected} {unit_word}.{note}",
-    ),
-    Text(
-        "Tabel hitungan di laporan (pegawai per golongan, per pendidikan: \"5 orang\") diakhiri baris Jumlah. "
-        "Diperiksa hanya bila pembacaannya pasti: satu kolom angka, semua angka dengan satuan yang sama, tiap "
-        "baris berangka sampai baris Jumlah yang terakhir, tanpa baris jumlah lain di tengahnya. Baris yang "
-        "berjumlah lebih dari Jumlah bisa berisi rincian baris lain: itu peringatan.",
-        "A count table in a report (staff per grade, per education: \"5 orang\") ends in a Jumlah row. It is "
-        "checked only when its reading is certain: one column of figures, all with the same unit, a figure on "
-        "every row down to the last row, the Jumlah, and no other sum row between. Rows adding up to more than "
-        "the Jumlah may hold the details of other rows: that is a warning.",
-    ),
-    Text(
-        "Hitung ulang baris-barisnya; periksa baris yang terlewat atau Jumlah yang disalin dari tabel lain.",
-        "Recount the rows; look for a row left out or a Jumlah copied from another table.",
-    ),
-)
-
-NESTED_ROWS = Text(
-    " Bila sebagian baris merupakan rincian baris lain, jumlahnya memang lebih besar.",
-    " If some rows are details of others, their sum is larger indeed.",
-)
-
 NARRATIVE_TABLE = Check(
     "D002",
     "narasi-tabel",
@@ -256,4 +225,34 @@ NARRATIVE_CATEGORY_COUNT = Check(
         "Hitung ulang indikator per kategori dari tabel, lalu samakan kalimatnya.",
         "Count the indicators per category again from the table, then make the sentence agree.",
     ),
+)
+
+COUNT_TOTAL = Check(
+    "T001",
+    "jumlah-hitungan-salah",
+    Severity.ERROR,
+    Text("Jumlah tabel hitungan ≠ jumlah barisnya", "A count table's total ≠ the sum of its rows"),
+    Text(
+        "Baris \"{label}\" tertulis {reported} {unit_word}, padahal {rows} baris di atasnya berjumlah {expected} {unit_word}.{note}",
+        "The row \"{label}\" reads {reported} {unit_word}, but the {rows} rows above it add up to {expected} {unit_word}.{note}",
+    ),
+    Text(
+        "Tabel hitungan di laporan (pegawai per golongan, per pendidikan: \"5 orang\") diakhiri baris Jumlah. "
+        "Diperiksa hanya bila pembacaannya pasti: satu kolom angka, semua angka dengan satuan yang sama, tiap "
+        "baris berangka sampai baris Jumlah yang terakhir, tanpa baris jumlah lain di tengahnya. Baris yang "
+        "berjumlah lebih dari Jumlah bisa berisi rincian baris lain: itu peringatan.",
+        "A count table in a report (staff per grade, per education: \"5 orang\") ends in a Jumlah row. It is "
+        "checked only when its reading is certain: one column of figures, all with the same unit, a figure on "
+        "every row down to the last row, the Jumlah, and no other sum row between. Rows adding up to more than "
+        "the Jumlah may hold the details of other rows: that is a warning.",
+    ),
+    Text(
+        "Hitung ulang baris-barisnya; periksa baris yang terlewat atau Jumlah yang disalin dari tabel lain.",
+        "Recount the rows; look for a row left out or a Jumlah copied from another table.",
+    ),
+)
+
+NESTED_ROWS = Text(
+    " Bila sebagian baris merupakan rincian baris lain, jumlahnya memang lebih besar.",
+    " If some rows are details of others, their sum is larger indeed.",
 )

@@ -88,14 +88,21 @@ def recognise_percent_columns(snapshot: WorkbookSnapshot) -> int:
     number of cells given one. For engines that cannot tell number formats (``Unread``)."""
     document, _ = read_document(snapshot)
     numbers: dict[tuple[str, str, str, int], list[Pos]] = {}  # (table, column key, sheet, col) -> its numbers
+    points: set[tuple[str, Pos]] = set()  # budget percentages that their own line shows to be in points
     for table, key, field in _percent_fields(document):
         ref = field.ref
         if ref is not None and _is_number(snapshot.sheets[ref.sheet].value(ref.row, ref.col)):
             numbers.setdefault((table, key, ref.sheet, ref.col), []).append((ref.row, ref.col))
+    for budget in document.budget.values():
+        for row in [*budget.rows, *([budget.total] if budget.total else [])]:
+            ref = row.persen.ref
+            if ref is not None and _in_points(snapshot.sheets[ref.sheet].value(ref.row, ref.col), row):
+                points.add((ref.sheet, (ref.row, ref.col)))
     fractions: set[tuple[str, Pos]] = set()
     for (table, key, sheet, _), cells in numbers.items():
         if key != "efisiensi":
-            fractions.update((sheet, pos) for pos in cells if _within(snapshot.sheets[sheet].value(*pos), FRACTIONS))
+            fractions.update((sheet, pos) for pos in cells
+                             if _within(snapshot.sheets[sheet].value(*pos), FRACTIONS) and (sheet, pos) not in points)
     with_fractions = {table for (table, key, sheet, _), cells in numbers.items() if key == "serapan"
                       and any((sheet, pos) in fractions for pos in cells)}  # tables whose % serapan has fractions
     for (table, key, sheet, _), cells in numbers.items():
@@ -105,6 +112,16 @@ def recognise_percent_columns(snapshot: WorkbookSnapshot) -> int:
     for sheet, pos in fractions:
         snapshot.sheets[sheet].number_formats[pos] = PERCENT_FORMAT
     return len(fractions)
+
+
+def _in_points(value: Any, row) -> bool:
+    """A budget line's percentage below 2 that is its realisasi / anggaran × 100 (0.13 for a 0,13% spending),
+    not the fraction: its own anggaran and realisasi tell (a mid-year export's lines often spend under 2%)."""
+    anggaran, realisasi = row.anggaran.value, row.realisasi.value
+    if not _is_number(value) or not _is_number(anggaran) or not _is_number(realisasi) or not anggaran:
+        return False
+    ratio = realisasi / anggaran
+    return abs(value - ratio * 100) < abs(value - ratio)
 
 
 def _within(value: float, bounds: tuple[float, float]) -> bool:

@@ -217,7 +217,11 @@ def scan_sheet(sheet: SheetSnapshot) -> list[Found]:
     caption: str | None = None
     titles: list[str] = []
     row = 1
-    while row <= sheet.max_row:
+    grid = sheet.values
+    while row <= len(grid):
+        if not grid[row - 1]:  # a row with no cell at all (rows up to a stray cell far below): not even cached
+            row += 1
+            continue
         cells = cells_of(row)
         if not cells:
             row += 1

@@ -9,6 +9,7 @@ template's column keys (template/layout.py), so the rest of the tool reads a pas
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..numbers import Kind, Quantity, parse
@@ -184,10 +185,37 @@ def read_header(sheet: SheetSnapshot, rows: list[int]) -> Header:
             own_concept = "persen"  # "%" typed over "Realisasi" in its column alone: the % of realisasi, a capaian
         columns.append(HeaderColumn(col, own, group, own_concept, group_concept, year))
     _years_in_own_text(columns)
+    columns = _split_code_columns(sheet, rows, columns)
     label = _unheaded_label_column(sheet, rows, first, columns)
     if label is not None:
         columns.insert(0, label)
     return Header(rows, columns)
+
+
+# A Kepmendagri or account code as SIPD writes it in its split code columns: "1.02", "1.02.01.2.01.0001", "5.1.02".
+_DOTTED_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,5})+$")
+# How many body rows are looked at, and how many codes they must hold, to take a headerless column for codes.
+_CODE_PROBE, _CODES_NEEDED = 40, 3
+
+
+def _split_code_columns(sheet: SheetSnapshot, rows: list[int], columns: list[HeaderColumn]) -> list[HeaderColumn]:
+    """SIPD's "Kode" header is merged over its four code columns (urusan, unit, program ... sub kegiatan,
+    account: A6:D8). Where the merge is not known (values only, as xlwings' remote engine sends them), the
+    columns right of "Kode" with no header text of their own and only codes below are its columns too."""
+    by_col = {column.col: column for column in columns}
+    added: list[HeaderColumn] = []
+    for column in columns:
+        if column.concept != "kode":
+            continue
+        col = column.col + 1
+        while col not in by_col and all(not cell_text(sheet.value(row, col))[0].strip() for row in rows):
+            body = [cell_text(sheet.value(row, col))[0].strip() for row in range(rows[-1] + 1, rows[-1] + 1 + _CODE_PROBE)]
+            texts = [text for text in body if text]
+            if len(texts) < _CODES_NEEDED or not all(_DOTTED_CODE.match(text) for text in texts):
+                break
+            added.append(HeaderColumn(col, "", column.group, "kode", column.group_concept, None))
+            col += 1
+    return sorted([*columns, *added], key=lambda column: column.col) if added else columns
 
 
 # How many rows under a header show that the column left of it, with no header, holds the rows' labels.

@@ -30,27 +30,37 @@ class TableView:
         self.body = list(found.rows)
         if found.total_row is not None:
             self.body.append(found.total_row)
-        self.max_row = layout.first_row + len(self.body) - 1
-        self._cells: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self.first_row = layout.first_row
+        self.header_row = layout.header_row
+        self.max_row = self.first_row + len(self.body) - 1
+        self.width = len(layout.columns)
+        # Per template row, the free-form cell of each template column (index 0 unused), worked out for the
+        # whole row at its first question: the reader asks five to ten questions of every cell.
+        self._rows: dict[int, list[tuple[int, int] | None]] = {}
         self._merges: dict[tuple[int, int], tuple[int, int]] | None = None
 
     def row_of(self, row: int) -> int | None:
         """The free-form row shown as template row ``row``."""
-        index = row - self.layout.first_row
+        index = row - self.first_row
         return self.body[index] if 0 <= index < len(self.body) else None
 
     def template_row(self, row: int) -> int:
-        return self.layout.first_row + self.body.index(row)
+        return self.first_row + self.body.index(row)
 
     def _where(self, row: int, col: int) -> tuple[int, int] | None:
-        if (row, col) not in self._cells:
-            self._cells[(row, col)] = self._locate(row, col)
-        return self._cells[(row, col)]
+        cells = self._rows.get(row)
+        if cells is None:
+            source = self.row_of(row)
+            cells = self._rows[row] = [None] * (self.width + 1)
+            if source is not None:
+                for index in range(1, self.width + 1):
+                    cells[index] = self._locate(source, index)
+        return cells[col] if 0 < col <= self.width else None
 
-    def _locate(self, row: int, col: int) -> tuple[int, int] | None:
-        source = self.row_of(row)
+    def _locate(self, source: int, col: int) -> tuple[int, int] | None:
+        """The free-form cell of template column ``col`` on free-form row ``source``."""
         key = self.key_of_col.get(col)
-        if source is None or key is None:
+        if key is None:
             return None
         found = self.found
         if source == found.total_row:
@@ -97,18 +107,42 @@ class TableView:
         return None if any(other != col and anchor[1] <= other <= last_col for other in keys) else anchor
 
     def value(self, row: int, col: int) -> Any:
-        if row == self.layout.header_row:
+        if row == self.header_row:
             return self.found.header.years.get(self.key_of_col.get(col, ""))
         where = self._where(row, col)
         if where is None:
             return None
-        value = self.sheet.value(*where)
+        return self._shown(self.sheet.value(*where), col)
+
+    def _shown(self, value: Any, col: int) -> Any:
         if isinstance(value, str):
             text = cell_text(value)[0] if "<" in value else value
             if self.key_of_col[col] == "no" and _NUMBERED.match(text):
                 return int(text.strip().strip(".)("))  # "1." and "1)" number a row like 1
             return text or None
         return value
+
+    def figure(self, row: int, col: int, merged: bool) -> tuple[CellRef | None, tuple[int, int] | None, Any, str | None, str | None]:
+        """See SheetSnapshot.figure: the free-form cell found once for all five answers."""
+        where = self._where(row, col)
+        if where is None:
+            return None, None, self.value(row, col), None, None
+        sheet = self.sheet
+        anchor = sheet.merge_anchor(*where) if merged else None
+        if anchor is not None:
+            return sheet.ref(*where), anchor, None, None, None
+        return sheet.ref(*where), None, self._shown(sheet.value(*where), col), sheet.number_format(*where), sheet.formula(*where)
+
+    def label(self, row: int, col: int) -> tuple[CellRef | None, Any, bool]:
+        """See SheetSnapshot.label."""
+        where = self._where(row, col)
+        if where is None:
+            return None, self.value(row, col), False
+        sheet = self.sheet
+        raw = sheet.value(*where)
+        # Markup says bold only in a text with a tag in it ("<b>JUMLAH</b>"): the others need no reading.
+        markup = raw is not None and type(raw) is not float and "<" in (raw if type(raw) is str else str(raw))
+        return sheet.ref(*where), self._shown(raw, col), where in sheet.bold or (markup and cell_text(raw)[1])
 
     def formula(self, row: int, col: int) -> str | None:
         where = self._where(row, col)

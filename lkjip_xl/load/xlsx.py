@@ -7,7 +7,10 @@ pass over each sheet's XML, bounded; a part with a DTD goes through defusedxml.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import html
+import io
 import posixpath
 import re
 import string
@@ -23,7 +26,7 @@ from defusedxml import ElementTree as SafeET
 
 from ..errors import CORRUPT, InputRejected
 from ..numbers import CellError, is_percent_format
-from ..snapshot import Formulas, Inventory, Oversize, SheetSnapshot, WorkbookSnapshot, parse_a1
+from ..snapshot import Formulas, Inventory, Oversize, SheetSnapshot, WorkbookSnapshot, a1, parse_a1
 from ..template.layout import is_output_sheet
 from .preflight import LIMITS, Limits
 
@@ -50,6 +53,9 @@ class StyleTable:
     # per cellXfs index: the number format when it is a percent one (the only kind loaders keep), else None
     percent_formats: list[str | None] = field(default_factory=list)
     bold: list[bool] = field(default_factory=list)
+    # per cellXfs index: "date" or "duration" where the number format shows a number as one, else None;
+    # asked only for the few cells read apart from python-calamine (``SheetExtras.strays``)
+    dates: list[str | None] = field(default_factory=list)
 
 
 @dataclass
@@ -63,6 +69,11 @@ class SheetExtras:
     bold: set[tuple[int, int]] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     protected: bool = False
+    # A sheet python-calamine would allocate far more for than its cells need (a stray cell at XFD1 or far
+    # below the table, a <dimension> tag that claims the whole sheet): the part as calamine is given it
+    # (without the stray cells and the tag), and the stray cells, read here. None: the part as it is.
+    compact_part: bytes | None = None
+    strays: dict[tuple[int, int], Any] = field(default_factory=dict)
 
 
 class SheetTooLarge(Exception):
@@ -138,9 +149,62 @@ def read_styles(archive: zipfile.ZipFile) -> StyleTable:
                 fmt_id = int(xf.get("numFmtId", "0"))
                 code = custom.get(fmt_id, _BUILTIN_PERCENT_FORMATS.get(fmt_id))
                 table.percent_formats.append(code if code and is_percent_format(code) else None)
+                table.dates.append(_date_kind(fmt_id, custom.get(fmt_id)))
                 font_id = int(xf.get("fontId", "0"))
                 table.bold.append(font_id < len(fonts_bold) and fonts_bold[font_id])
     return table
+
+
+def _date_kind(fmt_id: int, code: str | None) -> str | None:
+    """Whether a number format shows a date (or time) or a duration, as python-calamine tells them."""
+    if code is None:
+        return "duration" if fmt_id == 46 else "date" if 14 <= fmt_id <= 22 or 45 <= fmt_id <= 47 else None
+    plain = re.sub(r'"[^"]*"|\\.|_.|\*.', "", code)  # quoted text, escaped characters, paddings
+    if re.search(r"\[(h+|m+|s+)\]", plain, re.I):
+        return "duration"
+    plain = re.sub(r"\[[^\]]*\]", "", plain)  # colours, conditions, locales
+    return "date" if re.search(r"[dmyhs]", plain, re.I) else None
+
+
+def stray_value(kind: str, text: str | None, style: int | None, styles: StyleTable, shared: list[str]) -> Any:
+    """A cell's value as python-calamine gives it, for the few cells read apart from it."""
+    if text is None:
+        return None
+    if kind == "s":
+        index = int(text) if text.strip().isdigit() else -1
+        return shared[index] if 0 <= index < len(shared) else None
+    if kind in ("str", "inlineStr", "e"):
+        return text or None
+    if kind == "b":
+        return text.strip() in ("1", "true")
+    if kind == "d":
+        try:
+            return dt.datetime.fromisoformat(text.strip())
+        except ValueError:
+            return text
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    dates = styles.dates
+    date_kind = dates[style] if style is not None and style < len(dates) else None
+    if date_kind == "duration":
+        return dt.timedelta(days=number)
+    if date_kind == "date":
+        if number < 1:
+            return (dt.datetime.min + dt.timedelta(days=max(number, 0))).time()
+        day = dt.datetime(1899, 12, 31 if number < 61 else 30) + dt.timedelta(days=number)
+        return day.date() if number.is_integer() else day
+    return number
+
+
+def read_shared_strings(archive: zipfile.ZipFile) -> list[str]:
+    """The shared strings table (for the few cells read apart from python-calamine)."""
+    try:
+        root = _read_xml(archive, "xl/sharedStrings.xml")
+    except InputRejected:
+        return []
+    return ["".join(piece.text or "" for piece in _texts(item)) for item in root if local_name(item.tag) == "si"]
 
 
 class SharedFormula:
@@ -349,8 +413,10 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable, limits: 
 _REF = rb'<c r="([A-Z]{1,3})([0-9]{1,7})"'
 _ODD_CELL_RE = re.compile(rb'<c(?:[>/\t\r\n]| r="(?![A-Z]{1,3}[0-9]{1,7}"))')  # no reference first, or a strange one
 _LOOSE_RE = re.compile(rb">\s+<")  # whitespace between elements: pretty-printed, read by the parser
-# A value, a formula or an inline string (group 3); an empty <v> (group 4) counts only for a text result.
-_CONTENT_RE = re.compile(_REF + rb'([^<>]*?)>(?:(<f|<is|<v>[^<])|(<v\s*/>|<v></v>))')
+# A cell with a value, a formula or an inline string; one with an empty <v> counts only for a text result.
+_FILLED_RE = re.compile(_REF + rb'[^<>]*?>(?:<f|<is|<v>[^<])')
+_EMPTY_VALUE_RE = re.compile(_REF + rb'([^<>]*?)>(?:<v\s*/>|<v></v>)')
+_EMPTY_VALUE = re.compile(rb"<v\s*/>|<v></v>")
 _FORMULA_CELL_RE = re.compile(
     _REF + rb'([^<>]*?)><f(\s[^<>]*?)?(?:/>|>([^<]*)</f>)(?:(<v>)([^<]*)</v>|(<v\s*/>))?(<is)?'
 )
@@ -418,17 +484,36 @@ def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras 
         return number
 
     # The extent of the cells with content is what python-calamine allocates: bound it before it does.
-    last_rows: set[bytes] = set()
-    last_cols: set[bytes] = set()
-    for letters, digits, attrs, filled, _empty in _CONTENT_RE.findall(data):
-        if filled or _TEXT_RESULT.search(attrs):
-            last_rows.add(digits)
-            last_cols.add(letters)
-    if last_rows:
-        extent = max(map(int, last_rows)) * max(map(column, last_cols))
-        if extent > limits.sheet_cells:
-            raise SheetTooLarge(Oversize("cells", extent, limits.sheet_cells))
+    filled = _FILLED_RE.findall(data)  # (letters, digits) of each cell with content
+    if _EMPTY_VALUE.search(data):
+        filled += [(letters, digits) for letters, digits, attrs in _EMPTY_VALUE_RE.findall(data) if _TEXT_RESULT.search(attrs)]
+    count = len(filled)
     extras = SheetExtras()
+    extent = 0
+    if filled:
+        all_letters, all_digits = zip(*filled)
+        extent = max(map(int, set(all_digits))) * max(map(column, set(all_letters)))
+    # Mostly empty: a few cells far out beyond the others would make calamine fill the grid in between.
+    sparse = extent > max(SPARSE_FLOOR, SPARSE_RATIO * count)
+    claimed = _claimed_extent(data) > max(extent, limits.sheet_cells)  # a <dimension> tag that lies
+    if extent > limits.sheet_cells or sparse or claimed:
+        strays: set[tuple[int, int]] | None = set()
+        if extent > limits.sheet_cells or sparse:
+            cells = [(int(digits), column(letters)) for letters, digits in filled]
+            # Within what a grid of these cells would take if it were dense; else within the limit.
+            strays = _strays(cells, max(SPARSE_FLOOR, SPARSE_RATIO * count)) if sparse else None
+            if strays is None and extent > limits.sheet_cells:
+                strays = _strays(cells, limits.sheet_cells)
+        if strays is None:
+            if extent > limits.sheet_cells:
+                raise SheetTooLarge(Oversize("cells", extent, limits.sheet_cells))
+            strays = set()  # no few cells to blame: the grid, as it is
+        if strays or claimed:
+            try:
+                extras.strays = _stray_values(data, strays)  # their values made once shared strings are read
+            except ET.ParseError:
+                raise SheetTooLarge(Oversize("cells", extent, limits.sheet_cells)) from None
+            extras.compact_part = _compact(data, strays)
     styled = _styled_cells(styles)
     if styled is not None:
         for letters, digits, style in styled.findall(data):
@@ -461,6 +546,98 @@ def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras 
         extras.merged.append((r1, c1, r2, c2))
     extras.protected = b"<sheetProtection" in data
     return extras
+
+
+# At most this many cells of a sheet are read apart from its grid (see ``_strays``).
+MAX_STRAYS = 1_000
+# A grid of more cells than this, and more than SPARSE_RATIO times the cells with content, is mostly empty:
+# its few far-out cells are read apart (see ``_scan_bytes``).
+SPARSE_FLOOR = 200_000
+SPARSE_RATIO = 20
+_DIMENSION_RE = re.compile(rb'<dimension\s[^<>]*?ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
+
+
+def _claimed_extent(data: bytes) -> int:
+    """The cells the sheet's <dimension> tag claims (python-calamine reserves room for them): 0 without one."""
+    head = data[: data.find(b"<sheetData")] if b"<sheetData" in data else b""
+    match = _DIMENSION_RE.search(head)
+    if match is None:
+        return 0
+    first = parse_a1((match.group(1) + match.group(2)).decode())
+    last = parse_a1(((match.group(3) or match.group(1)) + (match.group(4) or match.group(2))).decode())
+    return last[0] * last[1] if first and last else 0
+
+
+def _strays(cells: list[tuple[int, int]], limit: int) -> set[tuple[int, int]] | None:
+    """The fewest cells far out beyond the others (a stray "x" at XFD1, a note at row 1,000,000) whose leaving
+    out brings the rest within ``limit`` rows x columns; None when that takes more than ``MAX_STRAYS`` cells.
+
+    Each cut below a row (the last row, then lower ones while at most ``MAX_STRAYS`` cells lie below the cut)
+    is tried with the widest column the rows above it may reach."""
+    by_row = sorted(cells)
+    by_col = sorted(cells, key=lambda cell: -cell[1])
+    rows = [row for row, _ in by_row]
+    best: set[tuple[int, int]] | None = None
+    below = len(by_row)  # by_row[below:] lie below the cut
+    while below and len(by_row) - below <= MAX_STRAYS:
+        row_cut = rows[below - 1]
+        col_cut = limit // row_cut
+        wide = []
+        for cell in by_col:
+            if cell[1] <= col_cut or len(wide) > MAX_STRAYS:
+                break
+            wide.append(cell)
+        strays = set(by_row[below:]).union(wide)
+        if len(strays) <= MAX_STRAYS and (best is None or len(strays) < len(best)):
+            best = strays
+        below = bisect.bisect_left(rows, row_cut)  # the next cut: above this row
+    return best
+
+
+def _compact(data: bytes, strays: set[tuple[int, int]]) -> bytes:
+    """The part without its <dimension> tag and without the stray cells (their elements, whole)."""
+    start = max(data.find(b"<sheetData"), 0)
+    head = re.sub(rb"<dimension\s[^<>]*/>", b"", data[:start])
+    return head + (_stray_cells(strays).sub(b"", data[start:]) if strays else data[start:])
+
+
+def _stray_cells(strays: Iterable[tuple[int, int]]) -> re.Pattern:
+    """The elements of these cells, whole, in a part plain enough for the byte scan."""
+    refs = b"|".join(re.escape(a1(row, col).encode()) for row, col in strays)
+    return re.compile(rb'<c r="(?:' + refs + rb')"(?:[^<>]*/>|[^<>]*>.*?</c>)', re.S)
+
+
+def _stray_values(data: bytes, strays: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[str, str | None, int | None]]:
+    """Per stray cell: its type, its <v> text or inline string, and its style index."""
+    out = {}
+    for match in _stray_cells(strays).finditer(data):
+        element = ET.fromstring(match.group(0))
+        position = parse_a1(element.get("r", ""))
+        kind = element.get("t", "n")
+        text = None
+        for child in element:
+            name = local_name(child.tag)
+            if name == "v":
+                text = child.text
+            elif name == "is":
+                text = "".join(
+                    piece.text or "" for piece in _texts(child)
+                )
+        style = element.get("s")
+        out[position] = (kind, text, int(style) if style and style.isdigit() else None)
+    return out
+
+
+def _texts(element) -> list:
+    """The <t> elements of a rich or plain string, not those of its phonetic runs (<rPh>)."""
+    found = []
+    for child in element:
+        name = local_name(child.tag)
+        if name == "t":
+            found.append(child)
+        elif name == "r":
+            found.extend(_texts(child))
+    return found
 
 
 def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable, limits: Limits) -> SheetExtras:
@@ -565,10 +742,11 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def read_values(path: Path, names: Iterable[str]) -> dict[str, list[list[Any]]]:
+def read_values(path: Path, names: Iterable[str], source: Path | io.BytesIO | None = None) -> dict[str, list[list[Any]]]:
+    """Every named sheet's values, by python-calamine, from ``path`` or an in-memory copy of it."""
     from python_calamine import CalamineWorkbook
 
-    workbook = CalamineWorkbook.from_path(str(path))
+    workbook = CalamineWorkbook.from_path(str(path)) if source is None else CalamineWorkbook.from_filelike(source)
     try:
         out = {}
         for name in names:
@@ -577,6 +755,21 @@ def read_values(path: Path, names: Iterable[str]) -> dict[str, list[list[Any]]]:
         return out
     finally:
         workbook.close()
+
+
+def _compact_copy(archive: zipfile.ZipFile, parts: dict[str, bytes]) -> io.BytesIO:
+    """The workbook's XML parts, ``parts`` replaced, as a zip in memory: for python-calamine to read those
+    sheets from (the file itself is never changed). Other worksheets, media and the like are left out."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as copy:
+        for info in archive.infolist():
+            name = info.filename
+            if name in parts:
+                copy.writestr(name, parts[name])
+            elif name.endswith((".xml", ".rels")) and not name.startswith("xl/worksheets/"):
+                copy.writestr(name, archive.read(name))
+    buffer.seek(0)
+    return buffer
 
 
 def read_xlsx(
@@ -596,9 +789,14 @@ def read_xlsx(
                 extras[entry.name] = scan_sheet(archive, entry.part, styles, limits)
             except SheetTooLarge as error:
                 inventory.oversized_sheets[entry.name] = error.oversize
+        compact = {entry.name: entry.part for entry in entries if entry.name in extras and extras[entry.name].compact_part is not None}
+        copy = _compact_copy(archive, {part: extras[name].compact_part for name, part in compact.items()}) if compact else None
+        shared = read_shared_strings(archive) if any(kind == "s" for name in compact for kind, _, _ in extras[name].strays.values()) else []
     entries = [entry for entry in entries if entry.name in extras]
     inventory.protected_sheets = [entry.name for entry in entries if extras[entry.name].protected]
-    values = read_values(path, [entry.name for entry in entries])
+    values = read_values(path, [entry.name for entry in entries if entry.name not in compact])
+    if copy is not None:
+        values.update(read_values(path, list(compact), copy))
     snapshot = WorkbookSnapshot(name or path.name, inventory=inventory)
     uncached: dict[str, set[tuple[int, int]]] = {}
     for entry in entries:
@@ -612,6 +810,8 @@ def read_xlsx(
             merged=sheet_extras.merged,
             visibility=entry.state,
         )
+        for (row, col), (kind, text, style) in sheet_extras.strays.items():
+            sheet.set_value(row, col, stray_value(kind, text, style, styles, shared))
         for (row, col), code in sheet_extras.errors.items():
             sheet.set_value(row, col, CellError(code))
         snapshot.sheets[entry.name] = sheet

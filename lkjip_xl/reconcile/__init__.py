@@ -8,6 +8,7 @@ pasted on a sheet of the checked workbook, ``reconcile`` matches and compares (e
 from __future__ import annotations
 
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputRejected
@@ -26,6 +27,16 @@ NOT_AN_EXPORT = Text(
 )
 
 
+@dataclass
+class Inside:
+    """What ``exports_inside`` found: the exports, the workbook to read the report from and, when it had to read
+    it to decide, that reading (document, findings)."""
+
+    exports: list[SipdExport]
+    snapshot: WorkbookSnapshot
+    read: tuple[Any, list] | None = None
+
+
 def load_exports(paths: list[Path]) -> list[SipdExport]:
     """The exports at ``paths``; a file that cannot be read or holds no export raises InputRejected naming it."""
     from ..load import load_file
@@ -40,13 +51,15 @@ def load_exports(paths: list[Path]) -> list[SipdExport]:
     return exports
 
 
-def exports_inside(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None) -> tuple[list[SipdExport], WorkbookSnapshot]:
+def exports_inside(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None = None) -> Inside:
     """An SIPD export pasted on sheets of the workbook (recognised by its title and layout, any sheet name), and
-    the workbook without those sheets for the report's own tables. A workbook that holds only an export (or
-    whose other sheets have no Tabel 3.8) is read as it is: there is nothing to reconcile."""
+    the workbook without those sheets for the report's own tables, with their reading (read once: the caller
+    checks it). A workbook that holds only an export (or whose other sheets have no Tabel 3.8) is read as it
+    is: there is nothing to reconcile."""
+    nothing = Inside([], snapshot)
     names = sheet_exports(snapshot)
     if not names or len(names) == len(snapshot.sheets):
-        return [], snapshot
+        return nothing
     from ..freeform.detect import find_tables
     from ..template.extract import is_template
 
@@ -55,17 +68,17 @@ def exports_inside(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
         # summaries of it on other sheets), checked as it is, not a report beside an export.
         found = find_tables(snapshot).tables.get("3.8")
         if found is None or found.sheet.name in names:
-            return [], snapshot
+            return nothing
     rest = WorkbookSnapshot(snapshot.name, {name: sheet for name, sheet in snapshot.sheets.items() if name not in names}, snapshot.inventory)
     from ..validate import read_document
 
     try:
-        document, _ = read_document(rest, overrides)
+        read = read_document(rest, overrides)
     except InputRejected:
-        return [], snapshot
-    if "3.8" not in document.budget:
-        return [], snapshot
+        return nothing
+    if "3.8" not in read[0].budget:
+        return nothing
     export = read_export(WorkbookSnapshot(snapshot.name, {name: snapshot.sheets[name] for name in names}), snapshot.name, inside=True)
     if export is None:
-        return [], snapshot
-    return [export], rest
+        return nothing
+    return Inside([export], rest, read)

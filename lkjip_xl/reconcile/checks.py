@@ -26,11 +26,15 @@ DIFFERS = Check(
         "Angka Tabel 3.8 disalin tangan dari SIPD. Salah ketik saat menyalin, dengan selisih, persentase dan "
         "induknya dihitung dari angka yang salah, tetap konsisten di dalam tabel: hanya ekspor SIPD yang "
         "menunjukkannya. Kesalahan hanya bila baris cocok menurut kode Kepmendagri, atau menurut nama yang sama "
-        "persis setelah dinormalkan dan hanya satu; kecocokan nama yang mirip saja paling tinggi peringatan.",
+        "persis setelah dinormalkan dan hanya satu yang dikuatkan oleh hal lain: angka lain baris itu (bukan nol) "
+        "sama dengan SIPD, atau induknya cocok menurut kode dan nama itu hanya satu di bawahnya. Kecocokan nama "
+        "saja, atau nama yang mirip, paling tinggi peringatan.",
         "Table 3.8's figures are copied by hand from SIPD. A figure mistyped while copying, with its selisih, "
         "percentage and parents worked out from it, is consistent inside the table: only the SIPD export shows "
         "it. An error only when the line matched by Kepmendagri code, or by a name that is the same after "
-        "normalising and found once; a match by a similar name is a warning at most.",
+        "normalising, found once and confirmed by something else: another (non-zero) figure of the line agrees "
+        "with SIPD, or its parent matched by code and the name occurs once under it. A match by the name alone, "
+        "or by a similar name, is a warning at most.",
     ),
     _COPY_FIX,
 )
@@ -165,4 +169,32 @@ TOTAL = Check(
         "the report may cover only part of the export, hence a warning.",
     ),
     Text("Bandingkan program-program laporan dengan SIPD.", "Compare the report's programs with SIPD."),
+)
+
+JENIS = Check(
+    "R009",
+    "jenis-belanja-beda-dengan-sipd",
+    Severity.ERROR,
+    Text("Jumlah per jenis belanja berbeda dengan SIPD", "Total per type of spending differs from SIPD"),
+    Text(
+        "{column} {what} di Tabel 3.7 tertulis {reported}, di SIPD {expected} ({source}; {where}).{note}",
+        "{column} of {what} in Table 3.7 reads {reported}, SIPD has {expected} ({source}; {where}).{note}",
+    ),
+    Text(
+        "Tabel 3.7 meringkas anggaran dan realisasi per jenis belanja (Operasi, Pegawai, Barang dan Jasa, Modal, "
+        "Tak Terduga, Transfer). SIPD memberikan jumlahnya: kolom kelompok belanja ekspor (Operasi | Modal | Tak "
+        "Terduga | Transfer) dan baris rekening (5.1 operasi, 5.1.01 pegawai, 5.1.02 barang dan jasa, 5.2 modal, "
+        "5.3 tak terduga, 5.4 transfer). Hanya baris yang namanya satu jenis saja, sekali dalam tabel; bentuk lama "
+        "Belanja Tidak Langsung / Langsung tidak dibandingkan. Kesalahan hanya bila cakupannya pasti sama: Tabel "
+        "3.8 memuat semua baris SIPD yang beranggaran, satu ekspor, dan ada angka lain Tabel 3.7 (bukan nol) yang "
+        "sama dengan SIPD; untuk realisasi, ekspornya setahun penuh. Selain itu peringatan. Selisih Belanja Operasi yang dijelaskan oleh Pegawai dan Barang dan Jasa disebut pada baris itu.",
+        "Table 3.7 sums up budget and spending per type (Operasi, Pegawai, Barang dan Jasa, Modal, Tak Terduga, "
+        "Transfer). SIPD gives these totals: the export's spending-group columns (Operasi | Modal | Tak Terduga | "
+        "Transfer) and its account rows (5.1 operating, 5.1.01 staff, 5.1.02 goods and services, 5.2 capital, 5.3 "
+        "unforeseen, 5.4 transfers). Only rows whose name is one type and nothing else, once in the table; the old "
+        "Belanja Tidak Langsung / Langsung form is not compared. An error only when the scope is surely the same: "
+        "Table 3.8 holds every budgeted SIPD line, one export, and another (non-zero) figure of Table 3.7 agrees "
+        "with SIPD; for spending, the export covers the whole year. A warning otherwise. A Belanja Operasi difference explained by Pegawai and Barang dan Jasa is named on those rows.",
+    ),
+    Text("Salin ulang jumlah jenis belanja itu dari SIPD.", "Copy that type's total again from SIPD."),
 )

@@ -18,7 +18,8 @@ from ..model import BudgetTable, Document
 from ..numbers import money_equal, transposed_digits
 from .checks import DIFFERS, LEFT_OUT, NEIGHBOUR, NOT_IN_SIPD, PERIOD, REFUSED, TOTAL, TRANSPOSED
 from .export import LEVELS, Entry, SipdExport, office_words
-from .match import CODE, NAME, Line, Match, Matcher, report_lines
+from .jenis import reconcile_jenis
+from .match import CODE, NAME, Line, Match, Matcher, normalise, report_lines
 
 KEYS = ("anggaran", "realisasi")
 COLUMN = {"anggaran": Text("Anggaran", "Budget"), "realisasi": Text("Realisasi", "Spending")}
@@ -33,6 +34,12 @@ BY_SIMILAR = Text("hanya menurut nama yang mirip ({ratio}%: \"{name}\")", "only 
 AMBIGUOUS = Text(" Lebih dari satu baris SIPD cocok: kecocokan tidak pasti.", " More than one SIPD line fits: the match is not sure.")
 CODE_DIFFERS = Text(" Kode laporan {code} tidak ada di SIPD.", " The report's code {code} is not in SIPD.")
 NAMES_DIFFER = Text(" Nama di SIPD berbeda jauh (\"{name}\"): periksa kodenya.", " SIPD's name is quite different (\"{name}\"): check the code.")
+NAME_ONLY = Text(
+    " Hanya nama yang sama yang menghubungkan baris ini dengan SIPD (tidak ada angka lain baris ini yang sama "
+    "dengan SIPD, dan induknya tidak cocok menurut kode): karena itu peringatan.",
+    " Only the same name links this line to SIPD (no other figure of the line agrees with SIPD, and its parent "
+    "is not matched by code): hence a warning.",
+)
 PARTIAL = Text(" Ekspor hanya sampai bulan {month}.", " The export runs only to month {month}.")
 FOLLOWS = Text(" Karena itu juga: {cells}.", " Hence also: {cells}.")
 THE_ROW = Text("baris {row}", "row {row}")
@@ -184,7 +191,8 @@ def reconcile(document: Document, exports: list[SipdExport], quiet_refusals: boo
             if explained is not None and money_equal(diff, explained, document.settings.tolerance_money) and line.children:
                 _add_follows(line, key, findings_of, getattr(line.row, key).ref)
                 continue
-            finding = _difference(line, match, key, reported, sipd, entries, partial, document)
+            name_only = match.basis == NAME and not _corroborated(line, match, key, matches, entries, document)
+            finding = _difference(line, match, key, reported, sipd, entries, partial, document, name_only)
             outcome.findings.append(finding)
             findings_of[(id(line), key)] = finding
     for entry, export, parent_line in left_out:
@@ -211,6 +219,8 @@ def reconcile(document: Document, exports: list[SipdExport], quiet_refusals: boo
         summary["only_in_report"].append({"label": line.row.label.text, "code": line.code,
                                           "cell": line.row.label.ref.a1 if line.row.label.ref else None})
     _totals(table, lines, matches, diffs, findings_of, pool, document, outcome)
+    jenis_findings, outcome.summary["jenis_belanja"] = reconcile_jenis(document, pool, partial, scope_sure=not left_out)
+    outcome.findings.extend(jenis_findings)
     for match in matches.values():
         if match.basis == CODE:
             summary["matched_by_code"] += 1
@@ -280,12 +290,32 @@ def _add_follows(line, key, findings_of, ref, stack=None) -> None:
         stack.extend(child.children)
 
 
+def _corroborated(line: Line, match: Match, key: str, matches: dict[int, Match], entries: list[Entry],
+                  document: Document) -> bool:
+    """Whether a line matched by name only is the SIPD line for something besides its name: its other figure
+    agrees with SIPD's (a non-zero figure: zeros agree by chance), or its parent is matched by code and no
+    other SIPD line under that parent has the same name. A name alone is never the basis of an error."""
+    for other in KEYS:
+        if other == key:
+            continue
+        reported, sipd = _value(line, other), getattr(match.entry, other)
+        if reported and sipd and money_equal(reported, sipd, document.settings.tolerance_money):
+            return True
+    parent = matches.get(id(line.parent)) if line.parent is not None else None
+    if parent is None or parent.basis != CODE or not parent.sure or match.entry.parent is not parent.entry:
+        return False
+    same_name = [entry for entry in entries if entry.parent is parent.entry and normalise(entry.name) == line.norm]
+    return len(same_name) == 1
+
+
 def _difference(line: Line, match: Match, key: str, reported: float, sipd: float, entries: list[Entry],
-                partial: SipdExport | None, document: Document) -> Finding:
+                partial: SipdExport | None, document: Document, name_only: bool = False) -> Finding:
     entry, export = match.entry, match.export
-    sure = match.sure and not (key == "realisasi" and partial is not None)
+    sure = match.sure and not name_only and not (key == "realisasi" and partial is not None)
     severity = Severity.ERROR if sure else Severity.WARNING
     notes: list[Text | str] = []
+    if name_only and match.sure:
+        notes.append(NAME_ONLY)
     if match.ambiguous:
         notes.append(AMBIGUOUS)
     if match.code_differs:

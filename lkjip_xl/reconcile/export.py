@@ -60,6 +60,16 @@ class Period:
 
 
 @dataclass(eq=False)
+class Account:
+    """An account row (5.1.02.01 ...) under a sub kegiatan: what Tabel 3.7's totals per belanja type sum."""
+
+    code: str
+    parent: str  # the account row it sits under ("" at the top, right under the sub kegiatan)
+    anggaran: float | None
+    realisasi: float | None
+
+
+@dataclass(eq=False)
 class Entry:
     """One program, kegiatan or sub kegiatan of the export, with SIPD's figures and where they stand."""
 
@@ -76,6 +86,7 @@ class Entry:
     groups: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)  # operasi, modal, ...
     parent: Entry | None = None
     summed_accounts: int = 0  # >0: the figure is the sum of this many account rows
+    accounts: list[Account] = field(default_factory=list)  # a sub kegiatan's account rows, every depth
 
     @property
     def row(self) -> int | None:
@@ -142,6 +153,18 @@ def _accounts_sum(row: BudgetRow, key: str) -> float | None:
     if not accounts or any(value is None for value in values):
         return None
     return sum(values)
+
+
+def _account_rows(row: BudgetRow) -> list[Account]:
+    out = []
+    stack = [(child, "") for child in row.children]
+    while stack:
+        child, parent = stack.pop(0)
+        if child.level is not Level.AKUN or not child.account:
+            continue
+        out.append(Account(child.account, parent, _figure(child, "anggaran")[0], _figure(child, "realisasi")[0]))
+        stack.extend((grandchild, child.account) for grandchild in child.children)
+    return out
 
 
 def title_lines(sheet: SheetSnapshot, first_header_row: int) -> list[str]:
@@ -247,7 +270,8 @@ def read_export(snapshot: WorkbookSnapshot, file: str, inside: bool = False) -> 
             name: (_value(group.anggaran), _value(group.realisasi)) for name, group in row.groups.items() if name != TOTAL_GROUP
         }
         entry = Entry(row.code.canonical, row.level, row.label.text.strip(), anggaran, realisasi, anggaran_ref,
-                      realisasi_ref, row.label.ref, unit, index, groups, summed_accounts=summed)
+                      realisasi_ref, row.label.ref, unit, index, groups, summed_accounts=summed,
+                      accounts=_account_rows(row) if row.level is Level.SUB_KEGIATAN else [])
         entries.append(entry)
         by_row[id(row)] = entry
     for row in table.rows:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import __version__
-from ..findings import Finding, Report, Severity
+from ..findings import Finding, Report, Severity, member_refs
 from ..i18n import Lang, Num, Text
 from .safe import cell_text
 
@@ -148,7 +148,7 @@ def _cells(finding: Finding) -> str:
     ref = finding.ref
     if ref is None:
         return ""
-    last = finding.members[-1].ref if finding.members else None
+    last = member_refs(finding.members)[-1] if finding.members else None
     return f"{ref.sheet}!{ref.a1} … {last.a1}" if last is not None and last != ref else f"{ref.sheet}!{ref.a1}"
 
 

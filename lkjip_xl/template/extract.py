@@ -63,6 +63,7 @@ class _Reader:
         self.sheet = sheet
         self.table = table
         self.columns = {column.key: column for column in table.columns}
+        self.budget = table.table in BUDGET_TABLES
 
     def field(self, row: int, key: str) -> Field:
         col = self.table.col(key)
@@ -70,21 +71,14 @@ class _Reader:
         quantity = column.quantity or Quantity.VALUE
         # A budget line's figure merged into another line's shows that line's figure, not its own (in Tabel
         # 3.5 one anggaran merged over a sasaran's indicators is the layout, not a mistake).
-        anchor = self.sheet.merge_anchor(row, col) if self.table.table in BUDGET_TABLES else None
+        ref, anchor, value, number_format, formula = self.sheet.figure(row, col, self.budget)
         if anchor is not None:
-            return Field(self.sheet.ref(row, col), Parsed(Kind.MERGED, text=a1(*anchor)))
-        value = self.sheet.value(row, col)
-        return Field(
-            self.sheet.ref(row, col),
-            parse(value, quantity, self.sheet.number_format(row, col)),
-            self.sheet.formula(row, col),
-        )
+            return Field(ref, Parsed(Kind.MERGED, text=a1(*anchor)))
+        return Field(ref, parse(value, quantity, number_format), formula)
 
     def text(self, row: int, key: str) -> TextField:
-        col = self.table.col(key)
-        value = self.sheet.value(row, col)
-        text = "" if value is None else _as_text(value)
-        return TextField(self.sheet.ref(row, col), text, self.sheet.is_bold(row, col))
+        ref, value, bold = self.sheet.label(row, self.table.col(key))
+        return TextField(ref, "" if value is None else _as_text(value), bold)
 
     def row_has_input(self, row: int) -> bool:
         """Whether staff put anything on this row: a formula of ours that shows nothing does not count."""
