@@ -16,6 +16,8 @@ Corpora (tests/corpus/README.md describes the files):
   20,000 lines), and one variant per injected mistake, the mistake's cell as the expected error.
 - ``published``: tests/corpus/published/ (tables typed from published reports), when present.
 - ``realdata``: tests/corpus/realdata/ (real workbooks made by offices).
+- ``sipd``: tests/corpus/sipd/ (Tabel 3.8 workbooks built from real SIPD exports, checked with their export as
+  ``validate --sipd`` does: injected copying mistakes are the expected errors; issue 15).
 - ``seed``: workbooks/contoh-kecamatan-jati-2024.xlsx, its pinned findings (tests/test_example.py,
   tests/test_performance_example.py) as the expected list: every error there is a real one.
 - ``reports``: LKjIP/LAKIP reports as offices submit them (PDF, Word), through the document checker
@@ -45,7 +47,8 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 SEED = ROOT / "workbooks" / "contoh-kecamatan-jati-2024.xlsx"
-CORPORA = ("synthetic", "published", "realdata", "seed")  # the workbook corpora (tests/test_precision_corpus.py)
+# the workbook corpora (tests/test_precision_corpus.py)
+CORPORA = ("synthetic", "published", "realdata", "sipd", "seed")
 # Every corpus the benchmark measures: the workbooks, and the report documents (tests/test_realdocs.py and
 # tests/test_reports_corpus.py pin what the document checker finds on those, finding by finding).
 ALL_CORPORA = CORPORA + ("reports",)
@@ -84,6 +87,7 @@ class Case:
     slow: bool = False  # kept out of the default test run
     deserved_warnings: tuple[str, ...] | None = None  # when set, any other warning counts against the case
     clean: tuple[str, ...] = ()  # a report's clean controls: places ("p.12") whose figures all check out
+    exports: tuple[Path, ...] = ()  # SIPD exports given beside the workbook (validate --sipd)
 
     @property
     def id(self) -> str:
@@ -201,8 +205,9 @@ def stored_cases(corpus: str, folder: Path | None = None) -> list[Case]:
         if not books:
             raise FileNotFoundError(f"{meta}: no workbook {meta.stem}.xlsx beside it")
         book = books[0]
+        exports = tuple(folder / name for name in data.get("sipd", []))
         cases.append(Case(corpus, meta.stem, lambda _scratch, book=book: book,
-                          _expected_from_json(data.get("expected", [])), data.get("refused")))
+                          _expected_from_json(data.get("expected", [])), data.get("refused"), exports=exports))
     return cases
 
 
@@ -384,6 +389,7 @@ def run(case: Case, scratch: Path) -> Outcome:
     """The real validate pipeline on one case (check_snapshot, as the CLI runs it), and the cells it read."""
     from lkjip_xl.errors import InputRejected
     from lkjip_xl.load import load_file
+    from lkjip_xl.reconcile import load_exports
     from lkjip_xl.validate import check_snapshot, read_document
 
     path = case.make(scratch)
@@ -393,7 +399,7 @@ def run(case: Case, scratch: Path) -> Outcome:
     started = time.perf_counter()
     try:
         snapshot = load_file(path)
-        report = check_snapshot(snapshot)
+        report = check_snapshot(snapshot, exports=load_exports(list(case.exports)) if case.exports else None)
     except InputRejected as rejection:
         outcome.refused = rejection.reason
         outcome.seconds = time.perf_counter() - started
@@ -538,7 +544,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args(argv)
     corpora = tuple(args.corpus or ALL_CORPORA)
-    missing = [corpus for corpus in corpora if corpus in ("published", "realdata", "reports") and not cases(corpus)]
+    missing = [corpus for corpus in corpora
+               if corpus in ("published", "realdata", "sipd", "reports") and not cases(corpus)]
     outcomes = []
     for outcome in run_all(corpora, big=not args.no_big):
         outcomes.append(outcome)

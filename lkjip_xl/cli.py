@@ -27,6 +27,9 @@ SAME_FILE = Text(
     "berkas hasil (--out) tidak boleh sama dengan berkas yang diperiksa: berkas kiriman tidak pernah diubah",
     "the output file (--out) must not be the file being checked: a submitted file is never modified",
 )
+TEMPLATE_READING = Text(
+    "(templat lkjip-xl: dibaca menurut tata letaknya)", "(lkjip-xl template: read by its own layout)"
+)
 OUT_WRITTEN = Text("Ringkasan ditulis ke {path} (sheet \"{sheet}\").", "Summary written to {path} (sheet \"{sheet}\").")
 OUT_FAILED = Text("berkas hasil tidak dapat ditulis: {detail}", "the output file cannot be written: {detail}")
 INTERNAL = Text(
@@ -145,7 +148,7 @@ def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, la
     if fmt == "json":
         data = report.to_dict(lang)
         if explain:
-            data["readings"] = report.readings
+            data["readings"] = [reading.explain(lang) for reading in report.readings]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from .report.text import render_text
@@ -153,7 +156,7 @@ def run_validate(file: Path, fmt: str, out: Path | None, config: Path | None, la
         click.echo(render_text(report, lang, color=sys.stdout.isatty()), nl=False)
         if explain:
             # The reading (freeform/reading.py): how each table was understood, what was left unchecked.
-            readings = report.readings or ["(templat lkjip-xl: dibaca menurut tata letaknya)"]
+            readings = [reading.explain(lang) for reading in report.readings] or [TEMPLATE_READING(lang)]
             for reading in readings:
                 click.echo("")
                 for line in reading.splitlines():

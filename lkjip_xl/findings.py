@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from .i18n import Lang, Num, Text
+from .i18n import Lang, Num, Phrase, Text
 from .snapshot import CellRef, column_letter
 
 
@@ -219,7 +219,7 @@ class Finding:
             "table": self.table,
             "sheet": self.ref.sheet if self.ref else None,
             "cell": self.ref.a1 if self.ref else None,
-            "row_label": self.label,
+            "row_label": said(self.label, lang),
             "message": self.message(lang),
             "reported": self.reported,
             "expected": self.expected,
@@ -239,6 +239,15 @@ class Finding:
 
 
 _MAX_SHOWN_DECIMALS = 6
+
+# A row without an uraian, indicator or code is named by the sheet row the officer sees.
+SHEET_ROW = Text("baris {row}", "row {row}")
+
+
+def said(value: Any, lang: Lang) -> Any:
+    """A finding's label or parameter in the output's language (a Text or Phrase), else as it is."""
+    return value.render(lang) if isinstance(value, (Text, Phrase)) else value
+
 
 GROUPED = Text(
     "{count} sel di kolom {column} ({first} s.d. {last}), mis. {first}: {message}",
@@ -364,9 +373,9 @@ class Report:
     year: int | None = None
     tables: list[str] = field(default_factory=list)  # the tables that were found and checked
     layout: str | None = None  # "template" or "freeform"
-    readings: list[str] = field(default_factory=list)  # how each free-form table was read (validate --explain)
-    # The same readings in short for the summary sheet: (table, where it was found, columns read).
-    reading_rows: list[tuple[str, str, str]] = field(default_factory=list)
+    # How each free-form table was read (freeform/reading.py's Reading): ``explain(lang)`` for validate
+    # --explain, ``summary_row(lang)`` (table, where it was found, columns read) for the summary sheet.
+    readings: list[Any] = field(default_factory=list)
     # The reconciliation with SIPD exports (reconcile/engine.py), when there was one: exports used, lines
     # matched by code and by name, lines on one side only, totals on both sides.
     reconciliation: dict[str, Any] | None = None

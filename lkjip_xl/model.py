@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .codes import Code, Level
+from .findings import SHEET_ROW
 from .numbers import EMPTY, Parsed
 from .settings import Settings
 from .snapshot import CellRef, Inventory
@@ -108,6 +109,7 @@ class BudgetRow:
     level: Level | None
     level_source: str  # "code", "column" or "guessed"
     number: Field = MISSING_FIELD
+    number_text: str = ""  # the No as printed ("1)", "A.", "a."), where reading it as a number lost its form
     code_text: TextField = MISSING_TEXT
     code: Code | None = None
     level_text: TextField = MISSING_TEXT  # what the level column says
@@ -138,11 +140,11 @@ class BudgetRow:
             return self.code.canonical
         # The sheet row the officer sees, not the row's index in the table (a free-form table's rows are numbered
         # in the template's layout).
-        ref = self.label.ref or self.anggaran.ref or self.realisasi.ref
-        return f"baris {ref.row if ref is not None else self.row}"
+        ref = self.label.ref or self.code_text.ref or self.anggaran.ref or self.realisasi.ref
+        return SHEET_ROW.with_params(row=ref.row if ref is not None else self.row)
 
     def __repr__(self) -> str:
-        return f"BudgetRow({self.row}, {self.level}, {self.name[:30]!r})"
+        return f"BudgetRow({self.row}, {self.level}, {str(self.name)[:30]!r})"
 
 
 @dataclass
@@ -163,6 +165,10 @@ class BudgetTable:
     # header only says "Selisih" (checked as SISA; a table that consistently uses LEBIH gets one warning).
     selisih_meaning: str | None = None
     selisih_header: str = ""  # the header text it was read from, for messages
+    # The money columns' headers as printed, by (column group or None, key), and the lines between the caption
+    # and the header: their unit ("(Rp. Juta)", "dalam ribuan rupiah") helps read an ambiguous figure.
+    headers: dict = field(default_factory=dict)
+    title: str = ""
 
 
 @dataclass

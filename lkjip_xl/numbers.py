@@ -479,6 +479,22 @@ def _prefer_by_quantity(body: str, readings: list[_Reading], quantity: Quantity)
     return readings
 
 
+# The unit a money header or a table's title names: "(Rp. Juta)", "Rp triliun", "(Ribu Rupiah)", "Rp. (000)",
+# "dalam jutaan rupiah"; "(Rp)" alone is whole rupiah.
+_MONEY_SCALE = re.compile(r"\b(?:(ribu|ribuan|000)|(juta|jutaan)|(miliar|milyar)|(triliun|trilyun))\b", re.IGNORECASE)
+_RUPIAH = re.compile(r"\b(?:rp|rupiah|idr)\b", re.IGNORECASE)
+_SCALES = ("ribu", "juta", "miliar", "triliun")
+
+
+def money_scale(text: str) -> str | None:
+    """The scale a money header or title names: "ribu", "juta", "miliar" or "triliun"; "" for plain rupiah
+    ("(Rp)"); None when it names no money unit."""
+    match = _MONEY_SCALE.search(text or "")
+    if match:
+        return next(scale for scale, group in zip(_SCALES, match.groups()) if group)
+    return "" if _RUPIAH.search(text or "") else None
+
+
 def _decimal_mark_value(body: str) -> Decimal:
     integer, _, fraction = body.replace(",", ".").rpartition(".")
     return Decimal(f"{integer or '0'}.{fraction}")

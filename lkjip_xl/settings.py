@@ -126,10 +126,14 @@ SETTINGS: list[Setting] = [
         Text(
             "ID indikator yang makin kecil makin baik (angka kemiskinan, jumlah pengaduan, waktu layanan), "
             "dipisah koma, mis. IKU-03, IKU-05. Berlaku di Tabel 3.2, 3.3 dan 3.5, selain kolom Polaritas Tabel 3.2. "
-            "Indikator tanpa ID dicocokkan dengan namanya. Bawaan: kosong (semua positif).",
+            "Indikator tanpa ID dicocokkan dengan namanya. Bawaan: kosong; polaritas lalu diambil dari nama indikator "
+            "(angka kematian, kemiskinan, stunting, prevalensi ... makin kecil makin baik) atau dari rumus yang "
+            "cocok dengan capaian tercetak, dan yang diasumsikan itu disebut sebagai peringatan (K108).",
             "IDs of indicators where lower is better (poverty rate, complaints, service time), separated by "
             "commas, e.g. IKU-03, IKU-05. Applies to Tables 3.2, 3.3 and 3.5, besides the Polarity column of "
-            "Table 3.2. Indicators without an ID are matched by name. Default: empty (all positive).",
+            "Table 3.2. Indicators without an ID are matched by name. Default: empty; the polarity is then taken "
+            "from the indicator's name (mortality, poverty, stunting, prevalence ... lower is better) or from the "
+            "formula that fits the printed achievement, and what was assumed is said as a warning (K108).",
         ),
         show=_show_list,
     ),

@@ -43,7 +43,7 @@ def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
     """``exports``: SIPD exports given beside the workbook (reconcile/export.py); an export pasted on a sheet of
     the workbook is found and used too. ``quiet_refusals`` (batch): an export of another office or year is
     reported only when none fits."""
-    from .reconcile import exports_inside, reconcile
+    from .reconcile import exports_inside, reconcile, report_month
 
     pasted = exports_inside(snapshot, overrides)
     inside = pasted.exports
@@ -51,7 +51,8 @@ def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
     findings.extend(run_checks(document))
     reconciliation = None
     if exports or inside:
-        outcome = reconcile(document, [*inside, *(exports or [])], quiet_refusals)
+        outcome = reconcile(document, [*inside, *(exports or [])], quiet_refusals,
+                            report_month(pasted.snapshot, document))
         findings.extend(outcome.findings)
         reconciliation = outcome.summary
     return Report(
@@ -61,8 +62,7 @@ def check_snapshot(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
         year=document.settings.year,
         tables=document.tables,
         layout=document.layout,
-        readings=[reading.explain() for reading in document.readings.values()],
-        reading_rows=[reading.summary_row() for reading in document.readings.values()],
+        readings=list(document.readings.values()),
         reconciliation=reconciliation,
     )
 

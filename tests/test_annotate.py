@@ -235,6 +235,30 @@ def test_the_summary_shows_how_each_free_form_table_was_read_under_the_findings(
     assert "kolom C: 'ANGGARAN (Rp)' -> anggaran" in explained  # the same meaning, the same words
 
 
+def test_the_reading_is_in_english_under_lang_en(tmp_path):
+    """Under --lang en the summary's reading rows and validate --explain are English: column meanings, their
+    evidence, row roles and levels (Indonesian only before: "A: no; B: uraian; C: anggaran ...")."""
+    from pathlib import Path
+
+    source = Path(__file__).parent / "corpus" / "published" / "prov-jabar-bpmpd-2016-rincian-belanja-langsung.xlsx"
+    out = tmp_path / "result.xlsx"
+    annotate(source, out, "--lang", "en")
+    rows = _summary_rows(out)
+    title = next(index for index, row in enumerate(rows) if row[0] == "How the tables were read")
+    assert rows[title + 2][3] == "Table 3.8"
+    assert rows[title + 2][8] == "A: no.; B: description; C: budget; D: actual; E: difference; F: percentage"
+    explained = run_cli("validate", "--explain", "--lang", "en", source).stdout
+    assert "column C: 'ANGGARAN (Rp)' -> budget (certain; header 'ANGGARAN (Rp)')" in explained
+    assert "  rows column headers: " in explained and "rows data (program): " in explained
+    for indonesian in ("kolom ", "judul ", "pasti", "baris ", "uraian;"):
+        assert indonesian not in explained.split("Table 3.8 (")[1], indonesian
+    sumenep = Path(__file__).parent / "corpus" / "realdata" / "sumenep-dinkes-2026-lra-sipd.xlsx"
+    data = json.loads(run_cli("validate", "--explain", "--lang", "en", "--format", "json", sumenep).stdout)
+    (reading,) = data["readings"]
+    assert "-> group Operasi: budget (certain;" in reading and "rows data (account line): " in reading
+    assert "copies of the same table (not checked again): SEKRETARIAT" in reading
+
+
 def test_a_template_workbook_has_no_reading_section(tmp_path):
     out = tmp_path / "hasil.xlsx"
     annotate(EXAMPLE, out)

@@ -105,6 +105,31 @@ def test_sipd_rekapitulasi_real_export_pairs_each_percentage_with_its_own_group(
     assert "salinannya di sheet SEKRETARIAT, YANKES, SDK, KESMAS, P2P, KB" in message
 
 
+SUMENEP_2024 = REAL / "sumenep-dinkes-2024-sipd-text-figures.xlsx"
+
+
+def test_hidden_copies_with_other_columns_are_copies_not_other_tables():
+    """Sumenep 2024: the hidden sheets "Sheet1 (2)" (autofiltered), "Sheet1", "REKAP" and "REKAP (2)" hold the
+    DPA sheet's table again (same labels and figures, checked by hand on rows 10-15 and the row counts: 4,494
+    or 4,495 body rows against DPA's 4,495), but with "SISA" and "% SISA" left out (Sheet1) or put before "%"
+    (REKAP), and DPA has one row more (every row below it is one lower). They are said once as copies, not as
+    other tables; "Sheet8" (a three-line summary by office) is another table. Before: all five were "tabel
+    serupa lain", and every hidden sheet was said twice (F005, then S004)."""
+    report = check_file(SUMENEP_2024)
+    # Each hidden copy is said once, with its sheet: F005 says it is hidden and holds a copy of Tabel 3.8.
+    hidden = {finding.params["sheet"]: finding for finding in report.findings if finding.code == "F005"}
+    assert sorted(hidden) == ["REKAP", "REKAP (2)", "Sheet1", "Sheet1 (2)"]
+    assert hidden["REKAP"].message("id") == 'Sheet "REKAP" disembunyikan. Isinya salinan Tabel 3.8 di sheet "DPA" (tidak diperiksa dua kali).'
+    assert hidden["Sheet1 (2)"].message("en").endswith('It holds a copy of Table 3.8 on the sheet "DPA" (not checked twice).')
+    (info,) = s004(report)
+    message = info.message("id")
+    assert "tabel serupa lain di 'Sheet8'!A6" in message and "REKAP" not in message and "salinan" not in message
+    reading = extract_freeform(load_file(SUMENEP_2024), Settings()).document.readings["3.8"]
+    assert reading.copies == ["Sheet1 (2)", "Sheet1", "REKAP", "REKAP (2)"] and reading.others == ["'Sheet8'!A6"]
+    # Not checked twice: every finding is on the checked sheet or about the workbook.
+    assert {finding.ref.sheet for finding in report.findings if finding.ref is not None} == {"DPA"}
+
+
 def _decimal(value) -> Decimal:
     if value is None:
         return Decimal(0)

@@ -275,6 +275,53 @@ def test_a_workbook_of_indicators_without_a_table_is_told_the_performance_header
     assert "Jumlah Anggaran" in error["message"]
 
 
+def test_tahun_anggaran_in_a_title_does_not_make_a_performance_workbook_a_budget_one(tmp_path):
+    """"PENGUKURAN KINERJA ... TAHUN ANGGARAN 2024" names the year: the workbook is still told the header a
+    performance table needs (before: the budget header, "Uraian | Jumlah Anggaran | ...")."""
+    rows = [["PENGUKURAN KINERJA KECAMATAN CONTOH TAHUN ANGGARAN 2024"], [], ["No", "Indikator Kinerja", "Satuan", "Nilai 2024"],
+            [1, "Indeks Kepuasan Masyarakat", "indeks", 84]]
+    error = json.loads(run_cli("validate", save(tmp_path, rows), "--format", "json").stdout)["error"]
+    assert error["reason"] == "no_tables"
+    assert "Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%)" in error["message"]
+    assert "Jumlah Anggaran" not in error["message"]
+
+
+def test_a_budget_workbook_without_a_table_is_told_what_its_closest_header_lacks(tmp_path):
+    """The reason, not only the rule: the header row at A3 has Uraian and Pagu but no Realisasi."""
+    rows = [["REALISASI BELANJA TAHUN 2024"], [], ["No", "Uraian", "Pagu (Rp)", "Keterangan"], [1, "Belanja Pegawai", 1000000, "-"]]
+    path = save(tmp_path, rows)
+    error = json.loads(run_cli("validate", path, "--format", "json").stdout)["error"]
+    assert error["reason"] == "no_tables" and "Jumlah Anggaran" in error["message"]
+    assert "Judul kolom terdekat, di 'Sheet1'!A3: \"No | Uraian | Pagu (Rp) | Keterangan\" (tanpa Realisasi)." in error["message"]
+    english = json.loads(run_cli("validate", path, "--format", "json", "--lang", "en").stdout)["error"]["message"]
+    assert "The closest header, at 'Sheet1'!A3: \"No | Uraian | Pagu (Rp) | Keterangan\" (without Realisasi)." in english
+
+
+def test_findings_name_rows_by_their_sheet_row_not_the_tables_index(tmp_path):
+    """A Tabel 3.2 under nine title and blank rows: its first indicator is on sheet row 11, an index of its
+    own in the template's layout the reader views it in. The duplicate ID names sheet row 11 and that row's
+    indicator (before: the index, "baris 6"); a row with neither indicator nor ID is named by its sheet row,
+    in the output's language, and so is the other row of a duplicate No. 50 / 100 x 100 = 50, printed 90: K101
+    on row 14."""
+    rows = [["TABEL 3.2"], ["Capaian Kinerja Kecamatan Contoh Tahun 2024"], [], [], [], [], [], [], [],
+            ["No", "ID Indikator", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)"],
+            [1, "IKU-01", "Indeks Kepuasan Masyarakat", "indeks", 80, 84, 105],
+            [2, "IKU-02", "Persentase layanan selesai tepat waktu", "%", 90, 81, 90],
+            [3, "IKU-01", "Persentase pengaduan ditindaklanjuti", "%", 100, 95, 95],
+            [3, None, None, "%", 100, 50, 90]]
+    path = save(tmp_path, rows)
+    found, report = findings(path, "3.2")
+    (duplicate,) = [f for f in found if f.code == "K132"]
+    assert duplicate.ref.a1 == "B13"
+    assert duplicate.message("id") == "ID IKU-01 juga dipakai di baris 11 tabel ini (Indeks Kepuasan Masyarakat)."
+    assert duplicate.message("en") == "ID IKU-01 is also used on row 11 of this table (Indeks Kepuasan Masyarakat)."
+    (number,) = [f for f in found if f.code == "K130"]  # No. 3 typed twice: the other row named as printed
+    assert number.message("id") == "Nomor urut 3 juga dipakai di baris 13 (Persentase pengaduan ditindaklanjuti)."
+    (wrong,) = [f for f in found if f.code == "K101"]
+    assert wrong.ref.a1 == "G14"
+    assert wrong.to_dict("id")["row_label"] == "baris 14" and wrong.to_dict("en")["row_label"] == "row 14"
+
+
 def test_import_names_the_summary_rows_it_does_not_copy(tmp_path):
     path = save(tmp_path, tabel_32(["Rata-rata capaian kinerja", "", "", "", "", "", round(MEAN, 2), ""]))
     result = run_cli("import", path, "--out", tmp_path / "templat.xlsx")

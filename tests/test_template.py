@@ -36,6 +36,18 @@ def test_committed_example_is_the_example_command_output(tmp_path):
     assert parts(out) == parts(EXAMPLE)
 
 
+def test_negative_polarity_help_says_what_the_checker_does_without_the_setting():
+    """Left empty, polaritas_negatif does not mean "all positive": the checker takes the polarity from the
+    indicator's name (angka kematian, kemiskinan, stunting) or from the formula the printed capaian fits, and
+    says so as K108. The Pengaturan sheet of the shipped template and example tells the officer that."""
+    for path in (TEMPLATE, EXAMPLE):
+        sheet = openpyxl.load_workbook(path)[L.SETTINGS_SHEET]
+        (row,) = [row for row in range(1, sheet.max_row + 1) if sheet.cell(row, L.SETTINGS_KEY_COL).value == "polaritas_negatif"]
+        help_text = sheet.cell(row, L.SETTINGS_HELP_COL).value
+        assert "semua positif" not in help_text
+        assert "nama indikator" in help_text and "kematian" in help_text and "K108" in help_text
+
+
 def test_template_has_a_sheet_per_table_instructions_and_settings():
     workbook = openpyxl.load_workbook(TEMPLATE)
     assert workbook.sheetnames == [L.INSTRUCTIONS_SHEET, L.SETTINGS_SHEET] + [t.sheet for t in L.TABLES]

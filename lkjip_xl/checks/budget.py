@@ -34,7 +34,7 @@ from ..numbers import Agreement, Kind, agreement, money_equal, transposed_digits
 from ..settings import Settings
 from . import rule
 from ..structure import sums_hold
-from .cells import Resolution, is_text_number, number_findings, numbering_gaps, row_number, text_number_runs
+from .cells import Context, Resolution, is_text_number, money_context, number_findings, numbering_gaps, row_number, text_number_runs
 
 RUPIAH, PERCENT = Unit.RUPIAH, Unit.PERCENT
 
@@ -466,7 +466,7 @@ NUMBER_DUPLICATE = Check(
     "nomor-urut-ganda",
     Severity.WARNING,
     Text("Nomor urut ganda", "Duplicate row number"),
-    Text("Nomor urut {number} juga dipakai di baris {other}.", "Row number {number} is also used on row {other}."),
+    Text("Nomor urut {number} juga dipakai di baris {other} ({other_label}).", "Row number {number} is also used on row {other} ({other_label})."),
     Text("Nomor ganda biasanya berarti baris tersalin dua kali.", "A duplicate number usually means a row was copied twice."),
     Text("Periksa apakah baris ini duplikat; lalu nomori ulang.", "Check whether this row is a duplicate; then renumber."),
 )
@@ -704,6 +704,7 @@ class _Checker:
         self.groups: list[str] = []  # the other lanes' names, on the main lane of a grouped table
         self.group_roots: dict[tuple[int, str], Finding] = {}  # the group lanes' root causes, by row and key
         self.unbudgeted: dict[int, Finding] = {}  # B109 by row (a group lane's, then read by the Total's)
+        self._text_figures: dict[str, list[Field]] = {}  # per key: the column's figures typed as text
         self.meaning = table.selisih_meaning or SISA
         self.selisih_printed = table.has_selisih and any(not self._field(row, "selisih").empty for row in self.all_rows)
         self.has_selisih = self.selisih_printed and table.selisih_meaning != OTHER  # whether it is checked
@@ -759,15 +760,33 @@ class _Checker:
             parsed = item.parsed
             if parsed.kind in (Kind.AMBIGUOUS, Kind.MALFORMED) or chosen != parsed.value:
                 relations = tuple(name for name in held if name in _RELATION_FIELDS[key])
+                context = self._context(key, item)
                 if relations:
-                    values.resolutions[key] = Resolution(chosen, relations)
+                    values.resolutions[key] = Resolution(chosen, relations, context)
                     setattr(values, key, chosen)
+                    continue
+                if context is not None and context.certain:
+                    # The header's unit and the column's format agree: the reading is sure, the row is checked.
+                    values.resolutions[key] = Resolution(context.value, (), context)
+                    setattr(values, key, context.value)
                     continue
                 if parsed.value is None:
                     values.unresolved[key] = parsed.readings
+                    if context is not None:
+                        values.resolutions[key] = Resolution(None, (), context)
                     continue
             setattr(values, key, parsed.value if parsed.kind not in _UNREAD or parsed.sure_repair else None)
         return values
+
+    def _context(self, key: str, item: Field) -> Context | None:
+        """What the table around an ambiguous money figure says about its reading (cells.money_context)."""
+        if key == "persen" or item.parsed.kind is not Kind.AMBIGUOUS:
+            return None
+        header = self.table.headers.get((self.lane, key), "")
+        if key not in self._text_figures:  # once per column: a big table may hold many such figures
+            self._text_figures[key] = [field for row in self.all_rows if (field := self._field(row, key)).parsed.is_text]
+        others = [field for field in self._text_figures[key] if field is not item]
+        return money_context(item.parsed, header, others, self.table.title)
 
     # -- helpers ------------------------------------------------------------------------------------
 
@@ -1412,12 +1431,23 @@ class _Checker:
             return
         levels = [row.level for row, _ in numbered if row.level is not None]
         usual = max(set(levels), key=levels.count) if levels else None
-        self.findings += numbering_gaps(
-            self.table.table, [(row, number, row.name) for row, number in numbered], NUMBER_DUPLICATE, NUMBER_GAP
-        )
+        # A level numbered on purpose besides the usual one (programs 1, 2 above sub kegiatan 1), 2), ...: most
+        # of its rows carry a number) is a numbering of its own, checked on its own; a parent numbered here and
+        # there (the seed's one numbered program) stays in the usual sequence and gets B122.
+        schemes = {
+            level
+            for level in set(levels) - {usual}
+            if (count := levels.count(level)) >= 2 and count * 2 >= sum(1 for row in self.table.rows if row.level is level)
+        }
+        sequences = [[item for item in numbered if item[0].level not in schemes]]
+        sequences += [[item for item in numbered if item[0].level is level] for level in sorted(schemes, key=lambda level: level.rank)]
+        for sequence in sequences:
+            self.findings += numbering_gaps(
+                self.table.table, [(row, number, row.name) for row, number in sequence], NUMBER_DUPLICATE, NUMBER_GAP
+            )
         if usual is not Level.SUB_KEGIATAN:
             return
-        for row, number in numbered:
+        for row, number in sequences[0]:
             if row.level is not None and row.level is not usual:
                 self.findings.append(
                     NUMBER_ON_PARENT.at(

@@ -12,7 +12,7 @@ from typing import Any
 from ..findings import Check, Finding, Severity, Unit, grouped_run
 from ..i18n import Num, Phrase, Text
 from ..model import Field
-from ..numbers import MAX_MAGNITUDE, Kind, format_money
+from ..numbers import MAX_MAGNITUDE, Kind, Parsed, format_money, money_scale
 
 TEXT_NUMBER = Check(
     "N001",
@@ -68,10 +68,17 @@ AMBIGUOUS = Check(
         "Satu pemisah dengan tiga angka di belakangnya (475,170) berarti desimal dalam format Indonesia tetapi "
         "ribuan dalam format Amerika. Laporan yang terbit tidak boleh memuat angka yang dapat dibaca dua cara. "
         "Kesalahan bila tidak ada bacaan yang membuat baris cocok; peringatan yang menyebut bacaannya bila satu "
-        "bacaan membuat baris cocok (bacaan itu dugaan, bukan bukti).",
+        "bacaan membuat baris cocok (bacaan itu dugaan, bukan bukti) atau bila konteksnya menentukan bacaan: "
+        "satuan di judul kolom atau tabel (\"(Rp)\": rupiah utuh; \"(Rp. Juta)\", \"Rp triliun\", \"(Ribu "
+        "Rupiah)\": desimal) atau format angka baris lain di kolom itu (format Amerika; tiga desimal). Bila "
+        "keduanya sepakat, bacaan itu pasti, disebut demikian, dan baris diperiksa dengannya.",
         "One separator followed by three digits (475,170) is a decimal in the Indonesian form but thousands in "
         "the US form. A published report must not hold a figure that reads two ways. An error when no reading "
-        "makes the row add up; a warning naming the reading when one does (that reading is a guess, not a proof).",
+        "makes the row add up; a warning naming the reading when one does (that reading is a guess, not a proof) "
+        "or when its context settles it: the unit in the column header or the table's title (\"(Rp)\": whole "
+        "rupiah; \"(Rp. Juta)\", \"Rp triliun\", \"(Ribu Rupiah)\": decimals) or the number format of the "
+        "column's other rows (US form; three decimals). When both agree the reading is certain, said so, and "
+        "the row is checked with it.",
     ),
     Text(
         "Tulis angka lengkap dalam format Indonesia (mis. 475.170). Bacaan yang membuat baris cocok disebut "
@@ -243,18 +250,101 @@ RELATION_NAMES = {
 }
 
 
+CONTEXT_CERTAIN = Text(" Bacaan ini juga pasti menurut {reasons}.", " This reading is also certain from {reasons}.")
+CONTEXT_AGREES = Text(" Bacaan ini juga sesuai dengan {reasons}.", " This reading also fits {reasons}.")
+CONTEXT_ONLY = Text(
+    "Tidak ada bacaan yang membuat baris ini cocok; menurut {reasons}, bacaannya {value}.",
+    "No reading makes this row add up; {reasons} point to the reading {value}.",
+)
+CONTEXT_ONLY_CERTAIN = Text(
+    "Tidak ada bacaan yang membuat baris ini cocok; menurut {reasons}, bacaannya pasti {value}, dan baris ini "
+    "diperiksa dengan bacaan itu.",
+    "No reading makes this row add up; {reasons} make the reading {value} certain, and the row is checked with it.",
+)
+BY_HEADER_UNIT = Text("satuan di judul kolom \"{header}\"", "the unit in the column header \"{header}\"")
+BY_TITLE_UNIT = Text("satuan di judul tabel \"{header}\"", "the unit in the table's title \"{header}\"")
+BY_OTHER_ROWS = Text(
+    "format angka baris lain di kolom ini (mis. {example} di {cell})",
+    "the number format of the other rows in this column (e.g. {example} at {cell})",
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The reading of an ambiguous money figure ("475,170") that the table around it settles, and why: the
+    unit its header names, the number format of the other rows of its column, or both (then certain)."""
+
+    value: float
+    certain: bool
+    reasons: tuple
+
+    def phrase(self) -> object:
+        if len(self.reasons) == 1:
+            return self.reasons[0]
+        return BOTH_REASONS.with_params(first=self.reasons[0], second=self.reasons[1])
+
+
+BOTH_REASONS = Text("{first} dan {second}", "{first} and {second}")
+
+
+def money_context(parsed: Parsed, header: str, others: list[Field], title: str = "") -> Context | None:
+    """What the context says about "475,170" in a money column: 475,17 (Indonesian decimals) or 475.170
+    (whole rupiah, a comma for thousands). Each signal votes for one:
+    - the unit in the header or the table's title: thousands, millions, billions or trillions of rupiah
+      ("(Rp. Juta)", "Rp triliun", "(Ribu Rupiah)") print decimals, so the Indonesian reading; plain rupiah
+      ("(Rp)") prints no thousandths of a rupiah, so the whole-rupiah reading;
+    - the other rows of the column: written in the US form ("1,234,567") votes whole rupiah; Indonesian figures
+      with three decimals ("1.234,567") vote the Indonesian reading; anything else does not vote.
+    One vote settles the reading (a warning); two that agree make it certain; two that disagree settle nothing."""
+    if parsed.kind is not Kind.AMBIGUOUS or len(parsed.readings) < 2:
+        return None
+    decimal_reading, whole_reading = parsed.readings[0], parsed.readings[1]
+    if decimal_reading * 1000 != whole_reading:  # only the lone comma before three digits reads this way
+        return None
+    votes: list[tuple[str, object]] = []
+    scale, said = money_scale(header), BY_HEADER_UNIT.with_params(header=header)
+    if scale is None:  # "(dalam jutaan rupiah)" under the caption
+        scale, said = money_scale(title), BY_TITLE_UNIT.with_params(header=title)
+    if scale is not None:
+        votes.append(("decimal" if scale else "whole", said))
+    us = next((item for item in others if item.parsed.kind is Kind.FOREIGN), None)
+    thousandths = next(
+        (item for item in others if item.parsed.kind is Kind.TEXT and item.parsed.form == "id" and item.parsed.decimals == 3), None
+    )
+    if (us is None) != (thousandths is None):
+        example = us or thousandths
+        where = example.ref.a1 if example.ref is not None else "-"
+        votes.append(("whole" if us else "decimal", BY_OTHER_ROWS.with_params(example=example.parsed.text, cell=where)))
+    if not votes or len({vote for vote, _ in votes}) > 1:
+        return None
+    value = decimal_reading if votes[0][0] == "decimal" else whole_reading
+    return Context(value, certain=len(votes) > 1, reasons=tuple(reason for _, reason in votes))
+
+
 @dataclass
 class Resolution:
-    """Which reading of an ambiguous or mistyped cell the row's arithmetic chose."""
+    """Which reading of an ambiguous or mistyped cell the row's arithmetic chose, and what its context says."""
 
     chosen: float | None
     relations: tuple[str, ...] = ()
+    context: Context | None = None
 
     def phrase(self, unit: Unit) -> Phrase:
+        context = self.context
         if self.chosen is None or not self.relations:
+            if context is not None:
+                settles = CONTEXT_ONLY_CERTAIN if context.certain else CONTEXT_ONLY
+                return settles.with_params(reasons=context.phrase(), value=Num(context.value, unit.value))
             return UNRESOLVED.with_params()
         names = [RELATION_NAMES[name] for name in self.relations]
-        return RESOLVED.with_params(chosen=Num(self.chosen, unit.value), relations=names)
+        resolved = RESOLVED.with_params(chosen=Num(self.chosen, unit.value), relations=names)
+        if context is None or context.value != self.chosen:
+            return resolved
+        said = (CONTEXT_CERTAIN if context.certain else CONTEXT_AGREES).with_params(reasons=context.phrase())
+        return CONTEXT_JOINED.with_params(first=resolved, second=said)
+
+
+CONTEXT_JOINED = Text("{first}{second}", "{first}{second}")
 
 
 def _canonical(value: float, unit: Unit) -> str:
@@ -269,6 +359,8 @@ def ambiguity_severity(resolution: Resolution | None) -> Severity:
     reads two ways and the row holds under neither: an error."""
     if resolution is not None and resolution.chosen is not None and resolution.relations:
         return Severity.WARNING
+    if resolution is not None and resolution.context is not None:
+        return Severity.WARNING  # the header's unit or the column's format settles it: said, not an error
     return AMBIGUOUS.severity
 
 
@@ -405,6 +497,7 @@ def numbering_gaps(table: str, numbered: list[tuple[Any, int, str]], duplicate: 
     its ``number`` field and sheet ``row``), its number and its label."""
     findings = []
     seen: dict[int, Any] = {}
+    labels: dict[int, Any] = {}  # id(row) -> its label, to name the other row of a duplicate
     previous = None
     previous_row = None
     for row, number, label in numbered:
@@ -414,12 +507,18 @@ def numbering_gaps(table: str, numbered: list[tuple[Any, int, str]], duplicate: 
         if number in seen:
             other = seen[number].number.ref
             # The sheet row the officer sees (a free-form table's rows are numbered in the template's layout).
-            findings.append(duplicate.at(row.number.ref, number=number, other=other.row if other else seen[number].row, **common))
+            findings.append(
+                duplicate.at(
+                    row.number.ref, number=number, other=other.row if other else seen[number].row,
+                    other_label=labels[id(seen[number])], **common,
+                )
+            )
         elif previous is not None and number > previous + 1:
             missing = [str(n) for n in range(previous + 1, number)]
             shown = missing if len(missing) <= 5 else [missing[0], "…", missing[-1]]
             findings.append(gap.at(row.number.ref, previous=previous, number=number, missing=shown, **common))
         seen.setdefault(number, row)
+        labels[id(row)] = label
         previous, previous_row = number, row
     return findings
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 from ..findings import Check, Finding, Severity, Unit
 from ..i18n import Text
 from ..model import Document, EvaluationForm, Field, FormDefinition, FormRow
-from ..numbers import Agreement, agreement, money_equal
-from ..freeform.words import tokens
+from ..numbers import Agreement, agreement, money_equal, money_scale
 from ..settings import Settings
 from . import rule
 
@@ -142,8 +141,7 @@ def _operand(field: Field | None) -> tuple[bool, float]:
 def _scale(form: EvaluationForm, number: int, part: str) -> str:
     """The scale a Rp header names ("Rp. (000)", "Rp (ribu)", "juta"), "" for plain rupiah."""
     column = form.column(number, part)
-    words = set(tokens(column.header.rsplit("/", 1)[-1])) if column else set()
-    return "ribu" if words & {"000", "ribu"} else "juta" if "juta" in words else ""
+    return (money_scale(column.header.rsplit("/", 1)[-1]) or "") if column else ""
 
 
 def _same_scale(form: EvaluationForm, numbers, part: str) -> bool:

@@ -103,12 +103,17 @@ HIDDEN_SHEET = Check(
     "sheet-tersembunyi",
     Severity.INFO,
     Text("Sheet tersembunyi", "Hidden sheet"),
-    Text("Sheet \"{sheet}\" disembunyikan.", "The sheet \"{sheet}\" is hidden."),
+    Text("Sheet \"{sheet}\" disembunyikan.{copy}", "The sheet \"{sheet}\" is hidden.{copy}"),
     Text(
         "Sheet tersembunyi tidak terlihat oleh pembaca, tetapi rumus tabel dapat mengambil nilai darinya.",
         "A hidden sheet is not seen by readers, yet the tables' formulas can take values from it.",
     ),
     Text("Tampilkan (klik kanan tab sheet > Unhide) atau hapus bila tidak dipakai.", "Unhide it (right-click a sheet tab > Unhide) or delete it if unused."),
+)
+
+HIDDEN_COPY = Text(
+    " Isinya salinan Tabel {table} di sheet \"{sheet}\" (tidak diperiksa dua kali).",
+    " It holds a copy of Table {table} on the sheet \"{sheet}\" (not checked twice).",
 )
 
 VERY_HIDDEN_SHEET = Check(
@@ -117,8 +122,8 @@ VERY_HIDDEN_SHEET = Check(
     Severity.WARNING,
     Text("Sheet sangat tersembunyi", "Very hidden sheet"),
     Text(
-        "Sheet \"{sheet}\" sangat tersembunyi (very hidden): tidak muncul di menu Unhide.",
-        "The sheet \"{sheet}\" is very hidden: it does not appear in the Unhide menu.",
+        "Sheet \"{sheet}\" sangat tersembunyi (very hidden): tidak muncul di menu Unhide.{copy}",
+        "The sheet \"{sheet}\" is very hidden: it does not appear in the Unhide menu.{copy}",
     ),
     Text(
         "Status \"very hidden\" hanya dapat dipasang lewat VBA atau alat lain, dan dipakai untuk menyembunyikan "
@@ -257,9 +262,12 @@ def file_contents(document: Document) -> list[Finding]:
 def sheet_states(document: Document) -> list[Finding]:
     inventory = document.inventory
     findings: list[Finding] = []
+    copies = {sheet: (table, reading.sheet) for table, reading in document.readings.items() for sheet in reading.copies}
     for sheet, state in inventory.hidden_sheets.items():
         check = VERY_HIDDEN_SHEET if state == "veryHidden" else HIDDEN_SHEET
-        findings.append(check.at(None, table=None, sheet=sheet))
+        # A hidden copy of a checked table is said here, once (S004 names only the visible copies).
+        copy = HIDDEN_COPY.with_params(table=copies[sheet][0], sheet=copies[sheet][1]) if sheet in copies else ""
+        findings.append(check.at(None, table=None, sheet=sheet, copy=copy))
     # The template protects its own sheets (also when an office copies them into another workbook).
     protected = [sheet for sheet in inventory.protected_sheets if sheet not in _template_sheets()]
     if protected:

@@ -18,7 +18,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..findings import Check, Finding, Severity, Unit
+from ..findings import SHEET_ROW, Check, Finding, Severity, Unit
 from ..i18n import Num, Text
 from ..indicators import (
     READINGS,
@@ -516,7 +516,7 @@ NUMBER_DUPLICATE = Check(
     "nomor-indikator-ganda",
     Severity.WARNING,
     Text("Nomor urut ganda", "Duplicate row number"),
-    Text("Nomor urut {number} juga dipakai di baris {other}.", "Row number {number} is also used on row {other}."),
+    Text("Nomor urut {number} juga dipakai di baris {other} ({other_label}).", "Row number {number} is also used on row {other} ({other_label})."),
     Text(
         "Nomor ganda sering berarti beberapa tabel satu baris yang ditempel jadi satu (seperti Tabel 3.2 contoh), "
         "atau baris tersalin dua kali.",
@@ -544,7 +544,7 @@ ID_DUPLICATE = Check(
     "id-indikator-ganda",
     Severity.WARNING,
     Text("ID indikator ganda", "Duplicate indicator ID"),
-    Text("ID {id} juga dipakai di baris {other} tabel ini.", "ID {id} is also used on row {other} of this table."),
+    Text("ID {id} juga dipakai di baris {other} tabel ini ({other_label}).", "ID {id} is also used on row {other} of this table ({other_label})."),
     Text(
         "ID mencocokkan indikator antar tabel; ID ganda membuat pencocokan salah.",
         "The ID matches an indicator across tables; a duplicate ID makes the matching wrong.",
@@ -611,6 +611,7 @@ SCALE_WORDS = Text(
     "target and actual on the {scale} scale: the achievement is a judgement, not a computation",
 )
 RANGE_WITHOUT_FIGURE = Text("target rentang tanpa realisasi berupa angka", "a range target without a numeric actual")
+LABEL_YEAR = Text("{label} {year}", "{label} {year}")
 NOT_CHECKED_ROW = Text("{label} ({cell}: {reason})", "{label} ({cell}: {reason})")
 MORE_ROWS = Text("dan {count} lainnya", "and {count} more")
 FOLLOWS_SERAPAN = Text(
@@ -652,7 +653,18 @@ def _goal(row) -> TextField | None:
 
 def row_label(row) -> str:
     goal = _goal(row)
-    return row.name.text or row.indicator_id.text or (goal.text if goal else "") or f"baris {row.row}"
+    if row.name.text or row.indicator_id.text or (goal.text if goal else ""):
+        return row.name.text or row.indicator_id.text or goal.text
+    # The sheet row the officer sees: a free-form table's rows are numbered in the template's layout.
+    return SHEET_ROW.with_params(row=sheet_row(row))
+
+
+def sheet_row(row) -> int:
+    """The sheet row of an indicator row (its cells' row), not its index in the table."""
+    # Tabel 3.3 rows keep their figures per year: only the fields a row has are looked at.
+    fields = (getattr(row, name, None) for name in ("indicator_id", "name", "number", "target", "realisasi", "capaian"))
+    ref = next((field.ref for field in fields if getattr(field, "ref", None) is not None), None)
+    return ref.row if ref is not None else row.row
 
 
 def label_ref(row) -> CellRef | None:
@@ -1252,7 +1264,10 @@ def numbering_findings(table: str, rows: list) -> list[Finding]:
             continue
         if key in ids:
             findings.append(
-                ID_DUPLICATE.at(row.indicator_id.ref, table=table, label=row_label(row), id=row.indicator_id.text, other=ids[key].row)
+                ID_DUPLICATE.at(
+                    row.indicator_id.ref, table=table, label=row_label(row), id=row.indicator_id.text,
+                    other=sheet_row(ids[key]), other_label=row_label(ids[key]),
+                )
             )
         ids.setdefault(key, row)
     return findings
@@ -1566,7 +1581,7 @@ def efficiency_table(document: Document) -> list[Finding]:
 def _unchecked(label: str, printed: Field, outcome: Outcome, year: int | None = None) -> list[tuple]:
     if outcome.unchecked is None:
         return []
-    return [(printed.ref, f"{label} {year}" if year else label, outcome.unchecked)]
+    return [(printed.ref, LABEL_YEAR.with_params(label=label, year=year) if year else label, outcome.unchecked)]
 
 
 def not_checked_findings(table: str, unchecked: list[tuple]) -> list[Finding]:

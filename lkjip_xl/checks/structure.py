@@ -132,8 +132,9 @@ def not_understood(document: Document) -> list[Finding]:
         for role, rows in reading.left_out.items():
             shown = ", ".join(str(row) for row in rows[:6]) + (", …" if len(rows) > 6 else "")
             parts.append(LEFT_OUT_ROWS.with_params(count=len(rows), role=ROLE_NAMES.get(role, role), rows=shown))
-        if reading.copies:
-            parts.append(COPIES.with_params(sheets=", ".join(reading.copies)))
+        visible = [sheet for sheet in reading.copies if sheet not in document.inventory.hidden_sheets]
+        if visible:  # a hidden copy is said with its sheet (F005), once
+            parts.append(COPIES.with_params(sheets=", ".join(visible)))
         if reading.others:
             parts.append(OTHER_BLOCKS.with_params(cells=", ".join(reading.others[:6])))
         if parts:

@@ -28,11 +28,11 @@ from .view import TableView
 
 NO_TABLES = Text(
     "tidak ada Tabel 3.2, 3.3, 3.5, 3.7 atau 3.8 yang dikenali di buku kerja ini: setiap tabel perlu baris "
-    "judul kolom (mis. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\"). Atau isi templat "
-    "lkjip-xl (lkjip-xl template --out templat.xlsx).",
+    "judul kolom (mis. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\").{closest} Atau isi "
+    "templat lkjip-xl (lkjip-xl template --out templat.xlsx).",
     "no Table 3.2, 3.3, 3.5, 3.7 or 3.8 was recognised in this workbook: each table needs its row of column "
-    "headers (e.g. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\"). Or fill in the lkjip-xl "
-    "template (lkjip-xl template --out template.xlsx).",
+    "headers (e.g. \"Uraian | Jumlah Anggaran | Realisasi | Selisih | Persentase\").{closest} Or fill in the "
+    "lkjip-xl template (lkjip-xl template --out template.xlsx).",
 )
 
 NO_PERFORMANCE_TABLES = Text(
@@ -72,6 +72,8 @@ def read_tables(detection: Detection, document: Document) -> dict[str, TableView
         table = read_table(view, layout)
         levels: dict[int, str] = {}
         if isinstance(table, BudgetTable):
+            for row in table.rows:
+                row.number_text = view.printed(row.row, "no")  # "1)" below "a." below "1.": the form is the level
             _mend_total(table, found, view)
             account_lines(table, view.row_of, budget_layout)
             if account_levels(table, found, view.row_of, budget_layout):
@@ -155,7 +157,7 @@ def extract_freeform(snapshot: WorkbookSnapshot, settings: Settings) -> Freeform
         # A workbook of indicators only is told the header a performance table needs, not the budget one.
         if looks_like_performance(snapshot):
             raise InputRejected("no_tables", NO_PERFORMANCE_TABLES, closest=closest_header(detection.found))
-        raise InputRejected("no_tables", NO_TABLES)
+        raise InputRejected("no_tables", NO_TABLES, closest=closest_header(detection.found, budget=True))
     document = Document(snapshot.name, title_settings(detection, settings), layout="freeform")
     views = read_tables(detection, document)
     attach_forms(detection, document)

@@ -25,7 +25,7 @@ from ..codes import Level, parse_code
 from ..model import BudgetRow, BudgetTable, TextField
 from ..numbers import Kind, money_equal
 from ..structure import first_reading, link_budget_rows, sums_hold
-from .words import explicit_level_word, is_upper, numbering_rank, starts_with_program, tokens
+from .words import ARABIC, CAPITAL, LOWER, explicit_level_word, is_upper, numbering_rank, starts_with_program, tokens
 
 _LEADING_CODE = re.compile(r"^\s*(\d{1,2}(?:\s*[.,]\s*\d{1,4}){2,5})[.:\s-]+(?=\D)")
 MAX_HYPOTHESES = 64
@@ -38,6 +38,8 @@ def _has_figures(row: BudgetRow) -> bool:
 
 
 def _number_text(row: BudgetRow) -> str:
+    if row.number_text:
+        return row.number_text
     parsed = row.number.parsed
     if parsed.text is not None:
         return parsed.text
@@ -46,8 +48,34 @@ def _number_text(row: BudgetRow) -> str:
     return ""
 
 
-def style(row: BudgetRow) -> Style:
-    return (is_upper(row.label.text), row.label.bold, numbering_rank(_number_text(row)))
+def style(row: BudgetRow, letters_enclose: bool = False) -> Style:
+    rank = numbering_rank(_number_text(row))
+    if letters_enclose and rank == LOWER:
+        rank = CAPITAL  # "a. Belanja Operasi" above "1. Belanja Pegawai" in this table
+    return (is_upper(row.label.text), row.label.bold, rank)
+
+
+_LOWER_LETTER = re.compile(r"^([a-z])[.)]?$")
+
+
+def _letters_enclose_numbers(rows: list[BudgetRow]) -> bool:
+    """Whether lower-case letters number the groups and 1, 2 the lines in each ("a. ... 1. 2. b. ... 1. 2."),
+    not the usual outline (1. a. b. 2. a. b.): the numbering that restarts at 1 right after every lettered row is
+    the one inside it. In the usual outline the number after a lettered row goes on (2 after 1, a, b)."""
+    restarts = 0
+    previous_letter = False
+    for row in rows:
+        text = _number_text(row)
+        if _LOWER_LETTER.match(text):
+            previous_letter = True
+            continue
+        if previous_letter and numbering_rank(text) == ARABIC:
+            number = int(re.sub(r"\D", "", text) or 0)
+            if number != 1:
+                return False
+            restarts += 1
+        previous_letter = False
+    return restarts >= 2
 
 
 def _from_label(row: BudgetRow) -> bool:
@@ -197,7 +225,8 @@ def _flat_if_sums_say_so(table: BudgetTable, guessed: list[BudgetRow]) -> None:
 
 
 def _choose(table: BudgetTable, open_rows: list[BudgetRow]) -> None:
-    styles = {id(row): style(row) for row in open_rows}
+    enclose = _letters_enclose_numbers(open_rows)
+    styles = {id(row): style(row, enclose) for row in open_rows}
     programs_known = any(row.level is Level.PROGRAM for row in table.rows)
     hypotheses = _hypotheses(sorted(set(styles.values())), programs_known)
 

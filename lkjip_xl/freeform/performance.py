@@ -240,9 +240,13 @@ def looks_like_performance(snapshot) -> bool:
         for _, cells in itertools.islice(sheet.rows(), _SCAN_ROWS):
             for value in cells:
                 if isinstance(value, str) and len(value) <= 200:
-                    words = set(tokens(value))
-                    performance = performance or bool(words & _PERFORMANCE_WORDS)
-                    budget = budget or bool(words & _BUDGET_WORDS)
+                    words = tokens(value)
+                    performance = performance or bool(set(words) & _PERFORMANCE_WORDS)
+                    # "Tahun Anggaran 2024" in a performance table's title names the year, not a budget.
+                    budget = budget or any(
+                        word in _BUDGET_WORDS and not (word == "anggaran" and index and words[index - 1] == "tahun")
+                        for index, word in enumerate(words)
+                    )
     return performance and not budget
 
 
@@ -274,22 +278,27 @@ _NEEDED = {
     ("target",): Text("Target", "Target"),
     ("realisasi",): Text("Realisasi", "Realisasi"),
     ("target", "realisasi"): Text("Target dan Realisasi", "Target and Realisasi"),
+    ("anggaran",): Text("Anggaran", "Anggaran"),
+    ("anggaran", "realisasi"): Text("Anggaran dan Realisasi", "Anggaran and Realisasi"),
 }
 
 
-def closest_header(found: list) -> Phrase | str:
-    """The header block nearest to a performance table: the one with an indicator column or the most of
-    target / realisasi / capaian, and what it lacks."""
+def closest_header(found: list, budget: bool = False) -> Phrase | str:
+    """The header block nearest to a performance table (the one with an indicator column or the most of
+    target / realisasi / capaian), or with ``budget`` to a budget table (uraian / anggaran / realisasi), and
+    what it lacks: the reason no table was recognised."""
     best = None
+    wanted = {"uraian", "anggaran", "realisasi"} if budget else {"target", "realisasi", "capaian", "indikator"}
+    needed = ("anggaran", "realisasi") if budget else ("target", "realisasi")
     for item in found:
         concepts = {column.concept for column in item.header.columns}
-        score = len(concepts & {"target", "realisasi", "capaian", "indikator"})
+        score = len(concepts & wanted)
         if score and (best is None or score > best[0]):
             best = (score, item, concepts)
     if best is None:
         return ""
     _, item, concepts = best
-    missing = [name for name in ("target", "realisasi") if name not in concepts]
+    missing = [name for name in needed if name not in concepts]
     if not missing:
         return ""
     header = " | ".join(column.text for column in item.header.columns)

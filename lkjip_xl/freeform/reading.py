@@ -18,9 +18,11 @@ SKPD code sits above the programs and is left out the same way.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..codes import Level, parse_code
+from ..i18n import Lang, Phrase, Text
 from ..model import (
     LEBIH,
     OTHER,
@@ -67,12 +69,79 @@ PAGE_LINE = "halaman"
 SUBTOTAL, TOP_TOTAL = "subtotal", "jumlah di atas (jumlah di bawah yang diperiksa)"
 
 
+# -- the reading's words, in both languages (every text a user sees is a Text) ----------------------------
+
+# Template keys and header concepts: the key itself in Indonesian (it is the template's word), and English.
+_KEY_WORDS = {
+    "no": Text("no", "no."),
+    "kode": Text("kode", "code"),
+    "uraian": Text("uraian", "description"),
+    "anggaran": Text("anggaran", "budget"),
+    "realisasi": Text("realisasi", "actual"),
+    "realisasi_rp": Text("realisasi_rp", "actual (Rp)"),
+    "selisih": Text("selisih", "difference"),
+    "sisa": Text("sisa", "remaining budget"),
+    "persen": Text("persen", "percentage"),
+    "capaian": Text("capaian", "achievement"),
+    "serapan": Text("serapan", "absorption"),
+    "efisiensi": Text("efisiensi", "efficiency"),
+    "efisien": Text("efisien", "efficient / not"),
+    "kategori_efisiensi": Text("kategori_efisiensi", "efficient / not"),
+    "kategori": Text("kategori", "category"),
+    "keterangan": Text("keterangan", "remarks"),
+    "indikator": Text("indikator", "indicator"),
+    "satuan": Text("satuan", "unit"),
+    "target": Text("target", "target"),
+    "id": Text("id", "indicator ID"),
+    "sasaran": Text("sasaran", "objective"),
+    "polaritas": Text("polaritas", "polarity"),
+    "level": Text("level", "level"),
+}
+
+
+def key_word(key: str) -> Text:
+    """A template key or header concept as a reader of --explain sees it."""
+    return _KEY_WORDS.get(key, Text(key, key))
+
+
+UNREAD = Text("tidak dikenali: tidak diperiksa", "not recognised: not checked")
+EMPTY_PART = Text("kosong", "empty")
+ACCOUNT_CODE = Text("kode rekening (akun)", "account code (rekening)")
+OTHER_CODE = Text(CODE_PART, "other code part")
+CONTINUED = Text("{key} (lanjutan kolom {letter})", "{key} (continued from column {letter})")
+OWN_GROUP = Text("{concept} (kelompok {group})", "{concept} (group {group})")
+OTHER_GROUP = Text(GROUP_FIGURE + " {group}: {concept}", "group {group}: {concept}")
+BUDGET_BEFORE = Text(
+    "anggaran sebelum perubahan (yang dipakai: kolom {letter})", "budget before the change (the one used: column {letter})"
+)
+NOT_USED = Text("{concept} (tidak dipakai tabel ini)", "{concept} (not used by this table)")
+
+BY_HEADER = Text("judul {header!r}", "header {header!r}")
+EMPTY_CODE_PART = Text("bagian judul Kode tanpa isi", "part of the Kode header, empty")
+ACCOUNT_VALUES = Text("nilainya kode akun 4/5/6.x", "its values are account codes 4/5/6.x")
+CODE_PART_VALUES = Text("bagian kode (urusan / perangkat daerah)", "part of the code (urusan / office)")
+UNDER_LABEL_HEADER = Text("judul digabung di atas kolom uraian", "header merged over the description column")
+MERGED_WITH = Text(
+    "judulnya digabung dengan kolom {letter}; dibaca di kolom {letter}",
+    "its header is merged with column {letter}; read in column {letter}",
+)
+
+TABLE_LINE = Text("Tabel {table} ('{sheet}')", "Table {table} ('{sheet}')")
+COLUMN_LINE = Text("  kolom {letter}: {header!r} -> {meaning} ({sure}; {evidence})", "  column {letter}: {header!r} -> {meaning} ({sure}; {evidence})")
+SURE = {True: Text("pasti", "certain"), False: Text("tidak pasti", "not certain")}
+ROWS_LINE = Text("  baris {role}: {rows}", "  rows {role}: {rows}")
+ROLE_LEVEL = Text("{role} ({level})", "{role} ({level})")
+COPIES_LINE = Text("  salinan tabel yang sama (tidak diperiksa lagi): {sheets}", "  copies of the same table (not checked again): {sheets}")
+OTHERS_LINE = Text("  blok lain yang mirip (tidak diperiksa): {cells}", "  other similar blocks (not checked): {cells}")
+MORE_ROWS = Text("… ({count} baris)", "… ({count} rows)")
+
+
 @dataclass
 class ColumnReading:
     col: int
     header: str  # the header words as printed, group first ("Kelompok Belanja / Total / %")
-    meaning: str | None  # a template key ("anggaran"), a group figure ("kelompok Operasi: anggaran"), or None
-    evidence: str
+    said: Text | Phrase | None  # what it was read as: a template key, a group figure ("kelompok Operasi: anggaran"), or None
+    evidence: Text | Phrase
     certain: bool
 
     @property
@@ -80,9 +149,35 @@ class ColumnReading:
         return re.sub(r"\d+", "", a1(1, self.col))
 
     @property
-    def described(self) -> str:
+    def meaning(self) -> str | None:
+        """The meaning in the reader's own (Indonesian) words: "anggaran", "kelompok Operasi: anggaran"."""
+        return None if self.said is None else self.said.render("id")
+
+    def described(self, lang: Lang = "id") -> str:
         """What the column was read as, in the words of --explain and the summary sheet."""
-        return self.meaning or "tidak dikenali: tidak diperiksa"
+        return (self.said or UNREAD).render(lang)
+
+
+ROLE_WORDS = {
+    HEADER: Text(HEADER, "column headers"),
+    NUMBERS: Text(NUMBERS, "column numbers"),
+    REPEATED: Text(REPEATED, "repeated column headers"),
+    DATA: Text(DATA, "data"),
+    TOTAL: Text(TOTAL, "total"),
+    NOTE: Text(NOTE, "notes"),
+    ACCOUNT_LINE: Text(ACCOUNT_LINE, "account lines (rekening)"),
+    ABOVE_PROGRAM: Text(ABOVE_PROGRAM, "urusan / office (above the programs)"),
+    PAGE_LINE: Text(PAGE_LINE, "page lines"),
+    SUBTOTAL: Text(SUBTOTAL, "subtotals"),
+    TOP_TOTAL: Text(TOP_TOTAL, "total at the top (the one at the bottom is checked)"),
+}
+LEVEL_WORDS = {
+    Level.PROGRAM.value: Text("program", "program"),
+    Level.KEGIATAN.value: Text("kegiatan", "activity"),
+    Level.SUB_KEGIATAN.value: Text("sub_kegiatan", "sub-activity"),
+    Level.AKUN.value: Text("rekening", "account line"),
+    Level.TOTAL.value: Text("jumlah", "total"),
+}
 
 
 @dataclass
@@ -109,30 +204,40 @@ class Reading:
         """Columns with a header whose meaning the reader could not map: not checked."""
         return [column for column in self.columns if column.meaning is None]
 
-    def explain(self) -> str:
-        lines = [f"Tabel {self.table} ('{self.sheet}')"]
+    def explain(self, lang: Lang = "id") -> str:
+        lines = [TABLE_LINE(lang, table=self.table, sheet=self.sheet)]
         for column in self.columns:
-            sure = "pasti" if column.certain else "tidak pasti"
-            lines.append(f"  kolom {column.letter}: {column.header!r} -> {column.described} ({sure}; {column.evidence})")
-        roles: dict[str, list[int]] = {}
+            lines.append(
+                COLUMN_LINE(
+                    lang,
+                    letter=column.letter,
+                    header=column.header,
+                    meaning=column.described(lang),
+                    sure=SURE[column.certain],
+                    evidence=column.evidence,
+                )
+            )
+        roles: dict[tuple[str, str | None], list[int]] = {}
         for row in self.rows:
-            roles.setdefault(row.role if row.level is None else f"{row.role} ({row.level})", []).append(row.row)
-        for role, rows in roles.items():
-            lines.append(f"  baris {role}: {_ranges(rows)}")
+            roles.setdefault((row.role, row.level), []).append(row.row)
+        for (role, level), rows in roles.items():
+            said = ROLE_WORDS.get(role, Text(role, role))
+            if level is not None:
+                said = ROLE_LEVEL.with_params(role=said, level=LEVEL_WORDS.get(level, Text(level, level)))
+            lines.append(ROWS_LINE(lang, role=said, rows=_ranges(rows, lang)))
         if self.copies:
-            lines.append(f"  salinan tabel yang sama (tidak diperiksa lagi): {', '.join(self.copies)}")
+            lines.append(COPIES_LINE(lang, sheets=", ".join(self.copies)))
         if self.others:
-            lines.append(f"  blok lain yang mirip (tidak diperiksa): {', '.join(self.others)}")
+            lines.append(OTHERS_LINE(lang, cells=", ".join(self.others)))
         return "\n".join(lines)
 
-
-    def summary_row(self) -> tuple[str, str, str]:
+    def summary_row(self, lang: Lang = "id") -> tuple[str, str, str]:
         """The table, where it was found, and the columns read (letter: meaning): one row of the summary sheet."""
         where = f"{quoted_sheet(self.sheet)}!{self.ref.a1}" if self.ref is not None else self.sheet
-        return self.table, where, "; ".join(f"{column.letter}: {column.described}" for column in self.columns)
+        return self.table, where, "; ".join(f"{column.letter}: {column.described(lang)}" for column in self.columns)
 
 
-def _ranges(rows: list[int], most: int = 12) -> str:
+def _ranges(rows: list[int], lang: Lang = "id", most: int = 12) -> str:
     spans: list[list[int]] = []
     for row in sorted(rows):
         if spans and row == spans[-1][1] + 1:
@@ -141,7 +246,7 @@ def _ranges(rows: list[int], most: int = 12) -> str:
             spans.append([row, row])
     shown = [str(a) if a == b else f"{a}-{b}" for a, b in spans[:most]]
     if len(spans) > most:
-        shown.append(f"… ({len(rows)} baris)")
+        shown.append(MORE_ROWS(lang, count=len(rows)))
     return ", ".join(shown)
 
 
@@ -250,38 +355,39 @@ def prepare_budget(found: Found) -> BudgetLayout:
 def _column_reading(found: Found, column: HeaderColumn, layout: BudgetLayout | None) -> ColumnReading:
     header = found.header
     key = next((key for key, col in header.keys.items() if col == column.col), None)
-    where = f"judul {column.text!r}"
+    where = BY_HEADER.with_params(header=column.text)
     if key is not None:
-        return ColumnReading(column.col, column.text, key, where, True)
+        return ColumnReading(column.col, column.text, key_word(key), where, True)
     if layout is not None and column.concept == "kode" and column.col not in layout.code_roles and layout.code_roles:
-        return ColumnReading(column.col, column.text, "kosong", "bagian judul Kode tanpa isi", True)
+        return ColumnReading(column.col, column.text, EMPTY_PART, EMPTY_CODE_PART, True)
     if layout is not None:
         role = layout.code_roles.get(column.col)
         if role == AKUN:
-            return ColumnReading(column.col, column.text, "kode rekening (akun)", "nilainya kode akun 4/5/6.x", True)
+            return ColumnReading(column.col, column.text, ACCOUNT_CODE, ACCOUNT_VALUES, True)
         if role is not None:
-            return ColumnReading(column.col, column.text, CODE_PART, "bagian kode (urusan / perangkat daerah)", True)
+            return ColumnReading(column.col, column.text, OTHER_CODE, CODE_PART_VALUES, True)
         if column.col in layout.label_span:
-            return ColumnReading(column.col, column.text, "uraian", "judul digabung di atas kolom uraian", True)
+            return ColumnReading(column.col, column.text, key_word("uraian"), UNDER_LABEL_HEADER, True)
     for key, col in header.keys.items():
         if column.col in _same_header_span(found, key)[1:]:
             letter = re.sub(r"\d+", "", a1(1, col))
-            evidence = f"judulnya digabung dengan kolom {letter}; dibaca di kolom {letter}"
-            return ColumnReading(column.col, column.text, f"{key} (lanjutan kolom {letter})", evidence, True)
+            said = CONTINUED.with_params(key=key_word(key), letter=letter)
+            return ColumnReading(column.col, column.text, said, MERGED_WITH.with_params(letter=letter), True)
     if header.groups and column.nearest_group in header.groups and column.concept:
+        concept = key_word(column.concept)
         if column.nearest_group == header.money_group:
-            return ColumnReading(column.col, column.text, f"{column.concept} (kelompok {column.nearest_group})", where, True)
+            said = OWN_GROUP.with_params(concept=concept, group=column.nearest_group)
+            return ColumnReading(column.col, column.text, said, where, True)
         if header.money_group is not None:
-            return ColumnReading(
-                column.col, column.text, f"{GROUP_FIGURE} {column.nearest_group}: {column.concept}", where, True
-            )
+            said = OTHER_GROUP.with_params(concept=concept, group=column.nearest_group)
+            return ColumnReading(column.col, column.text, said, where, True)
     if column.concept == "anggaran" and "anggaran" in header.keys and column.col in {c.col for c in header.unplaced}:
         if re.search(r"(?i)awal|murni|semula|sebelum|induk", column.own):
             letter = re.sub(r"\d+", "", a1(1, header.keys["anggaran"]))
-            return ColumnReading(column.col, column.text, f"anggaran sebelum perubahan (yang dipakai: kolom {letter})", where, True)
+            return ColumnReading(column.col, column.text, BUDGET_BEFORE.with_params(letter=letter), where, True)
     if column.concept is not None and column.concept not in LABEL_LIKE_IGNORED:
         # Understood, but the table has no place for it (a Kode column beside a Tabel 3.7).
-        return ColumnReading(column.col, column.text, f"{column.concept} (tidak dipakai tabel ini)", where, True)
+        return ColumnReading(column.col, column.text, NOT_USED.with_params(concept=key_word(column.concept)), where, True)
     return ColumnReading(column.col, column.text, None, where, False)
 
 
@@ -315,17 +421,33 @@ COPY_SHARE = 0.9
 
 
 def is_copy(block: Found, table: Found) -> bool:
-    """Whether ``block`` holds the same table as ``table`` (SIPD exports keep one filtered copy of the main
-    sheet per bidang): the same header at the same place and, row by row, the same labels and figures."""
-    if block.header.signature() != table.header.signature() or block.header.rows != table.header.rows:
+    """Whether ``block`` holds the same table as ``table``: row by row, the same labels and figures under the
+    same headers. SIPD exports keep copies of the main sheet, filtered to one bidang or hidden, some with
+    columns left out or moved (Sumenep 2024: "SISA" and "% SISA" dropped or put before "%"); a copy is told by
+    its content, so its columns are paired by their header words, not by their place."""
+    if block.header.rows != table.header.rows:
         return False
-    cols = sorted({column.col for column in table.header.columns})
-    rows = sorted(set(table.rows) | set(block.rows))
-    if not rows:
+    free = {}
+    for column in block.header.columns:
+        free.setdefault(column.text, []).append(column.col)
+    pairs = []  # (the table's column, the block's column with the same header)
+    for column in table.header.columns:
+        cols = free.get(column.text)
+        if cols:
+            pairs.append((column.col, cols.pop(0)))
+    # The labels and the figures must be among what is compared: a shared "No" column proves nothing.
+    keys = table.header.keys
+    needed = {keys[key] for key in ("uraian", "anggaran", "realisasi") if key in keys}
+    if not needed or not needed <= {col for col, _ in pairs}:
         return False
-    cells = [(row, col) for row in rows for col in cols]
-    same = sum(1 for row, col in cells if block.sheet.value(row, col) == table.sheet.value(row, col))
-    return same >= COPY_SHARE * len(cells)
+    # Rows are matched by their content, not their number: a row inserted in the main sheet after the copy
+    # was made shifts every row below it (Sumenep 2024: DPA has one row more than its copies).
+    ours = Counter(tuple(table.sheet.value(row, col) for col, _ in pairs) for row in table.rows)
+    theirs = Counter(tuple(block.sheet.value(row, other) for _, other in pairs) for row in block.rows)
+    if not ours or not theirs:
+        return False
+    same = sum((ours & theirs).values())
+    return same >= COPY_SHARE * max(sum(ours.values()), sum(theirs.values()))
 
 
 # -- what the reading fills into the table model (model.py: BudgetTable.selisih_meaning, BudgetRow.groups,
@@ -381,6 +503,9 @@ def fill_budget(table: BudgetTable, found: Found, view_row_of, layout: BudgetLay
     if selisih_col is not None:
         text = next(column.text for column in header.columns if column.col == selisih_col)
         table.selisih_meaning, table.selisih_header = selisih_meaning(text), text
+    texts = {column.col: column.text for column in header.columns}
+    table.headers = {(None, key): texts.get(col, "") for key, col in header.keys.items()}
+    table.title = " ".join(found.titles)
     total_named = header.money_group is not None and bool(set(tokens(header.money_group)) & {"total", "jumlah"})
     accounts = [col for col, role in layout.code_roles.items() if role == AKUN]
     rows = [*table.rows, *([table.total] if table.total is not None else [])]
@@ -393,6 +518,8 @@ def fill_budget(table: BudgetTable, found: Found, view_row_of, layout: BudgetLay
                 key = TOTAL_GROUP if name == header.money_group else group_name(name)
                 figures = GroupFigures()
                 for concept, col in concepts.items():
+                    if concept in ("anggaran", "realisasi", "selisih") and key != TOTAL_GROUP:
+                        table.headers[(key, concept)] = texts.get(col, "")
                     if concept in _GROUP_KEYS:
                         setattr(figures, _GROUP_KEYS[concept], _field(found, source, col, concept))
                 row.groups[key] = figures

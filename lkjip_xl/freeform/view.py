@@ -144,6 +144,13 @@ class TableView:
         markup = raw is not None and type(raw) is not float and "<" in (raw if type(raw) is str else str(raw))
         return sheet.ref(*where), self._shown(raw, col), where in sheet.bold or (markup and cell_text(raw)[1])
 
+    def printed(self, row: int, key: str) -> str:
+        """A cell of the table as typed ("1)" where ``value`` gives 1), "" when there is none."""
+        col = next((col for col, name in self.key_of_col.items() if name == key), None)
+        where = self._where(row, col) if col is not None else None
+        value = self.sheet.value(*where) if where else None
+        return value.strip() if isinstance(value, str) else ""
+
     def formula(self, row: int, col: int) -> str | None:
         where = self._where(row, col)
         return self.sheet.formula(*where) if where else None

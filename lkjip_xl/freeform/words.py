@@ -197,33 +197,47 @@ def is_upper(text: str) -> bool:
 
 
 # 1 to 99999, also with a thousands point or comma ("1.000", "1,250": sub kegiatan numbered 1,000 and above).
-_ARABIC = re.compile(r"^\(?(\d{1,5}|\d{1,2}[.,]\d{3})[.)]?\)?$")
+_NUMBER = r"(?:\d{1,5}|\d{1,2}[.,]\d{3})"
+_ARABIC = re.compile(rf"^{_NUMBER}\.?$")
+_ARABIC_PAREN = re.compile(rf"^{_NUMBER}\)$")  # "1)"
+_ARABIC_BOTH = re.compile(rf"^\({_NUMBER}\)\.?$")  # "(1)"
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
 # I to XXXIX, written the usual way (XI, XIV, XXV); L, C alone are letters here.
 _ROMAN_NUMBER = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})[.)]?$", re.IGNORECASE)
-_LETTER = re.compile(r"^\(?[a-z][.)]\)?$|^[a-z]$", re.IGNORECASE)
+_LETTER = re.compile(r"^[a-z]\.?$", re.IGNORECASE)  # "A", "A.", "a", "a."
+_LETTER_PAREN = re.compile(r"^\(?[a-z]\)$", re.IGNORECASE)  # "a)", "(a)"
+
+# Prominence of each numbering, larger above: the outline of Indonesian official documents (tata naskah
+# dinas: I. > A. > 1. > a. > 1) > a) > (1) > (a)), with an unnumbered row above the numbered ones (the seed
+# numbers its sub kegiatan only) and 1 > 1.1 > 1.1.1.
+ROMAN, NONE, CAPITAL, ARABIC, LOWER, ARABIC_PAREN, LOWER_PAREN, ENCLOSED = 10, 8, 7, 6, 3, 2, 1, 0
 
 
 UNNUMBERED = 4  # numbering_rank of a text that is no row number (or no text)
 
 
 def numbering_rank(text: str) -> int:
-    """How prominent a row's number is: roman 5, none 4, arabic 3, dotted 3 - depth, letter 0.
-
-    Parents are the prominent rows: unnumbered above numbered (the seed), I above 1 above a, 1 above 1.1.
-    """
+    """How prominent a row's number is (the ranks above). Parents are the prominent rows."""
     text = text.strip()
     if not text:
-        return 4
+        return NONE
     if _ARABIC.match(text):
-        return 3
+        return ARABIC
     if _DOTTED.match(text):
-        return max(1, 3 - text.rstrip(".").count("."))
+        return max(LOWER + 1, ARABIC - text.rstrip(".").count("."))
+    if _ARABIC_PAREN.match(text):
+        return ARABIC_PAREN
+    if _ARABIC_BOTH.match(text):
+        return ENCLOSED
+    if _LETTER.match(text) and text[0].islower():
+        return LOWER  # "i." after "h." is a letter; lowercase numerals of one letter are rarer than that
     if _ROMAN_NUMBER.match(text):
-        return 5
+        return ROMAN
     if _LETTER.match(text):
-        return 0
-    return 4
+        return CAPITAL
+    if _LETTER_PAREN.match(text):
+        return ENCLOSED if text.startswith("(") else LOWER_PAREN
+    return NONE
 
 
 _COLUMN_NUMBER_CELL = re.compile(r"\(?-?(\d{1,2})\)?(?:\s*=\s*[\d\s()+\-–x×X*/:.,%]+)?")

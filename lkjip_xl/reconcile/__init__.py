@@ -15,9 +15,9 @@ from ..errors import InputRejected
 from ..i18n import Text
 from ..snapshot import WorkbookSnapshot
 from .engine import Outcome, reconcile
-from .export import SipdExport, read_export, sheet_exports
+from .export import SipdExport, period_of, read_export, sheet_exports, title_lines
 
-__all__ = ["Outcome", "SipdExport", "exports_inside", "load_exports", "reconcile"]
+__all__ = ["Outcome", "SipdExport", "exports_inside", "load_exports", "reconcile", "report_month"]
 
 NOT_AN_EXPORT = Text(
     "bukan ekspor SIPD: tidak ada tabel belanja dengan kode Kepmendagri sampai sub kegiatan (mis. \"Rekapitulasi "
@@ -82,3 +82,13 @@ def exports_inside(snapshot: WorkbookSnapshot, overrides: dict[str, Any] | None 
     if export is None:
         return nothing
     return Inside([export], rest, read)
+
+
+def report_month(snapshot: WorkbookSnapshot, document) -> int:
+    """Up to which month the report's Tabel 3.8 gives realisasi, as the lines above its first row say
+    ("realisasi Semester I (s.d. 30 Juni 2026)"); the whole year (12) when they name no period."""
+    table = document.budget.get("3.8")
+    sheet = snapshot.sheets.get(table.sheet) if table is not None and table.rows else None
+    if sheet is None:
+        return 12
+    return period_of(title_lines(sheet, min(row.row for row in table.rows))).month

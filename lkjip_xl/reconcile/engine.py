@@ -123,9 +123,11 @@ def _neighbours(entry: Entry, pool: list[Entry]) -> list[Entry]:
     return [same[index] for index in (at - 1, at + 1) if 0 <= index < len(same)]
 
 
-def reconcile(document: Document, exports: list[SipdExport], quiet_refusals: bool = False) -> Outcome:
+def reconcile(document: Document, exports: list[SipdExport], quiet_refusals: bool = False,
+              report_month: int = 12) -> Outcome:
     """``quiet_refusals`` (batch, where every export is offered to every workbook): exports that do not fit are
-    listed in the summary and said as a finding only when none fits."""
+    listed in the summary and said as a finding only when none fits. ``report_month``: the month the report's
+    realisasi runs to (its title's "s.d. 30 Juni"); an export that runs to the same month is not partial."""
     outcome = Outcome()
     refusals: list[Finding] = []
     table: BudgetTable | None = document.budget.get("3.8")
@@ -165,7 +167,8 @@ def reconcile(document: Document, exports: list[SipdExport], quiet_refusals: boo
         return outcome
     pool = [(entry, export) for entry, export in pool if export in usable]
     entries = [entry for entry, _ in pool]
-    partial = next((export for export in usable if not export.period.whole_year), None)
+    partial = next((export for export in usable
+                    if not export.period.whole_year and export.period.month != report_month), None)
     if partial is not None:
         outcome.findings.append(
             PERIOD.at(None, table="3.8", file=_name(partial), month=partial.period.month, said=partial.period.said)

@@ -34,7 +34,7 @@ _ABBREVIATIONS = {
     "pelay": "pelayanan", "peng": "pengelolaan", "pengel": "pengelolaan", "adm": "administrasi",
     "admin": "administrasi", "keu": "keuangan", "yg": "yang", "dg": "dengan", "dgn": "dengan", "utk": "untuk",
     "thd": "terhadap", "tdk": "tidak", "sd": "sumber daya", "sdm": "sumber daya manusia", "kes": "kesehatan",
-    "masy": "masyarakat", "pemerintahaan": "pemerintahan", "kab/kota": "kabupaten kota",
+    "masy": "masyarakat", "pemerintahaan": "pemerintahan", "kab/kota": "kabupaten kota", "pd": "perangkat daerah",
 }
 _LEADING = re.compile(r"^\s*(?:\d+(?:[.,]\s*\d+)*\.?|[a-z]\.|[a-z]\)|\d+\)|[ivx]+\.)\s+", re.IGNORECASE)
 _CODE_IN_LABEL = re.compile(r"^\s*(\d{1,2}(?:\s*[.,]\s*\d{1,4}){2,5})\.?(?=\s|$)")

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import __version__
-from ..findings import Finding, Report, Severity, member_refs
+from ..findings import Finding, Report, Severity, member_refs, said
 from ..i18n import Lang, Num, Text
 from .safe import cell_text
 
@@ -186,7 +186,7 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
                 cell=" ".join(part for part in (place.where(lang), place.caption) if part) if place else _cells(finding),
                 sheet=ref.sheet if ref and not place else None,
                 address=ref.a1 if ref and not place else None,
-                label=(place.quote or finding.label or "") if place else finding.label or "",
+                label=(place.quote or said(finding.label, lang) or "") if place else said(finding.label, lang) or "",
                 reported=_shown(reported, lang),
                 expected=_shown(expected, lang),
                 message=finding.message(lang),
@@ -203,7 +203,7 @@ def build_summary(report: Report, lang: Lang = "id", when: dt.datetime | None = 
         findings=rows,
         readings_title=READINGS_TITLE(lang),
         reading_headers=[TABLE(lang), FOUND_AT(lang), COLUMNS_READ(lang)],
-        readings=[(f"{TABLE(lang)} {table}", where, columns) for table, where, columns in report.reading_rows],
+        readings=[(f"{TABLE(lang)} {table}", where, columns) for table, where, columns in (reading.summary_row(lang) for reading in report.readings)],
         reconciliation_title=RECONCILIATION_TITLE(lang),
         reconciliation=reconciliation_rows(report.reconciliation, lang),
     )

@@ -157,6 +157,7 @@ def _budget_table(sheet: SheetSnapshot, table: TableLayout) -> BudgetTable:
             budget_row.level, budget_row.level_source = Level.SUB_KEGIATAN, "table"
         rows.append(budget_row)
     result = BudgetTable(table.table, sheet.name, rows, total, has_selisih="selisih" in table.keys())
+    result.headers = {(None, column.key): column.header for column in table.columns}
     link_budget_rows(result)
     return result
 
