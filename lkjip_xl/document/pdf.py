@@ -71,10 +71,7 @@ def _snapped(values: list[float], texts: list[tuple[float, float]] = ()) -> tupl
     starts = {start for start, _ in texts}
     for value in sorted(set(values)):
         swallowed = bounds and value in starts and any(bounds[-1] <= start and end <= value for start, end in texts)
-        # A chain of slivers (two paddings side by side) is one boundary, but not past twice _SNAP from its
-        # first value: header lines 6.5 points apart (Diskanlaut 2016 Tabel 3.2) would chain into one
-        # boundary with the first body row's top, and glue that row to the header.
-        if previous is None or value - previous > _SNAP or value - bounds[-1] > 2 * _SNAP or swallowed:
+        if previous is None or value - previous > _SNAP or swallowed:
             bounds.append(value)
         index[value] = len(bounds) - 1
         previous = value

@@ -436,8 +436,15 @@ _STAND_INS: dict[str, dict[str, str]] = {"indicator": {"sasaran": "indikator"}}
 _YEAR_KEYS = {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "persen": "capaian"}
 
 
+_BUDGET_WORDS = frozenset({"anggaran", "pagu", "dpa", "dipa"})
+
+
 def _key(kind: str, column: HeaderColumn, money_groups: frozenset[str] = frozenset()) -> str | None:
     name = column.concept or ""
+    if kind in ("indicator", "efficiency") and name == "persen" and set(tokens(column.own)) & _BUDGET_WORDS:
+        # "Realisasi Anggaran (%)", "% Pagu" beside the performance figures: the budget's absorption, not the
+        # capaian (Disperindag's Tabel 3.5 prints both).
+        name = "serapan"
     if kind == "efficiency" and (column.group_concept == "anggaran" or has_rp(column.own) or column.nearest_group in money_groups):
         # Under ANGGARAN, or beside the pagu under one group ("Keuangan / Pagu | Realisasi | Capaian %"), "Realisasi"
         # is the money spent and "% Capaian" the absorption.

@@ -109,18 +109,11 @@ def concept(text: str) -> str | None:
     # stays a percentage).
     if words[0] in ("target", "realisasi") and "capaian" in words and not {"%", "persen", "persentase"} & set(words):
         return words[0]
-    # "Realisasi Anggaran (%)", "% Pagu": a percentage of the budget is its absorption, not the performance
-    # capaian beside it (Disperindag's Tabel 3.5 prints both).
-    if set(words) & _PERCENT_WORDS and set(words) & _BUDGET_WORDS and "kinerja" not in words:
-        return "serapan"
     for name, spellings in CONCEPTS:
         if any(word in spellings for word in words):
             return name
     return None
 
-
-_PERCENT_WORDS = frozenset({"%", "persen", "persentase", "prosentase", "presentase"})
-_BUDGET_WORDS = frozenset({"anggaran", "pagu", "dpa", "dipa"})
 
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
