@@ -204,9 +204,7 @@ _LETTER_PAREN = re.compile(r"^\(?[a-z]\)$", re.IGNORECASE)  # "a)", "(a)"
 # dinas: I. > A. > 1. > a. > 1) > a) > (1) > (a)), with an unnumbered row above the numbered ones (the seed
 # numbers its sub kegiatan only) and 1 > 1.1 > 1.1.1.
 ROMAN, NONE, CAPITAL, ARABIC, LOWER, ARABIC_PAREN, LOWER_PAREN, ENCLOSED = 10, 8, 7, 6, 3, 2, 1, 0
-
-
-UNNUMBERED = 4  # numbering_rank of a text that is no row number (or no text)
+UNNUMBERED = NONE  # numbering_rank of a text that is no row number (or no text)
 
 
 def numbering_rank(text: str) -> int:
