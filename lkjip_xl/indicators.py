@@ -323,7 +323,12 @@ def predikat_in(text: str) -> str | None:
 
 # -- which indicator is which ---------------------------------------------------------------------
 
-_IKM = re.compile(r"\bikm\b|\bskm\b|kepuasan\s+masyarakat")
+_IKM = re.compile(r"kepuasan\s+masyarakat")
+# The abbreviations IKM and SKM name the satisfaction index only as the thing measured: alone, or after a word
+# that says which figure of it ("Nilai IKM", "Hasil Survei IKM"). After another noun they qualify it: "unit
+# usaha IKM", "Nilai Produksi IKM" and "SDM IKM" speak of Industri Kecil Menengah, which has no index scale.
+_IKM_ABBREVIATION = re.compile(r"(?:^|\b(indeks|indek|index|nilai|survei|survey|hasil|skor|capaian|rata|peningkatan|"
+                               r"meningkatnya|tingkat|target|realisasi)\s+|\(\s*)(?:ikm|skm)\b")
 _SAKIP = re.compile(r"\bs?akip\b|akuntabilitas\s+kinerja")
 _FILLER = {"indeks", "indek", "index", "nilai", "predikat", "persentase", "prosentase", "jumlah", "tingkat", "dan", "di", "yang", "terhadap", "pada"}
 
@@ -337,7 +342,7 @@ def _folded(text: str) -> str:
 def family(name: str) -> str | None:
     """"ikm" or "sakip" for the two indicators with rules of their own, from the indicator's name."""
     folded = _folded(name)
-    if _IKM.search(folded):
+    if _IKM.search(folded) or _IKM_ABBREVIATION.search(folded):
         return "ikm"
     if _SAKIP.search(folded):
         return "sakip"
@@ -384,7 +389,7 @@ _LOWER_IS_BETTER = re.compile(
     r"|\b(waktu|lama|lamanya) (rata rata )?(pelayanan|layanan|penyelesaian|proses|tunggu)\b"
     r"|\b(jumlah|banyaknya) (pengaduan|keluhan|temuan)\b|\binflasi\b|\bketimpangan\b|\bgini\b"
     r"|\bputus sekolah\b|\bbuta (huruf|aksara)\b|\bkawasan kumuh\b|\bpemukiman kumuh\b|\bpermukiman kumuh\b"
-    r"|\btidak layak huni\b|\brtlh\b|\bbacklog\b|\bkecelakaan\b|\bpelanggaran\b"
+    r"|\btidak layak huni\b|\brtlh\b|\bbacklog\b|\bkecelakaan\b|\bpelanggaran\b|\bketerlambatan\b"
 )
 # Words that turn such a name back to "higher is better": the share of cases handled, the fall of a rate.
 _HIGHER_IS_BETTER = re.compile(

@@ -68,59 +68,17 @@ MISSED = {
            "allocation and realisation in rupiah only",
 }
 
-# Errors the checker gives that are not true inconsistencies, with the reason (a fix removes them here).
-FALSE_ERRORS = {
-    # Tabel 10 (pp.23-24): "Capaian Tahun 2015" is another year's, "Capaian Tahun 2016 terhadap Target Akhir
-    # Renstra" another target's (80,10 / 87 = 92,07): neither is read as the year's capaian any more; its mean row
-    # (102,12 | 106,52, "Rata-rata" printed outside the cells) is no indicator.
-    BIRO: [],
-    BKPD: [],
-    # Tabel 3.2 p.20 and Tabel 3.3 p.23: their realisasi columns, once read as capaian without a target (K103), are
-    # last year's figures or counts, no capaian (doctables): no error.
-    BPLHD: [],
-    # The report writes figures the American way throughout (1,567,323,000; 92.94%; 8,726 for 8.726 %).
-    DISPERINDAG: [
-        # Tabel 3.1 (pp.32-33) prints target and realisasi of 2015 and 2016 and no capaian: "no reading makes the
-        # row consistent" has nothing to match; the commas are thousands separators.
-        *[("N003", 32, None)] * 3, *[("N003", 33, None)] * 8,
-        # IKM here is Industri Kecil Menengah (unit usaha, nilai produksi, SDM), not Indeks Kepuasan Masyarakat.
-        ("K121", 33, 10.0), ("K121", 33, 711.59), ("K121", 33, 15.0), ("K121", 33, 2500.0), ("K121", 33, 2285.0),
-        ("K121", 34, 15.0), ("K121", 38, 4000.0), ("K121", 38, 2345.0), ("K121", 40, 15.0),
-        # Tabel 3.2: 203,440 / 202,955 = 100,239, printed 100.23 truncated (R20); 1,309 read as 1,309 (decimal)
-        # makes 8,73 % where the row means 1.309 / 15 = 8.726 % (R21). Its categories (the report's own scale p.32:
-        # > 100 Sangat baik, 80-100 Baik, 55-80 Sedang, < 55 Kurang) are judged on the default scale: warnings.
-        ("N003", 34, None),
-        # "Tingkat keterlambatan pelaporan" is lower-is-better: realisasi 0 against target 2 is not 0 % (the
-        # printed 1000 follows from no formula either: R19, a should).
-        ("K101", 35, 1000.0),
-        # Tabel 3.4 p.38: 203,440 / 203.955 = 99,747, printed 99.74 truncated; 1,309 / 25 = 5,236 exact.
-        ("N003", 38, None), ("N003", 38, None),
-        # Tabel 3.4 p.39: keterlambatan 0 against target 0, capaian 100: the convention of a zero target met.
-        ("K103", 39, 100.0),
-        # Tabel 3.5 (pp.39-40) efisiensi: 81.23, 79.01, 94.69, 88.81 are the Realisasi Anggaran (%) (Tingkat
-        # Efisiensi = 100 minus it: 18.77, 20.99, 5.31, 11.19, all exact), not capaian.
-        ("N003", 39, None), ("X011", 39, 81.23), ("N003", 40, None), ("K101", 40, 94.69), ("K101", 40, 88.81),
-    ],
-    # No must finding: every table checks out (clean controls), its errors are all false.
-    DISNAK: [
-        # Tabel 6 p.19: 114,40, the Visi's mean of the three Misi (131,83; 100,00; 111,36 = 114,397), is no longer
-        # taken for a capaian without a target (a row of capaian figures alone, no label, is a mean).
-        # Daging, Telur, Susu: 992.770 / 768.495 = 129,18, 253.712 / 217.235 = 116,79, 352,390 / 268.797 = 131,10
-        # (thousands; the Susu realisasi printed with a comma, each marked * angka sementara): every row checks out.
-        ("N003", 19, None), ("N003", 19, None), ("N003", 19, None),
-        # p.21: lower-is-better case counts with a zero target: Anthrax 0 cases = 100 % (the convention of a zero
-        # target met); Rabies 2 cases printed 92,59, which follows from no printed figure (a baseline the table does
-        # not print, perhaps). No arithmetic is shown broken: "not computable" is a warning at most.
-        ("K103", 21, 100.0), ("K103", 21, 92.59),
-    ],
-    RSJIWA: [
-        # Tabel 6 p.16 (target and capaian 2015 and 2016, % capaian kinerja) is printed with its columns out of line.
-        # "Tidak adanya insiden keselamatan pasien" and "... angka kecelakaan kerja": zero targets met, 100 % by
-        # convention; "Terakreditasi RS Pendidikan": 10,00 and 100 stand in cells the reader takes as capaian with
-        # no target beside them. No arithmetic is shown broken.
-        ("K103", 16, 100.0), ("K103", 16, 100.0), ("K103", 16, 10.0), ("K103", 16, 100.0),
-    ],
-}
+# Errors the checker gives that are not true inconsistencies, with the reason (a fix removes them here). The
+# causes once named here, each fixed by a principle, not per file: the number convention settled per table or
+# document from its unambiguous figures (document/convention.py: Disperindag's 202,955 and 1,309), an ambiguous
+# figure nothing settles only a warning (N003: Disnak's 352,390); "IKM" after another noun is Industri Kecil
+# Menengah (Disperindag, K121); K103 silent for a zero target met and a warning where the columns were guessed
+# (BPLHD pp.20, 23, Disnak pp.19, 21, RS Jiwa p.16, Disperindag p.39); a lower-is-better indicator by its name
+# with nothing happened (keterlambatan 0) leaves K101 a warning; "Realisasi Anggaran (%)" is the serapan, not the
+# capaian (Disperindag Tabel 3.5); a capaian printed before the target ("Capaian Tahun 2015") is another year's
+# ("%" over "Realisasi" is the capaian, "Capaian ... terhadap Target Akhir Renstra" another target's, a row of
+# capaian figures alone a mean: Biro Tabel 10, so R01 is found; BPLHD pp.20, 23; Disnak p.19).
+FALSE_ERRORS = {BIRO: [], BKPD: [], BPLHD: [], DISPERINDAG: [], DISNAK: [], RSJIWA: []}
 
 
 def _must(key: str) -> dict:

@@ -148,10 +148,14 @@ CAPAIAN_WITHOUT_TARGET = Check(
     Text(
         "Tanpa target (belum ditargetkan, 0, atau \"-\") capaian tidak terdefinisi. Angka di sel capaian itu "
         "bukan hasil hitung; sering realisasi yang tersalin. Capaian kosong, \"-\" atau berupa kata (N/A) di "
-        "sana benar dan tidak dilaporkan.",
+        "sana benar dan tidak dilaporkan, begitu pula capaian 100 untuk target 0 yang tercapai (realisasi 0). Peringatan "
+        "bila target kosong pada tabel yang ditempel atau dicetak (kolomnya dibaca dari judul, dugaan) dan bila target "
+        "0 pada indikator yang makin kecil makin baik (capaiannya mengikuti kebiasaan instansi).",
         "Without a target (not set yet, 0, or \"-\") the achievement is undefined. The figure in that cell is "
         "no computation; often the actual was copied there. An empty achievement, \"-\" or a word (N/A) there "
-        "is right and not reported.",
+        "is right and not reported, and so is 100 for a zero target met (actual 0). A warning where the target is "
+        "empty in a pasted or printed table (its columns read from their headers, a guess) and where a zero target "
+        "belongs to a lower-is-better indicator (its achievement follows the office's own convention).",
     ),
     Text(
         "Kosongkan capaian atau tulis \"-\", dan jelaskan di narasi bahwa indikator belum ditargetkan.",
@@ -790,7 +794,9 @@ class Indicators:
             return Basis(Polarity.POSITIVE, formula, "column")  # unreadable: K106 says it is computed as Positif
         if self.configured:
             return Basis(Polarity.POSITIVE, formula, "settings")  # a list was given and does not name it
-        if self.family(row) is None and (lower_is_better(self.name(row)) or (own is not None and lower_is_better(own.name.text))):
+        # The unit is named with the indicator ("- Rabies | kasus/tahun" under "Jumlah kasus penyakit hewan").
+        unit = getattr(getattr(row, "unit", None), "text", "") or ""
+        if self.family(row) is None and (lower_is_better(f"{self.name(row)} {unit}") or (own is not None and lower_is_better(own.name.text))):
             return Basis(Polarity.NEGATIVE, formula, "name")
         return Basis(Polarity.POSITIVE, formula, "default")
 
@@ -975,10 +981,14 @@ class TableContext:
     table: str
     settings: Settings
     text_severity: Severity | None = None  # numbers stored as text: info on free-form sheets, as in budget.py
+    # Which column is the target and which the capaian was read from a pasted table's headers (a guess), not
+    # from the template's fixed columns.
+    columns_guessed: bool = False
 
     @classmethod
     def of(cls, document: Document, table: str) -> TableContext:
-        return cls(table, document.settings, Severity.INFO if document.layout == "freeform" else None)
+        freeform = document.layout == "freeform"
+        return cls(table, document.settings, Severity.INFO if freeform else None, freeform)
 
     def numbers(self, item: Field, unit: Unit, label: str, resolution: Resolution | None = None) -> list[Finding]:
         return number_findings(
@@ -1020,11 +1030,19 @@ def capaian_findings(
             )
         return findings
     if target.empty or outcome.target == 0:
+        if outcome.target == 0 and outcome.realisasi == 0 and shown == 100:
+            return findings  # a zero target met (no case, no delay): 100 % by the usual convention
+        # K103 shows no arithmetic. Where the columns were guessed, an empty target beside a figure may be a
+        # column read wrong (a realisasi of another year, a mean of the rows above); where lower is better, a
+        # zero target (no case at all) is a real target whose capaian offices compute by conventions of their
+        # own. Either way a warning.
+        empty_guessed = context.columns_guessed and target.empty
+        guessed = Severity.WARNING if empty_guessed or basis.polarity is Polarity.NEGATIVE else None
         note = COPIED_ACTUAL if outcome.realisasi is not None and abs(shown - outcome.realisasi) < 1e-9 else ""
         findings.append(
             CAPAIAN_WITHOUT_TARGET.at(
                 printed.ref, reported=shown, unit=PERCENT, year=shown_year,
-                target=_target_text(target), note=note, **common,
+                target=_target_text(target), note=note, severity=guessed, **common,
             )
         )
         return findings
@@ -1047,10 +1065,13 @@ def capaian_findings(
             note = _implied_actual(outcome, printed, realisasi, basis.polarity)
             if not note and basis.source == "name":
                 note = NEGATIVE_FROM_NAME
+            # Lower is better by its name only, and nothing happened (0 cases, 0 delays): target / realisasi, the
+            # usual formula there, has no value, and what the office prints for it is its own convention.
+            unsure = Severity.WARNING if basis.source == "name" and outcome.realisasi == 0 else None
             findings.append(
                 CAPAIAN.at(
                     printed.ref, reported=shown, expected=outcome.capaian, unit=PERCENT, year=shown_year, formula=formula,
-                    note=note, **common,
+                    note=note, severity=unsure, **common,
                 )
             )
         return findings

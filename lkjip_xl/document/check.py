@@ -9,6 +9,7 @@ from .. import errors as E
 from ..errors import InputRejected
 from ..findings import Finding, Place, Report
 from ..i18n import Num
+from .convention import settle_conventions
 from .counts import count_findings
 from .preflight import check_docx, document_kind, refuse_doc
 from .sentences import narrative_findings
@@ -122,6 +123,16 @@ def stacked_findings(snapshot: DocumentSnapshot, findings: list[Finding]) -> lis
     return out
 
 
+def unsettled_figures_as_warnings(findings: list[Finding]) -> None:
+    """An ambiguous figure left after settle_conventions is one its table and document do not settle: whichever
+    reading the row is checked under is a guess, so what is said of it (N003) is at most a warning."""
+    from ..findings import Severity
+
+    for finding in findings:
+        if finding.code == "N003" and finding.severity is Severity.ERROR:
+            finding.severity = Severity.WARNING
+
+
 def assumed_scale(findings: list[Finding], overrides: dict[str, Any] | None) -> None:
     """A report grades its capaian on its own scale (often printed in its own Tabel 3.1, which is not read):
     unless the reviewer names it (skala_kategori), the default scale is an assumption, and a category off it
@@ -139,11 +150,13 @@ def check_document(path: Path, overrides: dict[str, Any] | None = None) -> Repor
     from ..validate import check_snapshot
 
     snapshot = load_document(path)
+    settle_conventions(snapshot)
     report = check_snapshot(snapshot, overrides)
     alone = _tables_alone(snapshot, report, overrides)
     report.findings = [finding for finding in report.findings if finding.code != "S004"] + alone
     report.findings = [finding for finding in report.findings if finding.code not in SPREADSHEET_ONLY]
     report.findings = stacked_findings(snapshot, report.findings)
+    unsettled_figures_as_warnings(report.findings)
     assumed_scale(report.findings, overrides)
     report.findings.extend(unread_findings(snapshot))
     report.findings.extend(narrative_findings(snapshot))

@@ -436,8 +436,15 @@ _STAND_INS: dict[str, dict[str, str]] = {"indicator": {"sasaran": "indikator"}}
 _YEAR_KEYS = {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "persen": "capaian"}
 
 
+_BUDGET_WORDS = frozenset({"anggaran", "pagu", "dpa", "dipa"})
+
+
 def _key(kind: str, column: HeaderColumn, money_groups: frozenset[str] = frozenset()) -> str | None:
     name = column.concept or ""
+    if kind in ("indicator", "efficiency") and name == "persen" and set(tokens(column.own)) & _BUDGET_WORDS:
+        # "Realisasi Anggaran (%)", "% Pagu" beside the performance figures: the budget's absorption, not the
+        # capaian (Disperindag's Tabel 3.5 prints both).
+        name = "serapan"
     if kind == "efficiency" and (column.group_concept == "anggaran" or has_rp(column.own) or column.nearest_group in money_groups):
         # Under ANGGARAN, or beside the pagu under one group ("Keuangan / Pagu | Realisasi | Capaian %"), "Realisasi"
         # is the money spent and "% Capaian" the absorption.
@@ -529,6 +536,14 @@ def _other_year(header: Header) -> set[int]:
         own = years(column)
         if set(tokens(column.text)) & _PAST_WORDS or (this_year is not None and own and this_year not in own):
             out.add(column.col)
+    # A capaian is printed after the target and realisasi it comes from. One printed before them, where another
+    # follows them ("Capaian Tahun 2015 | Target | Realisasi | %"), is another year's, even when the header's
+    # year above the target was not read with it.
+    targets = [column.col for column in header.columns if column.concept == "target"]
+    actuals = [column.col for column in header.columns if column.concept == "realisasi"]
+    percents = [column.col for column in header.columns if column.concept in ("capaian", "persen")]
+    if targets and actuals and any(col > max(actuals) for col in percents):
+        out.update(col for col in percents if col < min(targets))
     # A capaian against the end target beside the year's own target (or the other way round) is another measure.
     target = next((column for column in header.columns if column.concept == "target" and column.col not in out), None)
     if target is not None:

@@ -115,6 +115,7 @@ def concept(text: str) -> str | None:
     return None
 
 
+
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
