@@ -359,7 +359,6 @@ def _document_cells(snapshot: Any) -> int:
 def run_report(case: Case, path: Path) -> Outcome:
     """A report document through check_document, as the CLI checks it. The document is read once: the
     PDF's reading takes seconds, and both the check and the count of checked cells need it."""
-    from unittest import mock
 
     from lkjip_xl.document import check as document_check
     from lkjip_xl.errors import InputRejected
@@ -369,8 +368,7 @@ def run_report(case: Case, path: Path) -> Outcome:
     try:
         snapshot = document_check.load_document(path)
         cells = _document_cells(snapshot)
-        with mock.patch.object(document_check, "load_document", lambda _path: snapshot):
-            report = document_check.check_document(path)
+        report = document_check.check_document(path, snapshot=snapshot)
     except InputRejected as rejection:
         outcome.refused = rejection.reason
         outcome.seconds = time.perf_counter() - started

@@ -146,10 +146,11 @@ def assumed_scale(findings: list[Finding], overrides: dict[str, Any] | None) -> 
             finding.severity = Severity.WARNING
 
 
-def check_document(path: Path, overrides: dict[str, Any] | None = None) -> Report:
+def check_document(path: Path, overrides: dict[str, Any] | None = None, snapshot: DocumentSnapshot | None = None) -> Report:
+    """Check the report at ``path``; ``snapshot`` is its reading when the caller has loaded it already."""
     from ..validate import check_snapshot
 
-    snapshot = load_document(path)
+    snapshot = snapshot or load_document(path)
     settle_conventions(snapshot)
     report = check_snapshot(snapshot, overrides)
     alone = _tables_alone(snapshot, report, overrides)
