@@ -171,7 +171,6 @@ ERRORS = {
     # 3.846.500.000 / 3.800.240.325 (205.500.000 and 217.626.517 more; each kegiatan's % fits its own row, the
     # program's 98,80 fits its own figures, and TOTAL URUSAN WAJIB adds up with the program's): true errors.
     # Tabel 3.1 p.43 102,03 for -1,02 / -1,00 = 102,00 is a K118 warning now (-1,0203 / -1,0000 prints the same).
-    # p.74: F108-F110, and the program row under the satker printing the same 98,73.
     # p.74: F107 (the program's realisasi against its kegiatan), F108-F110, and program 2's 98,73: the mean of its
     # kegiatan's 100,00 and 97,46 (B114), where 805.930.000 / 816.500.000 = 98,71.
     DISBUN: {("B101", 71, 3846500000.0), ("B102", 71, 3800240325.0), ("B102", 74, 14526566000.0),
