@@ -41,7 +41,7 @@ FOREIGN_FORM = Check(
     Severity.WARNING,
     Text("Angka berformat Amerika", "Number in US format"),
     Text(
-        "\"{text}\" ditulis dalam format Amerika: dibaca {value}, dalam format Indonesia {canonical}.",
+        "\"{text}\" ditulis dalam format Amerika; dibaca {canonical} (format Indonesia).",
         "\"{text}\" is written in the US format: read as {value}, in the Indonesian form {canonical}.",
     ),
     Text(
