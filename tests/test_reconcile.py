@@ -412,6 +412,15 @@ def test_tabel_37_totals_per_belanja_type_are_reconciled_with_the_export(tmp_pat
     checked = {item["jenis"]: item for item in data["reconciliation"]["jenis_belanja"]["checked"]}
     assert set(checked) == {"operasi", "pegawai", "barang_jasa", "modal"}
     assert checked["pegawai"]["sipd"]["realisasi"] == float(pegawai[1])
+    # The summary sheet shows each compared row with both sides.
+    out = tmp_path / "hasil.xlsx"
+    result = run_cli("validate", faithful, "--sipd", WHOLE_YEAR, "--out", out, timeout=300)
+    assert result.returncode == 0, result.stderr
+    sheet = openpyxl.load_workbook(out)["Ringkasan Validasi"]
+    shown = {row[0]: row[2] for row in sheet.iter_rows(values_only=True) if row[0] and str(row[0]).startswith("Tabel 3.7 ")}
+    label = next(key for key in shown if key.startswith("Tabel 3.7 Belanja Pegawai ("))
+    rupiah = f"Rp {int(pegawai[1]):,}".replace(",", ".")
+    assert shown[label].count(rupiah) == 2, shown[label]  # the report's realisasi and SIPD's, alike
 
     # Pegawai's realisasi mistyped (Operasi and JUMLAH worked out from it), Modal's anggaran with two digits swapped.
     mistyped = tmp_path / "salah-ketik.xlsx"
@@ -459,3 +468,7 @@ def test_tabel_37_in_the_old_btl_bl_form_is_not_compared(tmp_path, whole_year):
     data = validate(report, WHOLE_YEAR)
     assert r_findings(data) == []
     assert data["reconciliation"]["jenis_belanja"]["not_checked"]
+    out = tmp_path / "hasil.xlsx"
+    assert run_cli("validate", report, "--sipd", WHOLE_YEAR, "--out", out, timeout=300).returncode in (0, 1)
+    texts = [cell for row in openpyxl.load_workbook(out)["Ringkasan Validasi"].iter_rows(values_only=True) for cell in row if cell]
+    assert "Tabel 3.7 per jenis belanja" in texts

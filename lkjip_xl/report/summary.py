@@ -60,6 +60,12 @@ ONLY_REPORT = Text("Hanya di laporan", "Only in the report")
 ONLY_SIPD = Text("Hanya di SIPD (beranggaran)", "Only in SIPD (with budget)")
 TOTALS = Text("Jumlah anggaran / realisasi", "Total budget / spending")
 TOTALS_VALUE = Text("laporan {ra} / {rr}; SIPD {sa} / {sr}", "report {ra} / {rr}; SIPD {sa} / {sr}")
+JENIS_ROW = Text("Tabel 3.7 {label} ({cell}), anggaran / realisasi", "Table 3.7 {label} ({cell}), budget / spending")
+JENIS_NOT_CHECKED = Text("Tabel 3.7 per jenis belanja", "Table 3.7 by type of spending")
+JENIS_OLD_FORM = Text(
+    "tidak dibandingkan: bentuk {form} (belanja pegawai terbagi di keduanya)",
+    "not compared: the {form} form (staff spending is split over both)",
+)
 
 
 def reconciliation_rows(data: dict | None, lang: Lang) -> list[tuple[str, str]]:
@@ -90,6 +96,19 @@ def reconciliation_rows(data: dict | None, lang: Lang) -> list[tuple[str, str]]:
         money = lambda value: Num(value, "rupiah").render(lang) if value is not None else "-"  # noqa: E731
         rows.append((TOTALS(lang), TOTALS_VALUE(lang, ra=money(totals["report"]["anggaran"]), rr=money(totals["report"]["realisasi"]),
                                                 sa=money(totals["sipd"]["anggaran"]), sr=money(totals["sipd"]["realisasi"]))))
+    rows.extend(_jenis_rows(data.get("jenis_belanja") or {}, lang))
+    return rows
+
+
+def _jenis_rows(jenis: dict, lang: Lang) -> list[tuple[str, str]]:
+    """Tabel 3.7's rows per jenis belanja against the export (reconcile/jenis.py), or why they were not compared."""
+    money = lambda value: Num(value, "rupiah").render(lang) if value is not None else "-"  # noqa: E731
+    rows = [(JENIS_ROW(lang, label=(item["label"] or item["jenis"]).strip(), cell=item["cell"] or "-"),
+             TOTALS_VALUE(lang, ra=money(item["report"].get("anggaran")), rr=money(item["report"].get("realisasi")),
+                          sa=money(item["sipd"].get("anggaran")), sr=money(item["sipd"].get("realisasi"))))
+            for item in jenis.get("checked", [])]
+    if jenis.get("not_checked"):
+        rows.append((JENIS_NOT_CHECKED(lang), JENIS_OLD_FORM(lang, form=jenis["not_checked"])))
     return rows
 
 
