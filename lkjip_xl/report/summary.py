@@ -93,19 +93,24 @@ def reconciliation_rows(data: dict | None, lang: Lang) -> list[tuple[str, str]]:
     rows.append((ONLY_SIPD(lang), f"{len(data['only_in_sipd'])}: {only_sipd}" if data["only_in_sipd"] else "0"))
     totals = data.get("totals") or {}
     if totals:
-        money = lambda value: Num(value, "rupiah").render(lang) if value is not None else "-"  # noqa: E731
-        rows.append((TOTALS(lang), TOTALS_VALUE(lang, ra=money(totals["report"]["anggaran"]), rr=money(totals["report"]["realisasi"]),
-                                                sa=money(totals["sipd"]["anggaran"]), sr=money(totals["sipd"]["realisasi"]))))
+        rows.append((TOTALS(lang), _both_sides(totals["report"], totals["sipd"], lang)))
     rows.extend(_jenis_rows(data.get("jenis_belanja") or {}, lang))
     return rows
 
 
+def _both_sides(report: dict, sipd: dict, lang: Lang) -> str:
+    """Anggaran / realisasi of the report and of SIPD, as rupiah ("-" where a side has none)."""
+    def money(value) -> str:
+        return Num(value, "rupiah").render(lang) if value is not None else "-"
+
+    return TOTALS_VALUE(lang, ra=money(report.get("anggaran")), rr=money(report.get("realisasi")),
+                        sa=money(sipd.get("anggaran")), sr=money(sipd.get("realisasi")))
+
+
 def _jenis_rows(jenis: dict, lang: Lang) -> list[tuple[str, str]]:
     """Tabel 3.7's rows per jenis belanja against the export (reconcile/jenis.py), or why they were not compared."""
-    money = lambda value: Num(value, "rupiah").render(lang) if value is not None else "-"  # noqa: E731
     rows = [(JENIS_ROW(lang, label=(item["label"] or item["jenis"]).strip(), cell=item["cell"] or "-"),
-             TOTALS_VALUE(lang, ra=money(item["report"].get("anggaran")), rr=money(item["report"].get("realisasi")),
-                          sa=money(item["sipd"].get("anggaran")), sr=money(item["sipd"].get("realisasi"))))
+             _both_sides(item["report"], item["sipd"], lang))
             for item in jenis.get("checked", [])]
     if jenis.get("not_checked"):
         rows.append((JENIS_NOT_CHECKED(lang), JENIS_OLD_FORM(lang, form=jenis["not_checked"])))
