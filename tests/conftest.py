@@ -53,8 +53,7 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.fixture
-def soffice():
+def required_soffice() -> str:
     """LibreOffice, the independent spreadsheet client; CI installs it, so there it must be present."""
     path = soffice_path()
     if path is None:
@@ -62,6 +61,11 @@ def soffice():
             pytest.fail("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-calc")
         pytest.skip("LibreOffice (soffice) is not installed")
     return path
+
+
+@pytest.fixture
+def soffice():
+    return required_soffice()
 
 
 def libreoffice_roundtrip(soffice: str, source: Path, out_dir: Path) -> Path:
@@ -95,12 +99,7 @@ def libreoffice_roundtrip(soffice: str, source: Path, out_dir: Path) -> Path:
 @pytest.fixture(scope="module")
 def computed_example(tmp_path_factory):
     """The example as Excel would show it: its formulas calculated (by LibreOffice; openpyxl stores none)."""
-    soffice = soffice_path()
-    if soffice is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is required in CI")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return libreoffice_roundtrip(soffice, EXAMPLE, tmp_path_factory.mktemp("computed"))
+    return libreoffice_roundtrip(required_soffice(), EXAMPLE, tmp_path_factory.mktemp("computed"))
 
 
 @pytest.fixture(scope="module")
