@@ -6,6 +6,10 @@ from __future__ import annotations
 from ..findings import Check, Severity
 from ..i18n import Text
 
+# The two figures compared with SIPD, and how the findings name their column.
+KEYS = ("anggaran", "realisasi")
+COLUMN = {"anggaran": Text("Anggaran", "Budget"), "realisasi": Text("Realisasi", "Spending")}
+
 _COPY_FIX = Text(
     "Salin ulang angka dari SIPD (lihat sel ekspor yang disebut), lalu hitung ulang selisih, persentase dan "
     "jumlah induknya.",

@@ -16,13 +16,11 @@ from ..findings import Finding, Severity, Unit
 from ..i18n import Num, Text
 from ..model import BudgetTable, Document
 from ..numbers import money_equal, transposed_digits
-from .checks import DIFFERS, LEFT_OUT, NEIGHBOUR, NOT_IN_SIPD, PERIOD, REFUSED, TOTAL, TRANSPOSED
+from .checks import COLUMN, DIFFERS, KEYS, LEFT_OUT, NEIGHBOUR, NOT_IN_SIPD, PERIOD, REFUSED, TOTAL, TRANSPOSED
 from .export import Entry, SipdExport, office_words
 from .jenis import reconcile_jenis
 from .match import CODE, NAME, Line, Match, Matcher, normalise, report_lines
 
-KEYS = ("anggaran", "realisasi")
-COLUMN = {"anggaran": Text("Anggaran", "Budget"), "realisasi": Text("Realisasi", "Spending")}
 LEVEL = {
     Level.PROGRAM: Text("Program", "Program"),
     Level.KEGIATAN: Text("Kegiatan", "Activity"),

@@ -17,7 +17,7 @@ from ..findings import Finding, Severity, Unit
 from ..i18n import Text
 from ..model import BudgetRow, BudgetTable, Document
 from ..numbers import money_equal
-from .checks import JENIS
+from .checks import COLUMN, JENIS, KEYS
 from .export import Entry, SipdExport
 from .match import normalise
 
@@ -44,8 +44,6 @@ TYPES = (
 )
 # Parts of Belanja Operasi that Tabel 3.7 may list under it: a difference they explain is said on them.
 PARTS = {"operasi": ("pegawai", "barang_jasa")}
-KEYS = ("anggaran", "realisasi")
-COLUMN = {"anggaran": Text("Anggaran", "Budget"), "realisasi": Text("Realisasi", "Spending")}
 FROM_GROUP = Text("jumlah kelompok belanja {group} dari {count} program", "the sum of the {group} group over {count} programs")
 FROM_ACCOUNTS = Text("jumlah rekening {code} dari {count} sub kegiatan", "the sum of accounts {code} over {count} sub-activities")
 NOT_WHOLE = Text(
