@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .codes import Code, Level
 from .findings import SHEET_ROW
-from .numbers import EMPTY, Parsed
+from .numbers import EMPTY, Kind, Parsed
 from .settings import Settings
 from .snapshot import CellRef, Inventory
 
@@ -32,7 +32,7 @@ class Field:
 
     @property
     def empty(self) -> bool:
-        return self.parsed is EMPTY or self.parsed.kind.value == "empty"
+        return self.parsed.kind is Kind.EMPTY
 
 
 @dataclass(slots=True, unsafe_hash=True)

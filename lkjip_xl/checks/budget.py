@@ -585,6 +585,7 @@ _PLAIN = frozenset((Kind.NUMBER, Kind.EMPTY))  # figures with one reading: nothi
 _UNREAD = (Kind.AMBIGUOUS, Kind.MALFORMED, Kind.INVALID, Kind.ERROR, Kind.DATE, Kind.BOOL, Kind.UNVERIFIABLE)
 _KEYS = ("anggaran", "realisasi", "selisih", "persen")
 _GROUP_KEYS = {"anggaran": "anggaran", "realisasi": "realisasi", "selisih": "sisa", "persen": "persen"}
+_KEY_INDEX = {key: index for index, key in enumerate(_KEYS)}
 
 FORMULAS = {
     SISA: Text("anggaran − realisasi", "budget − spending"),
@@ -706,19 +707,33 @@ class _Checker:
         self.unbudgeted: dict[int, Finding] = {}  # B109 by row (a group lane's, then read by the Total's)
         self._text_figures: dict[str, list[Field]] = {}  # per key: the column's figures typed as text
         self.meaning = table.selisih_meaning or SISA
-        self.selisih_printed = table.has_selisih and any(not self._field(row, "selisih").empty for row in self.all_rows)
+        # Each row's figures in this lane, read once (the checks ask for them hundreds of thousands of times).
+        self.fields: dict[int, tuple[Field, Field, Field, Field]] = {id(row): self._lane_fields(row) for row in self.all_rows}
+        self.selisih_printed = table.has_selisih and any(
+            fields[2].parsed.kind is not Kind.EMPTY for fields in self.fields.values()
+        )
         self.has_selisih = self.selisih_printed and table.selisih_meaning != OTHER  # whether it is checked
 
     # -- the figures of a row in this lane ---------------------------------------------------------
 
-    def _field(self, row: BudgetRow, key: str) -> Field:
+    def _lane_fields(self, row: BudgetRow) -> tuple[Field, Field, Field, Field]:
+        """The row's anggaran, realisasi, selisih and persen (``_KEYS``) in this lane."""
         if self.lane is None:
-            item = getattr(row, key)
-            if row.groups and TOTAL_GROUP in row.groups and item.empty:
-                return getattr(row.groups[TOTAL_GROUP], _GROUP_KEYS[key])
-            return item
+            fields = (row.anggaran, row.realisasi, row.selisih, row.persen)
+            total = row.groups.get(TOTAL_GROUP) if row.groups else None
+            if total is None:
+                return fields
+            return tuple(getattr(total, _GROUP_KEYS[key]) if item.empty else item for key, item in zip(_KEYS, fields))
         group = row.groups.get(self.lane)
-        return getattr(group, _GROUP_KEYS[key]) if group is not None else MISSING_FIELD
+        if group is None:
+            return (MISSING_FIELD,) * 4
+        return (group.anggaran, group.realisasi, group.sisa, group.persen)
+
+    def _field(self, row: BudgetRow, key: str) -> Field:
+        fields = self.fields.get(id(row))
+        if fields is None:
+            fields = self._lane_fields(row)
+        return fields[_KEY_INDEX[key]]
 
     def _difference(self, a: float | None, r: float | None) -> float | None:
         if a is None or r is None:
@@ -739,14 +754,15 @@ class _Checker:
 
     def _resolve(self, row: BudgetRow) -> _Values:
         """Choose, for each ambiguous or mistyped figure, the reading that makes the row add up."""
-        fields = [self._field(row, key) for key in _KEYS]
-        if all(item.parsed.kind in _PLAIN for item in fields):
+        fields = self.fields.get(id(row)) or self._lane_fields(row)
+        a, r, s, p = fields[0].parsed, fields[1].parsed, fields[2].parsed, fields[3].parsed
+        if a.kind in _PLAIN and r.kind in _PLAIN and s.kind in _PLAIN and p.kind in _PLAIN:
             # Nothing to choose (nearly every row): each figure is what it says.
-            return _Values(*(item.parsed.value for item in fields))
-        if all(_one_reading(item.parsed) for item in fields):
+            return _Values(a.value, r.value, s.value, p.value)
+        if _one_reading(a) and _one_reading(r) and _one_reading(s) and _one_reading(p):
             # Figures typed as text read one way only ("Rp 1.234.567"): nothing to choose either, and nothing
             # the row's sums could settle (what the whole way below gives, without trying the relations).
-            return _Values(*(None if item.parsed.kind in _UNREAD else item.parsed.value for item in fields))
+            return _Values(*(None if parsed.kind in _UNREAD else parsed.value for parsed in (a, r, s, p)))
         options = [_candidates(item) for item in fields]
         best = tuple(option[0] for option in options)
         held = self._relations(row, *best)
@@ -900,28 +916,35 @@ class _Checker:
         return self.findings
 
     def _number_findings(self) -> None:
-        keys = _KEYS if self.has_selisih else ("anggaran", "realisasi", "persen")
+        keys = tuple(enumerate(_KEYS)) if self.has_selisih else ((0, "anggaran"), (1, "realisasi"), (3, "persen"))
+        rows = [(row, self.fields.get(id(row)) or self._lane_fields(row)) for row in self.all_rows]
         # An error value spreads to every formula that reads it: report it where it starts (a typed error, a
         # formula broken on its own), not again in each formula it reaches.
         errors = [
             item
-            for row in self.all_rows
-            for item in (self._field(row, key) for key in keys)
+            for _, fields in rows
+            for item in (fields[index] for index, _ in keys)
             if item.parsed.kind is Kind.ERROR and item.ref is not None
         ]
         as_text: list[tuple[Field, BudgetRow, Unit]] = []  # N001's cells, grouped per column as they are made
         skip = self.skip_cells
-        for row in self.all_rows:
-            values = self.values[id(row)]
-            for key in keys:
-                item = self._field(row, key)
+        number, empty, text, nil = Kind.NUMBER, Kind.EMPTY, Kind.TEXT, Kind.NIL
+        for row, fields in rows:
+            resolutions = self.values[id(row)].resolutions
+            for index, key in keys:
+                item = fields[index]
+                kind = item.parsed.kind
+                resolution = resolutions.get(key) if resolutions else None
+                if resolution is None and (kind is number or kind is empty):
+                    continue  # most cells: nothing to say (number_findings says nothing of them either)
                 if skip and item.ref is not None and item.ref in skip:
                     continue  # the row's own figure, already reported by the main lane
-                if item.parsed.kind is Kind.ERROR and _reached_by(item, errors):
+                if kind is Kind.ERROR and _reached_by(item, errors):
                     continue
                 unit = PERCENT if key == "persen" else RUPIAH
-                resolution = values.resolutions.get(key)
-                if item.ref is not None and is_text_number(item, resolution):
+                if item.ref is not None and (
+                    (resolution is None and (kind is text or kind is nil)) or is_text_number(item, resolution)
+                ):
                     as_text.append((item, row, unit))
                     continue
                 self.findings.extend(
@@ -974,6 +997,7 @@ class _Checker:
         table = self.table
         if table.table == "3.8" and table.total is None and table.rows:
             self.findings.append(NO_TOTAL.at(None, table=table.table, table_name=table.table))
+        typed_levels: dict[str, Level | None] = {}  # level_from_label by text: a big table repeats a few words
         for row in table.rows:
             text = row.code_text.text
             if text and row.code is None:
@@ -986,7 +1010,9 @@ class _Checker:
                     )
                 )
             if row.code is not None and row.level_text.text:
-                typed = level_from_label(row.level_text.text)
+                typed = typed_levels.get(row.level_text.text, typed_levels)
+                if typed is typed_levels:
+                    typed = typed_levels[row.level_text.text] = level_from_label(row.level_text.text)
                 if typed is not None and typed is not row.code.level:
                     self.findings.append(
                         LEVEL_CONFLICT.at(
