@@ -706,6 +706,7 @@ class _Checker:
         self.group_roots: dict[tuple[int, str], Finding] = {}  # the group lanes' root causes, by row and key
         self.unbudgeted: dict[int, Finding] = {}  # B109 by row (a group lane's, then read by the Total's)
         self._text_figures: dict[str, list[Field]] = {}  # per key: the column's figures typed as text
+        self.expected_memo: dict = {}  # _expected of every row, once run() has corrected the inputs
         self.meaning = table.selisih_meaning or SISA
         # Each row's figures in this lane, read once (the checks ask for them hundreds of thousands of times).
         self.fields: dict[int, tuple[Field, Field, Field, Field]] = {id(row): self._lane_fields(row) for row in self.all_rows}
@@ -828,6 +829,30 @@ class _Checker:
                 memo[cache_key] = None if None in values else math.fsum(values)
         return memo[cache_key]
 
+    def _expect_all(self, memo: dict) -> None:
+        """``_expected`` of every row for anggaran and realisasi, filled into ``memo`` in one pass from the
+        deepest rows up (the same figures, without a call per row and child). Only once the inputs are
+        corrected for good: the memo then holds for the rest of the run."""
+        corrected, values, fields, fsum = self.corrected, self.values, self.fields, math.fsum
+        order = list(reversed(self.table.rows)) + ([self.table.total] if self.table.total is not None else [])
+        for key, index in (("anggaran", 0), ("realisasi", 1)):
+            for row in order:
+                cache_key = (id(row), key)
+                if cache_key in memo:
+                    continue
+                children = row.children
+                if not children:
+                    value = corrected.get(cache_key)
+                    if value is None:
+                        item = (fields.get(id(row)) or self._lane_fields(row))[index]
+                        value = 0.0 if item.parsed.kind is Kind.EMPTY else getattr(values[id(row)], key)
+                    memo[cache_key] = value
+                    continue
+                # A child listed above its parent (none is, in a table read in order) is worked out on its own.
+                sums = [memo[child_key] if (child_key := (id(child), key)) in memo else self._expected(child, key, memo)
+                        for child in children]
+                memo[cache_key] = None if None in sums else fsum(sums)
+
     def _leaf_count(self, row: BudgetRow) -> int:
         return sum(self._leaf_count(child) for child in row.children) if row.children else 1
 
@@ -897,6 +922,8 @@ class _Checker:
             self._group_totals()
         self._inputs_against_derived()
         memo: dict = {}
+        self._expect_all(memo)
+        self.expected_memo = memo  # for sums_below_total: nothing below changes the inputs again
         # Parents from the deepest up: a total that only repeats a wrong total below it is named there.
         bottom_up = list(reversed(self.table.rows)) + ([self.table.total] if self.table.total is not None else [])
         for row in bottom_up:
@@ -1282,7 +1309,12 @@ class _Checker:
 
     def _truth(self, row: BudgetRow, memo: dict) -> tuple[float | None, float | None, str]:
         """The row's anggaran and realisasi once everything is right, and where that comes from."""
-        a, r = self._expected(row, "anggaran", memo), self._expected(row, "realisasi", memo)
+        a = memo.get((id(row), "anggaran"), memo)
+        if a is memo:
+            a = self._expected(row, "anggaran", memo)
+        r = memo.get((id(row), "realisasi"), memo)
+        if r is memo:
+            r = self._expected(row, "realisasi", memo)
         return a, r, "children" if row.children else "input"
 
     def _own_readings(self, row: BudgetRow, values: _Values) -> list[tuple[float, float]]:
@@ -1550,12 +1582,13 @@ def sums_below_total(table: BudgetTable, settings: Settings, checked: dict | Non
     kept = (checked or {}).get(table.table)
     if kept is not None and kept[0] is table and kept[1] is settings:
         checker = kept[2]
+        memo = checker.expected_memo
     else:
         checker = _Checker(table, settings, None)
         for row in checker.all_rows:
             checker.values[id(row)] = checker._resolve(row)
         checker._inputs_against_derived()
-    memo: dict = {}
+        memo = {}
     return {key: checker._expected(table.total, key, memo) for key in ("anggaran", "realisasi")}
 
 
