@@ -552,6 +552,8 @@ def agreement(
         decimals = _decimals_of(excel_decimal(value))
     if abs(value - computed) <= 1e-9 * max(1.0, abs(computed)):
         return Agreement.EXACT
+    if 0 <= decimals <= _MAX_PRINTED_DECIMALS and _same_when_shown(value, computed, decimals):
+        return Agreement.EXACT
     if decimals <= _MAX_PRINTED_DECIMALS:
         printed = round_half_up(value, decimals)  # what the cell shows
         if printed == round_half_up(computed, decimals):
@@ -561,6 +563,24 @@ def agreement(
     if abs(value - computed) <= tolerance + 1e-9:
         return Agreement.WITHIN_TOLERANCE
     return Agreement.MISMATCH
+
+
+_POWERS = tuple(10.0**exponent for exponent in range(_MAX_PRINTED_DECIMALS + 1))  # exact in binary
+
+
+def _same_when_shown(value: float, computed: float, decimals: int) -> bool:
+    """A sure yes, without decimal arithmetic, to ``round_half_up(value) == round_half_up(computed)`` at these
+    decimals (False: not sure, ask that). Below 10^(12-decimals) Excel's 15 digits keep three decimals more
+    than shown and a float is off by far less than that, so a ``value`` within a hundredth of a step of the
+    step ``n`` and a ``computed`` within 0.49 of a step of it both show as ``n`` (the binary errors, the cut to
+    15 digits included, stay under 0.001 of a step)."""
+    scale = _POWERS[decimals]
+    limit = 1e12 / scale
+    if not (-limit < value < limit and -limit < computed < limit):
+        return False
+    steps = value * scale
+    nearest = round(steps)
+    return abs(steps - nearest) <= 0.01 and abs(computed * scale - nearest) < 0.49
 
 
 def printed_bounds(parsed: Parsed) -> tuple[float, float] | None:
@@ -601,7 +621,21 @@ def money_equal(a: float, b: float, tolerance: float = 0.0) -> bool:
         return False
     if abs(a - b) > tolerance + 1:  # plainly apart: no rounding can bring them together
         return False
-    return abs(_sen(a) - _sen(b)) <= round_half_up(tolerance, 2) * 100
+    if -1e12 < a < 1e12 and -1e12 < b < 1e12:
+        # Figures within a hundredth of a sen of whole sen (nearly all: typed to the sen, or sums of such) are
+        # those sen at Excel's 15 digits too (below 10^12 rupiah it keeps three decimals and a float is off by
+        # far less): compared as whole numbers of sen, without decimal arithmetic.
+        sen_a, sen_b = a * 100, b * 100
+        whole_a, whole_b = round(sen_a), round(sen_b)
+        if abs(sen_a - whole_a) <= 0.01 and abs(sen_b - whole_b) <= 0.01:
+            return abs(whole_a - whole_b) <= _tolerance_sen(tolerance)
+    return abs(_sen(a) - _sen(b)) <= _tolerance_sen(tolerance)
+
+
+@lru_cache(maxsize=16)
+def _tolerance_sen(tolerance: float) -> Decimal:
+    """The money tolerance in whole sen, as ``money_equal`` compares it (one setting per run)."""
+    return round_half_up(tolerance, 2) * 100
 
 
 def _sen(value: float) -> Decimal:

@@ -332,3 +332,44 @@ def test_the_quick_reading_of_common_text_figures_equals_the_whole_reading():
             fast, whole = numbers._parse_text(text, quantity), numbers._parse_text_fully(text, quantity)
             assert fast == whole and type(fast.value) is type(whole.value), (text, quantity, fast, whole)
     assert quick > len(texts) / 3  # the quick path is taken, not only the whole way
+
+
+def test_the_quick_comparisons_give_what_decimal_rounding_gives():
+    """Issue 13: agreement and money_equal answer without decimal arithmetic where floats settle it. Each
+    answer must be the rounding rule's, worked out in decimals: figures half a step apart or a hair nearer or
+    farther, past 10^12, with float noise, at every printed precision."""
+    import random
+
+    from lkjip_xl.numbers import round_half_up
+
+    rng = random.Random(13)
+    # Steps apart, past 0.49 where a figure's last kept digits round up first (Excel's 15 digits, then the shown
+    # decimals) and a float's noise matters.
+    nudges = (0.5, -0.5, 0.49, -0.49, 0.489, -0.489, 0.47, -0.47, 0.45, 0.4999999, 0.5000001, -0.5000001, 0.0, 1e-7)
+    quick_agreements = 0
+    for _ in range(30000):
+        decimals = rng.randint(0, 6)
+        step = 10.0 ** -decimals
+        magnitude = 10 ** (rng.randint(-2, 15 - decimals) + rng.random())  # every decade alike
+        printed = round(rng.uniform(-magnitude, magnitude), decimals)
+        if rng.random() < 0.3:
+            printed += rng.uniform(-0.02, 0.02) * step  # a stored figure with more decimals than it shows
+        computed = printed + (rng.choice(nudges) if rng.random() < 0.7 else rng.uniform(-0.6, 0.6)) * step
+        near = abs(printed - computed) <= 1e-9 * max(1.0, abs(computed))
+        shown_alike = round_half_up(printed, decimals) == round_half_up(computed, decimals)
+        exact = agreement(printed, decimals, computed, 0.0, False) is Agreement.EXACT
+        assert exact == (near or shown_alike), (printed, computed, decimals)
+        quick_agreements += shown_alike and not near
+    assert quick_agreements > 5000  # the cases the quick answer is for were tried
+
+    for _ in range(30000):
+        magnitude = 10 ** (rng.randint(-2, 14) + rng.random())
+        a = round(rng.uniform(-magnitude, magnitude), rng.choice((0, 2, 3)))
+        b = a + (rng.choice((0.005, -0.005, 0.0049, 0.0047, 0.0045, 0.0049999, 0.0050001, 1e-7, 0.01)) if rng.random() < 0.7
+                 else rng.uniform(-0.02, 0.02))
+        if rng.random() < 0.3:
+            b = (a * 7 + b * 3 - a * 7) / 3 * 3  # float noise of arithmetic
+        for tolerance in (0.0, 0.004, 1.0):
+            sen_apart = abs(round_half_up(a, 2) - round_half_up(b, 2)) * 100
+            expected = a == b or (abs(a - b) <= tolerance + 1 and sen_apart <= round_half_up(tolerance, 2) * 100)
+            assert money_equal(a, b, tolerance) == expected, (a, b, tolerance)
