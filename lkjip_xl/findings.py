@@ -290,7 +290,8 @@ def grouped_run(refs: list[CellRef], reported: list[Any], make: Callable[[int], 
     cell below ``GROUP_AT``, else their group, the cells' own findings made only if asked for (``Members``)."""
     if len(refs) < GROUP_AT:
         return [make(index) for index in range(len(refs))]
-    order = sorted(range(len(refs)), key=lambda index: refs[index].row)
+    rows = [ref.row for ref in refs]
+    order = sorted(range(len(refs)), key=rows.__getitem__)
     if order != list(range(len(refs))):
         refs, reported = [refs[i] for i in order], [reported[i] for i in order]
         make = lambda index, make=make: make(order[index])  # noqa: E731

@@ -953,11 +953,12 @@ class _Checker:
             for item in (fields[index] for index, _ in keys)
             if item.parsed.kind is Kind.ERROR and item.ref is not None
         ]
-        as_text: list[tuple[Field, BudgetRow, Unit]] = []  # N001's cells, grouped per column as they are made
+        as_text: list[tuple[Field, str, Unit]] = []  # N001's cells, grouped per column as they are made
         skip = self.skip_cells
         number, empty, text, nil = Kind.NUMBER, Kind.EMPTY, Kind.TEXT, Kind.NIL
         for row, fields in rows:
             resolutions = self.values[id(row)].resolutions
+            name = None
             for index, key in keys:
                 item = fields[index]
                 kind = item.parsed.kind
@@ -972,7 +973,9 @@ class _Checker:
                 if item.ref is not None and (
                     (resolution is None and (kind is text or kind is nil)) or is_text_number(item, resolution)
                 ):
-                    as_text.append((item, row, unit))
+                    if name is None:
+                        name = row.name
+                    as_text.append((item, name, unit))
                     continue
                 self.findings.extend(
                     number_findings(

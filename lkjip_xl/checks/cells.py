@@ -467,23 +467,27 @@ def text_number(
 
 
 def text_number_runs(cells: list[tuple[Field, Any, Unit]], *, table: str, text_severity: Severity | None) -> list[Finding]:
-    """N001 for many cells (``is_text_number``, each with its row, whose ``name`` labels it, and unit): one finding per column
-    with ``GROUP_AT`` or more of them, its cells' own findings made only if asked for (a pasted table of
+    """N001 for many cells (``is_text_number``, each with its label, a row's name, and unit): one finding per
+    column with ``GROUP_AT`` or more of them, its cells' own findings made only if asked for (a pasted table of
     20,000 lines has 80,000 figures stored as text)."""
     columns: dict[tuple[str, int], list[tuple[Field, Any, Unit]]] = {}
     for cell in cells:
         ref = cell[0].ref
-        columns.setdefault((ref.sheet, ref.col), []).append(cell)
+        key = (ref.sheet, ref.col)
+        run = columns.get(key)
+        if run is None:
+            columns[key] = [cell]
+        else:
+            run.append(cell)
     findings: list[Finding] = []
     for run in columns.values():
-        # What each cell's own finding needs, and no more: a group must not keep the whole table alive.
-        cells_of_run = [(field.ref, field.parsed, row.name, unit) for field, row, unit in run]
+        # What each cell's own finding needs (its figure, label and unit), and no more: a group must not keep
+        # the whole table alive.
+        def make(index: int, run=run) -> Finding:
+            field, label, unit = run[index]
+            return text_number(field, table=table, unit=unit, label=label, text_severity=text_severity)
 
-        def make(index: int, cells_of_run=cells_of_run) -> Finding:
-            ref, parsed, label, unit = cells_of_run[index]
-            return text_number(Field(ref, parsed), table=table, unit=unit, label=label, text_severity=text_severity)
-
-        findings += grouped_run([cell[0] for cell in cells_of_run], [cell[1].value for cell in cells_of_run], make)
+        findings += grouped_run([cell[0].ref for cell in run], [cell[0].parsed.value for cell in run], make)
     return findings
 
 
