@@ -581,7 +581,6 @@ NO_TOTAL = Check(
 
 # -- reading the rows ---------------------------------------------------------------------------------
 
-_PLAIN = frozenset((Kind.NUMBER, Kind.EMPTY))  # figures with one reading: nothing for the row to resolve
 _UNREAD = (Kind.AMBIGUOUS, Kind.MALFORMED, Kind.INVALID, Kind.ERROR, Kind.DATE, Kind.BOOL, Kind.UNVERIFIABLE)
 _KEYS = ("anggaran", "realisasi", "selisih", "persen")
 _GROUP_KEYS = {"anggaran": "anggaran", "realisasi": "realisasi", "selisih": "sisa", "persen": "persen"}
@@ -757,7 +756,11 @@ class _Checker:
         """Choose, for each ambiguous or mistyped figure, the reading that makes the row add up."""
         fields = self.fields.get(id(row)) or self._lane_fields(row)
         a, r, s, p = fields[0].parsed, fields[1].parsed, fields[2].parsed, fields[3].parsed
-        if a.kind in _PLAIN and r.kind in _PLAIN and s.kind in _PLAIN and p.kind in _PLAIN:
+        number, empty = Kind.NUMBER, Kind.EMPTY
+        if (
+            (a.kind is number or a.kind is empty) and (r.kind is number or r.kind is empty)
+            and (s.kind is number or s.kind is empty) and (p.kind is number or p.kind is empty)
+        ):
             # Nothing to choose (nearly every row): each figure is what it says.
             return _Values(a.value, r.value, s.value, p.value)
         if _one_reading(a) and _one_reading(r) and _one_reading(s) and _one_reading(p):
@@ -842,7 +845,7 @@ class _Checker:
                     continue
                 children = row.children
                 if not children:
-                    value = corrected.get(cache_key)
+                    value = corrected.get(cache_key) if corrected else None
                     if value is None:
                         item = (fields.get(id(row)) or self._lane_fields(row))[index]
                         value = 0.0 if item.parsed.kind is Kind.EMPTY else getattr(values[id(row)], key)
@@ -931,11 +934,14 @@ class _Checker:
                 self._parent_sums(row, self.values[id(row)], memo)
         for row in self.all_rows:
             values = self.values[id(row)]
+            fields = self.fields.get(id(row)) or self._lane_fields(row)
+            truth = self._truth(row, memo)
             follows: list[_Follow] = []
             if self.has_selisih:
-                self._selisih(row, values, memo, follows)
-            self._persen(row, values, memo, follows)
-            self._name_follows(row, follows)
+                self._selisih(row, values, fields[2], truth, follows)
+            self._persen(row, values, fields[3], truth, follows)
+            if follows:
+                self._name_follows(row, follows)
             self._budget_limits(row, values)
         self._describe_follows()
         if self.lane is None:
@@ -1352,12 +1358,12 @@ class _Checker:
                 return found
         return None
 
-    def _selisih(self, row: BudgetRow, values: _Values, memo: dict, follows: list[_Follow]) -> None:
-        item = self._field(row, "selisih")
-        if item.empty:
+    def _selisih(self, row: BudgetRow, values: _Values, item: Field, truth: tuple, follows: list[_Follow]) -> None:
+        """``item``: the row's selisih; ``truth``: its ``_truth``."""
+        if item.parsed.kind is Kind.EMPTY:
             return
         own = self._difference(values.anggaran, values.realisasi)
-        truth_a, truth_r, source = self._truth(row, memo)
+        truth_a, truth_r, source = truth
         truth = self._difference(truth_a, truth_r)
         if truth is None:
             truth = own
@@ -1403,17 +1409,17 @@ class _Checker:
         check = SELISIH if own is not None else PARENT_SELISIH
         self._add(check, row, "selisih", reported=readings[0], expected=truth, note=note)
 
-    def _persen(self, row: BudgetRow, values: _Values, memo: dict, follows: list[_Follow]) -> None:
-        item = self._field(row, "persen")
+    def _persen(self, row: BudgetRow, values: _Values, item: Field, truth: tuple, follows: list[_Follow]) -> None:
+        """``item``: the row's persen; ``truth``: its ``_truth``."""
         a, r, printed = values.anggaran, values.realisasi, values.persen
-        if item.empty or printed is None:
+        if printed is None or item.parsed.kind is Kind.EMPTY:
             return
         if a is not None and not a:
             if printed:
                 self._add(PERCENT_WITHOUT_BUDGET, row, "persen", reported=printed)
             return
         own = r / a * 100 if a is not None and r is not None else None
-        truth_a, truth_r, source = self._truth(row, memo)
+        truth_a, truth_r, source = truth
         truth = truth_r / truth_a * 100 if truth_a and truth_r is not None else own
         if truth is None:
             return
@@ -1486,8 +1492,13 @@ class _Checker:
                 self._add(OVERSPENT, row, "realisasi", reported=r, expected=a, percent=Num(r / a * 100, "percent"))
 
     def _numbering(self) -> None:
-        numbered = [(row, row_number(row.number.parsed.value)) for row in self.table.rows]
-        numbered = [(row, number) for row, number in numbered if number is not None]
+        numbered = []
+        for row in self.table.rows:
+            value = row.number.parsed.value
+            if value is not None:  # most rows of a big table carry a No.
+                number = row_number(value)
+                if number is not None:
+                    numbered.append((row, number))
         if len(numbered) < 2:
             return
         levels = [row.level for row, _ in numbered if row.level is not None]
@@ -1500,11 +1511,12 @@ class _Checker:
             for level in set(levels) - {usual}
             if (count := levels.count(level)) >= 2 and count * 2 >= sum(1 for row in self.table.rows if row.level is level)
         }
-        sequences = [[item for item in numbered if item[0].level not in schemes]]
+        sequences = [[item for item in numbered if item[0].level not in schemes] if schemes else numbered]
         sequences += [[item for item in numbered if item[0].level is level] for level in sorted(schemes, key=lambda level: level.rank)]
         for sequence in sequences:
             self.findings += numbering_gaps(
-                self.table.table, [(row, number, row.name) for row, number in sequence], NUMBER_DUPLICATE, NUMBER_GAP
+                self.table.table, [(row, number, row.label.text or row.name) for row, number in sequence],
+                NUMBER_DUPLICATE, NUMBER_GAP,
             )
         if usual is not Level.SUB_KEGIATAN:
             return
