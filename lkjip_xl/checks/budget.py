@@ -763,10 +763,21 @@ class _Checker:
         ):
             # Nothing to choose (nearly every row): each figure is what it says.
             return _Values(a.value, r.value, s.value, p.value)
-        if _one_reading(a) and _one_reading(r) and _one_reading(s) and _one_reading(p):
+        text = Kind.TEXT
+        for parsed in (a, r, s, p):
+            kind, readings = parsed.kind, parsed.readings
+            if (kind is text or kind is number) and len(readings) == 1 and readings[0] is parsed.value:
+                continue  # the usual case of _one_reading, without the call
+            if not _one_reading(parsed):
+                break
+        else:
             # Figures typed as text read one way only ("Rp 1.234.567"): nothing to choose either, and nothing
             # the row's sums could settle (what the whole way below gives, without trying the relations).
-            return _Values(*(None if parsed.kind in _UNREAD else parsed.value for parsed in (a, r, s, p)))
+            unread = _UNREAD
+            return _Values(
+                None if a.kind in unread else a.value, None if r.kind in unread else r.value,
+                None if s.kind in unread else s.value, None if p.kind in unread else p.value,
+            )
         options = [_candidates(item) for item in fields]
         best = tuple(option[0] for option in options)
         held = self._relations(row, *best)
@@ -836,21 +847,25 @@ class _Checker:
         """``_expected`` of every row for anggaran and realisasi, filled into ``memo`` in one pass from the
         deepest rows up (the same figures, without a call per row and child). Only once the inputs are
         corrected for good: the memo then holds for the rest of the run."""
-        corrected, values, fields, fsum = self.corrected, self.values, self.fields, math.fsum
+        corrected, values, fields_of, fsum, empty = self.corrected, self.values, self.fields, math.fsum, Kind.EMPTY
         order = list(reversed(self.table.rows)) + ([self.table.total] if self.table.total is not None else [])
-        for key, index in (("anggaran", 0), ("realisasi", 1)):
-            for row in order:
-                cache_key = (id(row), key)
-                if cache_key in memo:
-                    continue
-                children = row.children
-                if not children:
-                    value = corrected.get(cache_key) if corrected else None
-                    if value is None:
-                        item = (fields.get(id(row)) or self._lane_fields(row))[index]
-                        value = 0.0 if item.parsed.kind is Kind.EMPTY else getattr(values[id(row)], key)
-                    memo[cache_key] = value
-                    continue
+        for row in order:
+            row_id = id(row)
+            budget_key, spent_key = (row_id, "anggaran"), (row_id, "realisasi")
+            children = row.children
+            if not children:  # _sum_value
+                fields = fields_of.get(row_id) or self._lane_fields(row)
+                own = values[row_id]
+                budget = 0.0 if fields[0].parsed.kind is empty else own.anggaran
+                spent = 0.0 if fields[1].parsed.kind is empty else own.realisasi
+                if corrected:
+                    if (fixed := corrected.get(budget_key)) is not None:
+                        budget = fixed
+                    if (fixed := corrected.get(spent_key)) is not None:
+                        spent = fixed
+                memo[budget_key], memo[spent_key] = budget, spent
+                continue
+            for key, cache_key in (("anggaran", budget_key), ("realisasi", spent_key)):
                 # A child listed above its parent (none is, in a table read in order) is worked out on its own.
                 sums = [memo[child_key] if (child_key := (id(child), key)) in memo else self._expected(child, key, memo)
                         for child in children]
@@ -953,12 +968,7 @@ class _Checker:
         rows = [(row, self.fields.get(id(row)) or self._lane_fields(row)) for row in self.all_rows]
         # An error value spreads to every formula that reads it: report it where it starts (a typed error, a
         # formula broken on its own), not again in each formula it reaches.
-        errors = [
-            item
-            for _, fields in rows
-            for item in (fields[index] for index, _ in keys)
-            if item.parsed.kind is Kind.ERROR and item.ref is not None
-        ]
+        errors = None  # found at the first error value (most tables have none)
         as_text: list[tuple[Field, str, Unit]] = []  # N001's cells, grouped per column as they are made
         skip = self.skip_cells
         number, empty, text, nil = Kind.NUMBER, Kind.EMPTY, Kind.TEXT, Kind.NIL
@@ -973,8 +983,16 @@ class _Checker:
                     continue  # most cells: nothing to say (number_findings says nothing of them either)
                 if skip and item.ref is not None and item.ref in skip:
                     continue  # the row's own figure, already reported by the main lane
-                if kind is Kind.ERROR and _reached_by(item, errors):
-                    continue
+                if kind is Kind.ERROR:
+                    if errors is None:
+                        errors = [
+                            other
+                            for _, others in rows
+                            for other in (others[index] for index, _ in keys)
+                            if other.parsed.kind is Kind.ERROR and other.ref is not None
+                        ]
+                    if _reached_by(item, errors):
+                        continue
                 unit = PERCENT if key == "persen" else RUPIAH
                 if item.ref is not None and (
                     (resolution is None and (kind is text or kind is nil)) or is_text_number(item, resolution)
