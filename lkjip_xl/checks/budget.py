@@ -660,7 +660,7 @@ def _one_reading(parsed) -> bool:
     return candidate is value or (candidate == value and value == value)  # a NaN is never its own reading
 
 
-@dataclass
+@dataclass(slots=True)
 class _Values:
     """The figures of one row as the checks use them, after ambiguous cells were resolved."""
 
@@ -972,15 +972,25 @@ class _Checker:
         as_text: list[tuple[Field, str, Unit]] = []  # N001's cells, grouped per column as they are made
         skip = self.skip_cells
         number, empty, text, nil = Kind.NUMBER, Kind.EMPTY, Kind.TEXT, Kind.NIL
+        values_of = self.values
         for row, fields in rows:
-            resolutions = self.values[id(row)].resolutions
+            resolutions = values_of[id(row)].resolutions
             name = None
             for index, key in keys:
                 item = fields[index]
                 kind = item.parsed.kind
                 resolution = resolutions.get(key) if resolutions else None
-                if resolution is None and (kind is number or kind is empty):
-                    continue  # most cells: nothing to say (number_findings says nothing of them either)
+                if resolution is None:
+                    if kind is number or kind is empty:
+                        continue  # most cells: nothing to say (number_findings says nothing of them either)
+                    if (kind is text or kind is nil) and item.ref is not None:
+                        # A figure typed as text, read one way (is_text_number): N001, in its column's run.
+                        if skip and item.ref in skip:
+                            continue
+                        if name is None:
+                            name = row.name
+                        as_text.append((item, name, PERCENT if index == 3 else RUPIAH))
+                        continue
                 if skip and item.ref is not None and item.ref in skip:
                     continue  # the row's own figure, already reported by the main lane
                 if kind is Kind.ERROR:
@@ -1442,7 +1452,8 @@ class _Checker:
         if truth is None:
             return
         decimals = item.parsed.decimals
-        result = self._agrees(printed, decimals, truth)
+        settings = self.settings
+        result = agreement(printed, decimals, truth, settings.tolerance_percent, settings.accept_truncation)  # _agrees
         if result is Agreement.TRUNCATED:
             self._add(
                 TRUNCATED,
@@ -1520,13 +1531,17 @@ class _Checker:
         if len(numbered) < 2:
             return
         levels = [row.level for row, _ in numbered if row.level is not None]
-        usual = max(set(levels), key=levels.count) if levels else None
+        kinds: list[Level] = []  # the levels present, first seen first (a set of them is then built alike)
+        for level in levels:
+            if level not in kinds:  # by identity: hashing an Enum per row costs a Python call
+                kinds.append(level)
+        usual = max(set(kinds), key=levels.count) if levels else None
         # A level numbered on purpose besides the usual one (programs 1, 2 above sub kegiatan 1), 2), ...: most
         # of its rows carry a number) is a numbering of its own, checked on its own; a parent numbered here and
         # there (the seed's one numbered program) stays in the usual sequence and gets B122.
         schemes = {
             level
-            for level in set(levels) - {usual}
+            for level in set(kinds) - {usual}
             if (count := levels.count(level)) >= 2 and count * 2 >= sum(1 for row in self.table.rows if row.level is level)
         }
         sequences = [[item for item in numbered if item[0].level not in schemes] if schemes else numbered]

@@ -470,15 +470,17 @@ def text_number_runs(cells: list[tuple[Field, Any, Unit]], *, table: str, text_s
     """N001 for many cells (``is_text_number``, each with its label, a row's name, and unit): one finding per
     column with ``GROUP_AT`` or more of them, its cells' own findings made only if asked for (a pasted table of
     20,000 lines has 80,000 figures stored as text)."""
-    columns: dict[tuple[str, int], list[tuple[Field, Any, Unit]]] = {}
+    columns: dict[tuple[str, int], list[tuple[Field, Any, Unit]]] = {}  # in the order their first cells come
+    latest: dict[int, tuple[str, list]] = {}  # by column number: the sheet and run last seen there
     for cell in cells:
         ref = cell[0].ref
-        key = (ref.sheet, ref.col)
-        run = columns.get(key)
-        if run is None:
-            columns[key] = [cell]
-        else:
-            run.append(cell)
+        seen = latest.get(ref.col)
+        if seen is not None and seen[0] == ref.sheet:
+            seen[1].append(cell)
+            continue
+        run = columns.setdefault((ref.sheet, ref.col), [])
+        run.append(cell)
+        latest[ref.col] = (ref.sheet, run)
     findings: list[Finding] = []
     for run in columns.values():
         # What each cell's own finding needs (its figure, label and unit), and no more: a group must not keep
