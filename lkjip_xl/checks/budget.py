@@ -708,7 +708,11 @@ class _Checker:
         self.expected_memo: dict = {}  # _expected of every row, once run() has corrected the inputs
         self.meaning = table.selisih_meaning or SISA
         # Each row's figures in this lane, read once (the checks ask for them hundreds of thousands of times).
-        self.fields: dict[int, tuple[Field, Field, Field, Field]] = {id(row): self._lane_fields(row) for row in self.all_rows}
+        self.fields: dict[int, tuple[Field, Field, Field, Field]] = {
+            id(row): (row.anggaran, row.realisasi, row.selisih, row.persen)
+            if lane is None and not row.groups else self._lane_fields(row)  # the first: _lane_fields, without a call
+            for row in self.all_rows
+        }
         self.selisih_printed = table.has_selisih and any(
             fields[2].parsed.kind is not Kind.EMPTY for fields in self.fields.values()
         )
@@ -947,17 +951,26 @@ class _Checker:
         for row in bottom_up:
             if row.children:
                 self._parent_sums(row, self.values[id(row)], memo)
+        has_selisih, values_of, fields_of = self.has_selisih, self.values, self.fields
+        tolerance = self.settings.tolerance_money
         for row in self.all_rows:
-            values = self.values[id(row)]
-            fields = self.fields.get(id(row)) or self._lane_fields(row)
-            truth = self._truth(row, memo)
+            row_id = id(row)
+            values = values_of[row_id]
+            fields = fields_of.get(row_id) or self._lane_fields(row)
+            budget, spent = memo[(row_id, "anggaran")], memo[(row_id, "realisasi")]  # filled by _expect_all
+            # The row's anggaran and realisasi once everything is right, and where that comes from.
+            truth = (budget, spent, "children" if row.children else "input")
             follows: list[_Follow] = []
-            if self.has_selisih:
+            if has_selisih:
                 self._selisih(row, values, fields[2], truth, follows)
             self._persen(row, values, fields[3], truth, follows)
             if follows:
                 self._name_follows(row, follows)
-            self._budget_limits(row, values)
+            a, r = values.anggaran, values.realisasi
+            if (a is not None and a < 0) or (r is not None and r < 0) or (
+                a is not None and r is not None and ((a == 0 and r) or (a > 0 and r > a + tolerance))
+            ):
+                self._budget_limits(row, values)  # only where it finds something
         self._describe_follows()
         if self.lane is None:
             self._numbering()
@@ -1063,45 +1076,49 @@ class _Checker:
             self.findings.append(NO_TOTAL.at(None, table=table.table, table_name=table.table))
         typed_levels: dict[str, Level | None] = {}  # level_from_label by text: a big table repeats a few words
         for row in table.rows:
-            text = row.code_text.text
-            if text and row.code is None:
-                if kind_from_account_code(text) is None:
+            code = row.code
+            if code is None:
+                text = row.code_text.text
+                if text and kind_from_account_code(text) is None:
                     self.findings.append(CODE_INVALID.at(row.code_text.ref, table=table.table, label=row.name, raw=text))
-            elif row.code is not None and row.code.changed:
-                self.findings.append(
-                    CODE_NORMALISED.at(
-                        row.code_text.ref, table=table.table, label=row.name, raw=text, canonical=row.code.canonical
-                    )
-                )
-            if row.code is not None and row.level_text.text:
-                typed = typed_levels.get(row.level_text.text, typed_levels)
-                if typed is typed_levels:
-                    typed = typed_levels[row.level_text.text] = level_from_label(row.level_text.text)
-                if typed is not None and typed is not row.code.level:
+            else:
+                if code.changed:
                     self.findings.append(
-                        LEVEL_CONFLICT.at(
-                            row.level_text.ref,
-                            table=table.table,
-                            label=row.name,
-                            level_text=row.level_text.text,
-                            code=row.code.canonical,
-                            level=LEVELS[row.code.level],
+                        CODE_NORMALISED.at(
+                            row.code_text.ref, table=table.table, label=row.name, raw=row.code_text.text,
+                            canonical=code.canonical,
                         )
                     )
+                level_text = row.level_text.text
+                if level_text:
+                    typed = typed_levels.get(level_text, typed_levels)
+                    if typed is typed_levels:
+                        typed = typed_levels[level_text] = level_from_label(level_text)
+                    if typed is not None and typed is not code.level:
+                        self.findings.append(
+                            LEVEL_CONFLICT.at(
+                                row.level_text.ref,
+                                table=table.table,
+                                label=row.name,
+                                level_text=level_text,
+                                code=code.canonical,
+                                level=LEVELS[code.level],
+                            )
+                        )
             # A figure merged down from the row above is not this row's (a label printed over several lines).
             if row.level is None and any(
                 not item.empty and item.parsed.kind is not Kind.MERGED for item in (row.anggaran, row.realisasi)
             ):
                 self.findings.append(LEVEL_UNKNOWN.at(row.label.ref or row.anggaran.ref, table=table.table, label=row.name))
             parent = row.parent
-            if row.code is not None and parent is not None and parent.code is not None:
-                if not row.code.canonical.startswith(parent.code.canonical + "."):
+            if code is not None and parent is not None and parent.code is not None:
+                if not code.canonical.startswith(parent.code.canonical + "."):
                     self.findings.append(
                         CODE_OUTSIDE_PARENT.at(
                             row.code_text.ref,
                             table=table.table,
                             label=row.name,
-                            code=row.code.canonical,
+                            code=code.canonical,
                             parent_code=parent.code.canonical,
                             parent=self._describe(parent),
                         )
@@ -1344,16 +1361,6 @@ class _Checker:
         pairs = [(mine.get(key), theirs.get(key)) for key in ("anggaran", "realisasi")]
         return all(a is not None and b is not None and money_equal(a, b) for a, b in pairs)
 
-    def _truth(self, row: BudgetRow, memo: dict) -> tuple[float | None, float | None, str]:
-        """The row's anggaran and realisasi once everything is right, and where that comes from."""
-        a = memo.get((id(row), "anggaran"), memo)
-        if a is memo:
-            a = self._expected(row, "anggaran", memo)
-        r = memo.get((id(row), "realisasi"), memo)
-        if r is memo:
-            r = self._expected(row, "realisasi", memo)
-        return a, r, "children" if row.children else "input"
-
     def _own_readings(self, row: BudgetRow, values: _Values) -> list[tuple[float, float]]:
         """A parent's own anggaran and realisasi as its row may mean them: each reading of a figure nothing chose
         (a malformed "37.664.381200,00"), and one input as its own selisih and % both put it (realisasi + sisa,
@@ -1387,7 +1394,7 @@ class _Checker:
         return None
 
     def _selisih(self, row: BudgetRow, values: _Values, item: Field, truth: tuple, follows: list[_Follow]) -> None:
-        """``item``: the row's selisih; ``truth``: its ``_truth``."""
+        """``item``: the row's selisih; ``truth``: its anggaran and realisasi once all is right, and whence."""
         if item.parsed.kind is Kind.EMPTY:
             return
         own = self._difference(values.anggaran, values.realisasi)
@@ -1438,7 +1445,7 @@ class _Checker:
         self._add(check, row, "selisih", reported=readings[0], expected=truth, note=note)
 
     def _persen(self, row: BudgetRow, values: _Values, item: Field, truth: tuple, follows: list[_Follow]) -> None:
-        """``item``: the row's persen; ``truth``: its ``_truth``."""
+        """``item``: the row's persen; ``truth``: its anggaran and realisasi once all is right, and whence."""
         a, r, printed = values.anggaran, values.realisasi, values.persen
         if printed is None or item.parsed.kind is Kind.EMPTY:
             return

@@ -507,7 +507,6 @@ def numbering_gaps(table: str, numbered: list[tuple[Any, int, str]], duplicate: 
     previous = None
     previous_row = None
     for row, number, label in numbered:
-        common = dict(table=table, label=label)
         if number == 1 and previous is not None and (previous > 1 or _parent(row) is not _parent(previous_row)):
             seen = {}  # numbering that restarts: a new group (A. Belanja Operasi 1, 2 / B. Belanja Modal 1, 2)
         if number in seen:
@@ -516,13 +515,13 @@ def numbering_gaps(table: str, numbered: list[tuple[Any, int, str]], duplicate: 
             findings.append(
                 duplicate.at(
                     row.number.ref, number=number, other=other.row if other else seen[number].row,
-                    other_label=labels[id(seen[number])], **common,
+                    other_label=labels[id(seen[number])], table=table, label=label,
                 )
             )
         elif previous is not None and number > previous + 1:
             missing = [str(n) for n in range(previous + 1, number)]
             shown = missing if len(missing) <= 5 else [missing[0], "…", missing[-1]]
-            findings.append(gap.at(row.number.ref, previous=previous, number=number, missing=shown, **common))
+            findings.append(gap.at(row.number.ref, previous=previous, number=number, missing=shown, table=table, label=label))
         seen.setdefault(number, row)
         labels[id(row)] = label
         previous, previous_row = number, row

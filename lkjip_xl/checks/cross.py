@@ -586,15 +586,17 @@ def _table_scale(item: _Figures) -> IkmScale | None:
 def _leaf_sum(table, key: str) -> float | None:
     """The sum of a budget table's lowest rows (what its JUMLAH should be), None when one is unreadable."""
     values = []
+    empty, unverifiable = Kind.EMPTY, Kind.UNVERIFIABLE
     for row in table.rows:
         if row.children or row.level is None:
             continue
-        item = getattr(row, key)
-        if item.empty:
+        parsed = getattr(row, key).parsed
+        if parsed.kind is empty:
             continue
-        if _printed(item) is None:
+        value = None if parsed.kind is unverifiable else parsed.value  # _printed
+        if value is None:
             return None
-        values.append(_printed(item))
+        values.append(value)
     return math.fsum(values)  # exact: a long table's sen must not drift
 
 
