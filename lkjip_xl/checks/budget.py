@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
+from types import MappingProxyType
 from dataclasses import dataclass, field
 
 from ..codes import Level, level_from_label
@@ -660,6 +662,9 @@ def _one_reading(parsed) -> bool:
     return candidate is value or (candidate == value and value == value)  # a NaN is never its own reading
 
 
+_NOTHING: Mapping = MappingProxyType({})  # a row's resolutions and unresolved readings where nothing was chosen
+
+
 @dataclass(slots=True)
 class _Values:
     """The figures of one row as the checks use them, after ambiguous cells were resolved."""
@@ -668,8 +673,8 @@ class _Values:
     realisasi: float | None = None
     selisih: float | None = None
     persen: float | None = None
-    resolutions: dict[str, Resolution] = field(default_factory=dict)
-    unresolved: dict[str, tuple[float, ...]] = field(default_factory=dict)  # readings of cells nothing chose
+    resolutions: Mapping[str, Resolution] = field(default_factory=dict)  # _resolve fills a dict of its own
+    unresolved: Mapping[str, tuple[float, ...]] = field(default_factory=dict)  # readings of cells nothing chose
 
     def get(self, key: str) -> float | None:
         return getattr(self, key)
@@ -766,7 +771,7 @@ class _Checker:
             and (s.kind is number or s.kind is empty) and (p.kind is number or p.kind is empty)
         ):
             # Nothing to choose (nearly every row): each figure is what it says.
-            return _Values(a.value, r.value, s.value, p.value)
+            return _Values(a.value, r.value, s.value, p.value, _NOTHING, _NOTHING)
         text = Kind.TEXT
         for parsed in (a, r, s, p):
             kind, readings = parsed.kind, parsed.readings
@@ -780,7 +785,7 @@ class _Checker:
             unread = _UNREAD
             return _Values(
                 None if a.kind in unread else a.value, None if r.kind in unread else r.value,
-                None if s.kind in unread else s.value, None if p.kind in unread else p.value,
+                None if s.kind in unread else s.value, None if p.kind in unread else p.value, _NOTHING, _NOTHING,
             )
         options = [_candidates(item) for item in fields]
         best = tuple(option[0] for option in options)
@@ -836,26 +841,29 @@ class _Checker:
 
     def _expected(self, row: BudgetRow, key: str, memo: dict) -> float | None:
         """The row's figure once everything below it is right: the sum of its sub kegiatan for a parent, its
-        own figure (as its selisih and % correct it, B117) for a sub kegiatan."""
-        cache_key = (id(row), key)
-        if cache_key not in memo:
+        own figure (as its selisih and % correct it, B117) for a sub kegiatan. ``memo``: by key, by row id."""
+        known = memo.get(key)
+        if known is None:
+            known = memo[key] = {}
+        row_id = id(row)
+        if row_id not in known:
             if not row.children:
-                memo[cache_key] = self._sum_value(row, key)
+                known[row_id] = self._sum_value(row, key)
             else:
                 values = [self._expected(child, key, memo) for child in row.children]
                 # fsum: adding 20,000 figures with sen one by one drifts by a sen at trillions of rupiah.
-                memo[cache_key] = None if None in values else math.fsum(values)
-        return memo[cache_key]
+                known[row_id] = None if None in values else math.fsum(values)
+        return known[row_id]
 
     def _expect_all(self, memo: dict) -> None:
         """``_expected`` of every row for anggaran and realisasi, filled into ``memo`` in one pass from the
         deepest rows up (the same figures, without a call per row and child). Only once the inputs are
         corrected for good: the memo then holds for the rest of the run."""
         corrected, values, fields_of, fsum, empty = self.corrected, self.values, self.fields, math.fsum, Kind.EMPTY
+        budgets, spent_sums = memo.setdefault("anggaran", {}), memo.setdefault("realisasi", {})
         order = list(reversed(self.table.rows)) + ([self.table.total] if self.table.total is not None else [])
         for row in order:
             row_id = id(row)
-            budget_key, spent_key = (row_id, "anggaran"), (row_id, "realisasi")
             children = row.children
             if not children:  # _sum_value
                 fields = fields_of.get(row_id) or self._lane_fields(row)
@@ -863,17 +871,17 @@ class _Checker:
                 budget = 0.0 if fields[0].parsed.kind is empty else own.anggaran
                 spent = 0.0 if fields[1].parsed.kind is empty else own.realisasi
                 if corrected:
-                    if (fixed := corrected.get(budget_key)) is not None:
+                    if (fixed := corrected.get((row_id, "anggaran"))) is not None:
                         budget = fixed
-                    if (fixed := corrected.get(spent_key)) is not None:
+                    if (fixed := corrected.get((row_id, "realisasi"))) is not None:
                         spent = fixed
-                memo[budget_key], memo[spent_key] = budget, spent
+                budgets[row_id], spent_sums[row_id] = budget, spent
                 continue
-            for key, cache_key in (("anggaran", budget_key), ("realisasi", spent_key)):
+            for key, known in (("anggaran", budgets), ("realisasi", spent_sums)):
                 # A child listed above its parent (none is, in a table read in order) is worked out on its own.
-                sums = [memo[child_key] if (child_key := (id(child), key)) in memo else self._expected(child, key, memo)
+                sums = [known[child_id] if (child_id := id(child)) in known else self._expected(child, key, memo)
                         for child in children]
-                memo[cache_key] = None if None in sums else fsum(sums)
+                known[row_id] = None if None in sums else fsum(sums)
 
     def _leaf_count(self, row: BudgetRow) -> int:
         return sum(self._leaf_count(child) for child in row.children) if row.children else 1
@@ -952,14 +960,14 @@ class _Checker:
             if row.children:
                 self._parent_sums(row, self.values[id(row)], memo)
         has_selisih, values_of, fields_of = self.has_selisih, self.values, self.fields
+        budgets, spent_sums = memo["anggaran"], memo["realisasi"]  # filled by _expect_all
         tolerance = self.settings.tolerance_money
         for row in self.all_rows:
             row_id = id(row)
             values = values_of[row_id]
             fields = fields_of.get(row_id) or self._lane_fields(row)
-            budget, spent = memo[(row_id, "anggaran")], memo[(row_id, "realisasi")]  # filled by _expect_all
             # The row's anggaran and realisasi once everything is right, and where that comes from.
-            truth = (budget, spent, "children" if row.children else "input")
+            truth = (budgets[row_id], spent_sums[row_id], "children" if row.children else "input")
             follows: list[_Follow] = []
             if has_selisih:
                 self._selisih(row, values, fields[2], truth, follows)
