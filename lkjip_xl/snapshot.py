@@ -76,6 +76,11 @@ class Formulas(dict):
         value = dict.get(self, key)
         return default if value is None else self._text(key, value)
 
+    def stored(self, key: Pos) -> Any:
+        """The formula as stored: its text, a deferred text (see the class), or None; for a reader that keeps
+        it unread until somebody asks (``model.Field.formula``)."""
+        return dict.get(self, key)
+
     def items(self):  # type: ignore[override]
         return [(key, self[key]) for key in list(dict.keys(self))]
 
@@ -170,14 +175,14 @@ class SheetSnapshot:
     def figure(self, row: int, col: int, merged: bool) -> tuple[CellRef, Pos | None, Any, str | None, str | None]:
         """What the template reader asks of every figure's cell, in one call (a 20,000-line table has 100,000):
         its reference; when ``merged``, the first cell of a merge covering it (then nothing else); else None
-        and its value, number format and formula."""
+        and its value, number format and formula (as stored: possibly deferred, see ``Formulas.stored``)."""
         anchor = self.merge_anchor(row, col) if merged else None
         if anchor is not None:
             return CellRef(self.name, row, col), anchor, None, None, None
         position = (row, col)
         return (
             CellRef(self.name, row, col), None, self.value(row, col), self.number_formats.get(position),
-            self.formulas.get(position),
+            self.formulas.stored(position),
         )
 
     def label(self, row: int, col: int) -> tuple[CellRef, Any, bool]:

@@ -789,12 +789,6 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable, limits: Limits)
     return extras
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, str) and value == "":
-        return None
-    return value
-
-
 def read_values(path: Path, names: Iterable[str], source: Path | io.BytesIO | None = None) -> dict[str, list[list[Any]]]:
     """Every named sheet's values, by python-calamine, from ``path`` or an in-memory copy of it."""
     from python_calamine import CalamineWorkbook
@@ -804,7 +798,8 @@ def read_values(path: Path, names: Iterable[str], source: Path | io.BytesIO | No
         out = {}
         for name in names:
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            out[name] = [[_clean(v) for v in row] for row in rows]
+            # calamine gives "" for an empty cell of the grid: None here (only "" equals "").
+            out[name] = [[None if value == "" else value for value in row] if "" in row else row for row in rows]
         return out
     finally:
         workbook.close()

@@ -62,13 +62,12 @@ class _Reader:
     def __init__(self, sheet: SheetSnapshot, table: TableLayout) -> None:
         self.sheet = sheet
         self.table = table
-        self.columns = {column.key: column for column in table.columns}
+        # Per key, where its figures are and what they measure: asked for every figure of the table.
+        self.figures = {column.key: (table.col(column.key), column.quantity or Quantity.VALUE) for column in table.columns}
         self.budget = table.table in BUDGET_TABLES
 
     def field(self, row: int, key: str) -> Field:
-        col = self.table.col(key)
-        column = self.columns[key]
-        quantity = column.quantity or Quantity.VALUE
+        col, quantity = self.figures[key]
         # A budget line's figure merged into another line's shows that line's figure, not its own (in Tabel
         # 3.5 one anggaran merged over a sasaran's indicators is the layout, not a mistake).
         ref, anchor, value, number_format, formula = self.sheet.figure(row, col, self.budget)
