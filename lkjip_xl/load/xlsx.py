@@ -467,11 +467,11 @@ _REF = rb'<c r="([A-Z]{1,3})([0-9]{1,7})"'
 _ODD_CELL_RE = re.compile(rb'<c(?=[\s>/])(?! r="[A-Z]{1,3}[0-9]{1,7}")')
 _LOOSE_RE = re.compile(rb">\s+<")  # whitespace between elements: pretty-printed, read by the parser
 # A cell with a value, a formula or an inline string; one with an empty <v> counts only for a text result.
-_FILLED_RE = re.compile(_REF + rb'[^<>]*?>(?:<f|<is|<v>[^<])')
-_EMPTY_VALUE_RE = re.compile(_REF + rb'([^<>]*?)>(?:<v\s*/>|<v></v>)')
+_FILLED_RE = re.compile(_REF + rb'[^<>]*+>(?:<f|<is|<v>[^<])')
+_EMPTY_VALUE_RE = re.compile(_REF + rb'([^<>]*+)>(?:<v\s*/>|<v></v>)')
 _EMPTY_VALUE = re.compile(rb"<v\s*/>|<v></v>")
 _FORMULA_CELL_RE = re.compile(
-    _REF + rb'([^<>]*?)><f(\s[^<>]*?)?(?:/>|>([^<]*)</f>)(?:(<v>)([^<]*)</v>|(<v\s*/>))?(<is)?'
+    _REF + rb'([^<>]*+)><f(\s[^<>]*?)?(?:/>|>([^<]*)</f>)(?:(<v>)([^<]*)</v>|(<v\s*/>))?(<is)?'
 )
 _ERROR_CELL_RE = re.compile(
     _REF + rb'(?=[^<>]*?\st="e")[^<>]*+>(?:<f[^<>]*+>(?:[^<]*+</f>)?)?(?:<v>([^<]*)</v>|<v\s*/>)'
