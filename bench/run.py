@@ -85,6 +85,7 @@ document, findings = read_document(snapshot)
 extracted = clock()
 findings.extend(run_checks(document))
 checked = clock()
+gc.freeze()  # as the CLI does: the workbook's objects are never traversed by the collector again
 gc.enable()
 report = Report(file=snapshot.name, findings=findings, office=document.settings.office or None,
                 year=document.settings.year, tables=document.tables, layout=document.layout)
