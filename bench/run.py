@@ -397,7 +397,8 @@ def write_results(args, measured, folder: Path, batch_runs, trips, load_before, 
         f"{args.repeat} interleaved runs for validate, {max(1, args.repeat - 1)} for batch; the whole run took "
         f"{took / 60:.1f} minutes with the inputs already generated). Regenerate after changing the loader, the "
         "rules or the batch: the numbers are only meaningful against the baselines measured in the same run "
-        "(openpyxl's read-only pass; a bare python-calamine read, the practical floor).",
+        "(openpyxl's read-only pass; a bare python-calamine read, the practical floor). lkjip-xl's bytecode is "
+        "compiled before the runs, as pip does when it installs a package.",
         "",
         "| measure | result | goal | | detail |",
         "|---|---|---|---|---|",
