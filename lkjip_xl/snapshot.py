@@ -178,7 +178,7 @@ class SheetSnapshot:
         and its value, number format and formula (as stored: possibly deferred, see ``Formulas.stored``).
         ``value``, ``merge_anchor`` and ``Formulas.stored`` written out inline: this is the reader's hot path."""
         position = (row, col)
-        if merged:
+        if merged and self.merged:
             anchors = self._anchors
             if anchors is None:
                 anchors = self._anchors = self._index_merges()
