@@ -469,7 +469,9 @@ _LOOSE_RE = re.compile(rb">\s+<")  # whitespace between elements: pretty-printed
 # A cell with a value, a formula or an inline string; one with an empty <v> counts only for a text result.
 _FILLED_RE = re.compile(_REF + rb'[^<>]*+>(?:<f|<is|<v>[^<])')
 _EMPTY_VALUE_RE = re.compile(_REF + rb'([^<>]*+)>(?:<v\s*/>|<v></v>)')
-_EMPTY_VALUE = re.compile(rb"<v\s*/>|<v></v>")
+# An empty <v> right after a cell's start tag (its last attribute's quote, maybe a space, then ">"): only then
+# can _EMPTY_VALUE_RE match. Searched first, since it is quick (a literal start) and nearly always absent.
+_EMPTY_VALUE = re.compile(rb'"\s*><v(?:\s*/>|></v>)')
 _FORMULA_CELL_RE = re.compile(
     _REF + rb'([^<>]*+)><f(\s[^<>]*?)?(?:/>|>([^<]*)</f>)(?:(<v>)([^<]*)</v>|(<v\s*/>))?(<is)?'
 )
