@@ -316,7 +316,10 @@ class _SharedCell:
     __slots__ = ("shared", "position")
 
     def __init__(self, shared: SharedFormula, position: tuple[int, int]) -> None:
-        shared.check(position)  # a broken file is rejected while loading, like the parser path does
+        # A broken file is rejected while loading, like the parser path does. Filled down (same column, below
+        # the master: nearly every cell) no reference can move off the sheet: its rows only grow.
+        if position[1] != shared.origin[1] or position[0] < shared.origin[0]:
+            shared.check(position)
         self.shared, self.position = shared, position
 
     def text(self) -> str:
