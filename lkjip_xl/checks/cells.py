@@ -470,26 +470,32 @@ def text_number_runs(cells: list[tuple[Field, Any, Unit]], *, table: str, text_s
     """N001 for many cells (``is_text_number``, each with its label, a row's name, and unit): one finding per
     column with ``GROUP_AT`` or more of them, its cells' own findings made only if asked for (a pasted table of
     20,000 lines has 80,000 figures stored as text)."""
-    columns: dict[tuple[str, int], list[tuple[Field, Any, Unit]]] = {}  # in the order their first cells come
-    latest: dict[int, tuple[str, list]] = {}  # by column number: the sheet and run last seen there
+    # Per column, in the order their first cells come: its cells, their refs and their values, gathered in one
+    # pass (each figure is read once: on a big table the reads, not the loop, cost the time).
+    columns: dict[tuple[str, int], tuple[list, list, list]] = {}
+    latest: dict[int, tuple[str, tuple[list, list, list]]] = {}  # by column number: the sheet and run last seen
     for cell in cells:
-        ref = cell[0].ref
+        field = cell[0]
+        ref = field.ref
         seen = latest.get(ref.col)
-        if seen is not None and seen[0] == ref.sheet:
-            seen[1].append(cell)
-            continue
-        run = columns.setdefault((ref.sheet, ref.col), [])
-        run.append(cell)
-        latest[ref.col] = (ref.sheet, run)
+        if seen is None or seen[0] != ref.sheet:
+            run = columns.get((ref.sheet, ref.col))
+            if run is None:
+                run = columns[(ref.sheet, ref.col)] = ([], [], [])
+            seen = latest[ref.col] = (ref.sheet, run)
+        run = seen[1]
+        run[0].append(cell)
+        run[1].append(ref)
+        run[2].append(field.parsed.value)
     findings: list[Finding] = []
-    for run in columns.values():
+    for run_cells, refs, values in columns.values():
         # What each cell's own finding needs (its figure, label and unit), and no more: a group must not keep
         # the whole table alive.
-        def make(index: int, run=run) -> Finding:
-            field, label, unit = run[index]
+        def make(index: int, run_cells=run_cells) -> Finding:
+            field, label, unit = run_cells[index]
             return text_number(field, table=table, unit=unit, label=label, text_severity=text_severity)
 
-        findings += grouped_run([cell[0].ref for cell in run], [cell[0].parsed.value for cell in run], make)
+        findings += grouped_run(refs, values, make)
     return findings
 
 
