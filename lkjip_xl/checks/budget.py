@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping
+from operator import attrgetter
 from types import MappingProxyType
 from dataclasses import dataclass, field
 
@@ -1562,10 +1563,7 @@ class _Checker:
         sequences = [[item for item in numbered if item[0].level not in schemes] if schemes else numbered]
         sequences += [[item for item in numbered if item[0].level is level] for level in sorted(schemes, key=lambda level: level.rank)]
         for sequence in sequences:
-            self.findings += numbering_gaps(
-                self.table.table, [(row, number, row.label.text or row.name) for row, number in sequence],
-                NUMBER_DUPLICATE, NUMBER_GAP,
-            )
+            self.findings += numbering_gaps(self.table.table, sequence, NUMBER_DUPLICATE, NUMBER_GAP, attrgetter("name"))
         if usual is not Level.SUB_KEGIATAN:
             return
         for row, number in sequences[0]:

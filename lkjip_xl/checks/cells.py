@@ -7,7 +7,7 @@ the reading the row's arithmetic chose when the cell was ambiguous.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from ..findings import Check, Finding, Severity, Unit, grouped_run
 from ..i18n import Num, Phrase, Text
@@ -504,15 +504,19 @@ def row_number(value: float | None) -> int | None:
     return int(value) if value is not None and float(value).is_integer() and value > 0 else None
 
 
-def numbering_gaps(table: str, numbered: list[tuple[Any, int, str]], duplicate: Check, gap: Check) -> list[Finding]:
+def numbering_gaps(
+    table: str, numbered: list[tuple], duplicate: Check, gap: Check, label_of: Callable[[Any], Any] | None = None
+) -> list[Finding]:
     """Repeated and skipped row numbers, at the number cell. ``numbered``: in order, each numbered row (with
-    its ``number`` field and sheet ``row``), its number and its label."""
+    its ``number`` field and sheet ``row``), its number and its label; or, given ``label_of``, each row and its
+    number, labels worked out only for the rows a finding names (a big table numbers 20,000 rows)."""
     findings = []
     seen: dict[int, Any] = {}
-    labels: dict[int, Any] = {}  # id(row) -> its label, to name the other row of a duplicate
+    labels: dict[int, Any] = {}  # id(row) -> its label, to name the other row of a duplicate (without label_of)
     previous = None
     previous_row = None
-    for row, number, label in numbered:
+    for item in numbered:
+        row, number = item[0], item[1]
         if number == 1 and previous is not None and (previous > 1 or _parent(row) is not _parent(previous_row)):
             seen = {}  # numbering that restarts: a new group (A. Belanja Operasi 1, 2 / B. Belanja Modal 1, 2)
         if number in seen:
@@ -521,15 +525,18 @@ def numbering_gaps(table: str, numbered: list[tuple[Any, int, str]], duplicate: 
             findings.append(
                 duplicate.at(
                     row.number.ref, number=number, other=other.row if other else seen[number].row,
-                    other_label=labels[id(seen[number])], table=table, label=label,
+                    other_label=labels[id(seen[number])] if label_of is None else label_of(seen[number]),
+                    table=table, label=item[2] if label_of is None else label_of(row),
                 )
             )
         elif previous is not None and number > previous + 1:
             missing = [str(n) for n in range(previous + 1, number)]
             shown = missing if len(missing) <= 5 else [missing[0], "…", missing[-1]]
-            findings.append(gap.at(row.number.ref, previous=previous, number=number, missing=shown, table=table, label=label))
+            findings.append(gap.at(row.number.ref, previous=previous, number=number, missing=shown, table=table,
+                                   label=item[2] if label_of is None else label_of(row)))
         seen.setdefault(number, row)
-        labels[id(row)] = label
+        if label_of is None:
+            labels[id(row)] = item[2]
         previous, previous_row = number, row
     return findings
 
