@@ -1206,8 +1206,10 @@ class _Checker:
                 continue
             if not self.has_selisih:
                 s = None
-            if s is not None and (s == self._difference(a, r) or money_equal(s, self._difference(a, r), tolerance)):
-                continue  # a selisih that fits its row: no other input its selisih could point at
+            if s is not None:
+                difference = r - a if self.meaning == LEBIH else a - r  # _difference (a and r are known here)
+                if s == difference or money_equal(s, difference, tolerance):
+                    continue  # a selisih that fits its row: no other input its selisih could point at
             persen_item = self._field(row, "persen")
             # With anggaran 0 there is no percentage to compare (B110 says what is wrong there).
             p_fits_row = p is None or not a or self._agrees(p, persen_item.parsed.decimals, r / a * 100, True) is not Agreement.MISMATCH
@@ -1406,9 +1408,11 @@ class _Checker:
         """``item``: the row's selisih; ``truth``: its anggaran and realisasi once all is right, and whence."""
         if item.parsed.kind is Kind.EMPTY:
             return
-        own = self._difference(values.anggaran, values.realisasi)
+        a, r = values.anggaran, values.realisasi
         truth_a, truth_r, source = truth
-        truth = self._difference(truth_a, truth_r)
+        lebih = self.meaning == LEBIH  # _difference, written out: this runs for every row
+        own = None if a is None or r is None else r - a if lebih else a - r
+        truth = None if truth_a is None or truth_r is None else truth_r - truth_a if lebih else truth_a - truth_r
         if truth is None:
             truth = own
         if truth is None:
