@@ -87,6 +87,11 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("no", ("no", "nomor")),
 )
 _VOCABULARY = sorted({word for _, words in CONCEPTS for word in words if len(word) >= 5})
+# Each header word's first concept in that order: a text's concept is the one of its word that comes first.
+_FIRST_CONCEPT: dict[str, int] = {}
+for _rank, (_, _words) in enumerate(CONCEPTS):
+    for _word in _words:
+        _FIRST_CONCEPT.setdefault(_word, _rank)
 
 
 @lru_cache(maxsize=4096)
@@ -109,10 +114,8 @@ def concept(text: str) -> str | None:
     # stays a percentage).
     if words[0] in ("target", "realisasi") and "capaian" in words and not {"%", "persen", "persentase"} & set(words):
         return words[0]
-    for name, spellings in CONCEPTS:
-        if any(word in spellings for word in words):
-            return name
-    return None
+    ranks = [_FIRST_CONCEPT[word] for word in words if word in _FIRST_CONCEPT]
+    return CONCEPTS[min(ranks)][0] if ranks else None
 
 
 
