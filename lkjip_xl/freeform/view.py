@@ -38,6 +38,10 @@ class TableView:
         # whole row at its first question: the reader asks five to ten questions of every cell.
         self._rows: dict[int, list[tuple[int, int] | None]] = {}
         self._merges: dict[tuple[int, int], tuple[int, int]] | None = None
+        # On a sheet without merges most columns sit at the same free-form column on every row: those
+        # (template column, free-form column) pairs, and the columns a row's cells decide (_in_span).
+        self._fixed: list[tuple[int, int]] | None = None
+        self._spanned: list[int] = []
 
     def row_of(self, row: int) -> int | None:
         """The free-form row shown as template row ``row``."""
@@ -50,12 +54,39 @@ class TableView:
     def _where(self, row: int, col: int) -> tuple[int, int] | None:
         cells = self._rows.get(row)
         if cells is None:
-            source = self.row_of(row)
-            cells = self._rows[row] = [None] * (self.width + 1)
-            if source is not None:
-                for index in range(1, self.width + 1):
-                    cells[index] = self._locate(source, index)
+            cells = self._row_cells(row)
         return cells[col] if 0 < col <= self.width else None
+
+    def _row_cells(self, row: int) -> list[tuple[int, int] | None]:
+        cells = self._rows[row] = [None] * (self.width + 1)
+        source = self.row_of(row)
+        if source is None:
+            return cells
+        if self._fixed is None and not self.sheet.merged:
+            self._fixed = self._fixed_columns()
+        if self._fixed is None or source == self.found.total_row:
+            for index in range(1, self.width + 1):
+                cells[index] = self._locate(source, index)
+            return cells
+        for index, column in self._fixed:
+            cells[index] = (source, column)
+        for index in self._spanned:
+            cells[index] = self._locate(source, index)
+        return cells
+
+    def _fixed_columns(self) -> list[tuple[int, int]]:
+        """What ``_locate`` answers on every body row of a sheet without merges, where it needs no cell."""
+        fixed = []
+        for index in range(1, self.width + 1):
+            key = self.key_of_col.get(index)
+            column = self.found.header.keys.get(key) if key is not None else None
+            if column is None:
+                continue
+            if self.found.text_spans.get(key):
+                self._spanned.append(index)
+            else:
+                fixed.append((index, column))
+        return fixed
 
     def _locate(self, source: int, col: int) -> tuple[int, int] | None:
         """The free-form cell of template column ``col`` on free-form row ``source``."""
@@ -123,26 +154,35 @@ class TableView:
         return value
 
     def figure(self, row: int, col: int, merged: bool) -> tuple[CellRef | None, tuple[int, int] | None, Any, str | None, str | None]:
-        """See SheetSnapshot.figure: the free-form cell found once for all five answers."""
-        where = self._where(row, col)
+        """See SheetSnapshot.figure: the free-form cell found once for all five answers. Asked of every figure
+        (100,000 on a 20,000-line table): the sheet's layers are read here, not through a call each."""
+        cells = self._rows.get(row)
+        if cells is None:
+            cells = self._row_cells(row)
+        where = cells[col] if 0 < col <= self.width else None
         if where is None:
             return None, None, self.value(row, col), None, None
         sheet = self.sheet
-        anchor = sheet.merge_anchor(*where) if merged else None
+        anchor = sheet.merge_anchor(*where) if merged and sheet.merged else None
         if anchor is not None:
             return sheet.ref(*where), anchor, None, None, None
-        return sheet.ref(*where), None, self._shown(sheet.value(*where), col), sheet.number_format(*where), sheet.formula(*where)
+        formulas = sheet.formulas
+        return (CellRef(sheet.name, *where), None, self._shown(sheet.value(*where), col),
+                sheet.number_formats.get(where), formulas.get(where) if where in formulas else None)
 
     def label(self, row: int, col: int) -> tuple[CellRef | None, Any, bool]:
         """See SheetSnapshot.label."""
-        where = self._where(row, col)
+        cells = self._rows.get(row)
+        if cells is None:
+            cells = self._row_cells(row)
+        where = cells[col] if 0 < col <= self.width else None
         if where is None:
             return None, self.value(row, col), False
         sheet = self.sheet
         raw = sheet.value(*where)
         # Markup says bold only in a text with a tag in it ("<b>JUMLAH</b>"): the others need no reading.
         markup = raw is not None and type(raw) is not float and "<" in (raw if type(raw) is str else str(raw))
-        return sheet.ref(*where), self._shown(raw, col), where in sheet.bold or (markup and cell_text(raw)[1])
+        return CellRef(sheet.name, *where), self._shown(raw, col), where in sheet.bold or (markup and cell_text(raw)[1])
 
     def printed(self, row: int, key: str) -> str:
         """A cell of the table as typed ("1)" where ``value`` gives 1), "" when there is none."""
@@ -156,6 +196,8 @@ class TableView:
         return self.sheet.formula(*where) if where else None
 
     def has_formula(self, row: int, col: int) -> bool:
+        if not self.sheet.formulas:
+            return False  # pasted tables mostly hold none: asked of every cell of every row
         where = self._where(row, col)
         return self.sheet.has_formula(*where) if where else False
 
