@@ -61,6 +61,8 @@ _TOTAL_WORDS = {"jumlah", "total", "belanja", "keseluruhan", "seluruhnya", "semu
 
 def is_total_text(text: str) -> bool:
     """ "JUMLAH", "TOTAL", "Jumlah Total", "JUMLAH BELANJA": the row that holds the table's total."""
+    if text[:1].isdigit() and text[:1].isascii():
+        return False  # its first word is a number (a code, a row's number, a figure): asked of every body cell
     words = tokens(text)
     return bool(words) and words[0] in ("jumlah", "total") and set(words) <= _TOTAL_WORDS
 
@@ -68,6 +70,8 @@ def is_total_text(text: str) -> bool:
 def is_subtotal_text(text: str) -> bool:
     """ "Jumlah Program ...", "Sub Total", "SUBTOTAL", "Jumlah Belanja Operasi": a part's sum inside the table,
     which never ends it."""
+    if text[:1].isdigit() and text[:1].isascii():
+        return False  # see is_total_text
     words = tokens(text)
     if words[:1] == ("subtotal",) or words[:2] == ("sub", "total"):
         return True

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..numbers import Kind, Quantity, parse
 from ..snapshot import SheetSnapshot
 from ..template import layout as L
-from .words import cell_text, concept, has_rp, integer_cells, tokens, year_of, years_named
+from .words import cell_text, concept, has_rp, integer_cells, spaced, tokens, year_of, years_named
 
 MAX_HEADER_ROWS = 3
 MAX_HEADER_TEXT = 80
@@ -74,7 +74,8 @@ def row_cells(sheet: SheetSnapshot, row: int) -> Cells:
     for col, value in enumerate(values, start=1):
         if value is None:
             continue
-        text, _ = cell_text(value)
+        # Most cells: text without markup (cell_text's first case, without a call for each of a sheet's cells).
+        text = spaced(value) if type(value) is str and "<" not in value else cell_text(value)[0]
         if text:
             out.append((col, text, value))
     return out
