@@ -269,18 +269,19 @@ def _parse_quick(raw: str, quantity: Quantity) -> Parsed | None:
     """The reading of a text in one of the common forms above, else None (then only the whole way tells)."""
     plain = _PLAIN_ID.fullmatch(raw)
     if plain is not None:
-        integer, fraction = plain["int"], plain["frac"]
-        if fraction or integer.count(".") != 1:
-            digits = integer.replace(".", "").replace(" ", "").replace("\u00a0", "")
-            value = float(f"{digits}.{fraction}" if fraction else digits)
-            return Parsed(Kind.TEXT, value, (value,), len(fraction) if fraction else 0, raw, "id",
-                          plain["rp"] is not None, plain["pct"] is not None)
-        return None
+        rp, integer, fraction, pct = plain.groups()
+        if not fraction and integer.count(".") == 1:
+            return None  # "1.720": thousands, or a decimal point
+        digits = integer.replace(".", "").replace(" ", "").replace("\u00a0", "")
+        value = float(digits + "." + fraction if fraction else digits)
+        return Parsed(Kind.TEXT, value, (value,), len(fraction) if fraction else 0, raw, "id", rp is not None,
+                      pct is not None)
     if quantity is Quantity.MONEY:
         sen = _SEN_GROUPED.fullmatch(raw)
         if sen is not None:
-            value = float(f"{sen['int'].replace(',', '')}.{sen['sen']}")
-            return Parsed(Kind.TEXT, value, (value,), 2, raw, "id", sen["rp"] is not None, False)
+            rp, integer, cents = sen.groups()
+            value = float(integer.replace(",", "") + "." + cents)
+            return Parsed(Kind.TEXT, value, (value,), 2, raw, "id", rp is not None, False)
     return None
 
 
