@@ -122,6 +122,11 @@ class Found:
         return "total" if self.closed else "top total"
 
     @cached_property
+    def header_span(self) -> tuple[int, int]:
+        """The header's first and last column (its columns are read once, when the block is found)."""
+        return self.header.first_col, self.header.last_col
+
+    @cached_property
     def number_cols(self) -> set[int]:
         return self.columns_with(NUMBER_CONCEPTS)
 
@@ -131,12 +136,14 @@ class Found:
 
     def take(self, row: int, cells: Cells) -> str:
         """Whether ``row`` is a body row, the total row, or a note; "total" closes the table."""
-        first, last = self.header.first_col, self.header.last_col
-        inside = [(col, text) for col, text, _ in cells if first <= col <= last]
+        first, last = self.header_span
+        # Asked of every row of a table: most rows lie wholly under the header.
+        inside = cells if cells and first <= cells[0][0] and cells[-1][0] <= last else [
+            cell for cell in cells if first <= cell[0] <= last]
         if not inside:
             self.notes.append(row)
             return "note"
-        if is_page_line(" ".join(text for _, text in inside)):
+        if is_page_line(" ".join([cell[1] for cell in inside])):
             self.page_lines.append(row)
             return "page"
         if is_numbers_row(cells):
@@ -144,24 +151,27 @@ class Found:
             self.repeated_headers.append(row)
             return "header"
         numbers, labels = self.number_cols, self.label_cols
-        if self.kind == "budget":
-            for col, text in inside:
-                if col in numbers:
-                    continue
+        budget = self.kind == "budget"
+        has_number, label_text = False, ""  # the row's first text in a label column
+        for col, text, _ in inside:
+            if not label_text and col in labels:
+                label_text = text
+            if col in numbers:
+                has_number = True
+                continue
+            if budget:
                 if is_subtotal_text(text):
                     self.subtotals.append(row)
                     return "subtotal"
                 if is_total_text(text):
                     return self._total(row, col)
-        if self.kind != "budget" and any(col not in numbers and summary_kind(text) for col, text in inside):
+        if not budget and any(col not in numbers and summary_kind(text) for col, text, _ in inside):
             self.summaries.append(row)  # "Rata-rata capaian" under a performance table: never an indicator
             return "summary"
-        has_number = any(col in numbers for col, _ in inside)
-        label_text = next((text for col, text in inside if col in labels), "")
         if not has_number and (not label_text or tokens(label_text)[:1] in NOTE_STARTS):
             self.notes.append(row)
             return "note"
-        if self.kind != "budget" and not label_text and not {col for col, _ in inside} & self.columns_with({"target", "realisasi"}):
+        if not budget and not label_text and not {col for col, _, _ in inside} & self.columns_with({"target", "realisasi"}):
             self.summaries.append(row)  # capaian figures alone, no label: a mean whose "Rata-rata" is printed outside
             return "summary"
         self.rows.append(row)

@@ -27,6 +27,7 @@ class TableView:
         self.layout = layout
         self.name = found.sheet.name
         self.key_of_col = {index: column.key for index, column in enumerate(layout.columns, start=1)}
+        self._number_cols = {index for index, key in self.key_of_col.items() if key == "no"}
         self.body = list(found.rows)
         if found.total_row is not None:
             self.body.append(found.total_row)
@@ -166,9 +167,12 @@ class TableView:
         anchor = sheet.merge_anchor(*where) if merged and sheet.merged else None
         if anchor is not None:
             return sheet.ref(*where), anchor, None, None, None
+        raw = sheet.value(*where)
+        # Text outside the No column without markup is shown as it is (see _shown), asked here without a call.
+        shown = (raw or None) if type(raw) is str and "<" not in raw and col not in self._number_cols else self._shown(raw, col)
         formulas = sheet.formulas
-        return (CellRef(sheet.name, *where), None, self._shown(sheet.value(*where), col),
-                sheet.number_formats.get(where), formulas.get(where) if where in formulas else None)
+        return (CellRef(sheet.name, *where), None, shown, sheet.number_formats.get(where),
+                formulas.get(where) if where in formulas else None)
 
     def label(self, row: int, col: int) -> tuple[CellRef | None, Any, bool]:
         """See SheetSnapshot.label."""
@@ -180,6 +184,8 @@ class TableView:
             return None, self.value(row, col), False
         sheet = self.sheet
         raw = sheet.value(*where)
+        if type(raw) is str and "<" not in raw and col not in self._number_cols:
+            return CellRef(sheet.name, *where), raw or None, where in sheet.bold  # the common label (see figure)
         # Markup says bold only in a text with a tag in it ("<b>JUMLAH</b>"): the others need no reading.
         markup = raw is not None and type(raw) is not float and "<" in (raw if type(raw) is str else str(raw))
         return CellRef(sheet.name, *where), self._shown(raw, col), where in sheet.bold or (markup and cell_text(raw)[1])
