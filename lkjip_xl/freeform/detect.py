@@ -49,6 +49,13 @@ _PAGE_LINE = re.compile(
 )
 
 
+def _may_be_page_line(first: str) -> bool:
+    """Whether a row whose first text (stripped) is ``first`` may be a page line: it starts with a letter of
+    _PAGE_LINE's words or a dash (non-ASCII letters are left to the pattern, which ignores case)."""
+    lead = first[:1]
+    return not lead.isascii() or lead in "hHpPlL-"
+
+
 def is_page_line(text: str) -> bool:
     """A page number printed between the pages of a table ("Halaman 41", "Hal. 3 dari 7", "- 12 -"): never data."""
     return bool(_PAGE_LINE.match(text.strip()))
@@ -143,7 +150,7 @@ class Found:
         if not inside:
             self.notes.append(row)
             return "note"
-        if is_page_line(" ".join([cell[1] for cell in inside])):
+        if _may_be_page_line(inside[0][1]) and is_page_line(" ".join([cell[1] for cell in inside])):
             self.page_lines.append(row)
             return "page"
         if is_numbers_row(cells):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..numbers import Kind, Quantity, parse
 from ..snapshot import SheetSnapshot
 from ..template import layout as L
-from .words import cell_text, concept, has_rp, integer_cells, spaced, tokens, year_of, years_named
+from .words import cell_text, concept, has_rp, integer_cells, tokens, year_of, years_named
 
 MAX_HEADER_ROWS = 3
 MAX_HEADER_TEXT = 80
@@ -74,8 +74,8 @@ def row_cells(sheet: SheetSnapshot, row: int) -> Cells:
     for col, value in enumerate(values, start=1):
         if value is None:
             continue
-        # Most cells: text without markup (cell_text's first case, without a call for each of a sheet's cells).
-        text = spaced(value) if type(value) is str and "<" not in value else cell_text(value)[0]
+        # Most cells: text without markup, spaced as words.spaced does (without a call for each of a sheet's cells).
+        text = " ".join(value.split()) if type(value) is str and "<" not in value else cell_text(value)[0]
         if text:
             out.append((col, text, value))
     return out
@@ -114,7 +114,7 @@ def is_numbers_row(cells: Cells) -> bool:
     """The row of column numbers printed under a header: 1, 2, 3, ... (or (1), (2), ...)."""
     if len(cells) < 3:
         return False
-    numbers = integer_cells([text for _, text, _ in cells])
+    numbers = integer_cells(text for _, text, _ in cells)  # read up to the first cell that is no number
     return numbers is not None and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 

@@ -28,6 +28,9 @@ class TableView:
         self.name = found.sheet.name
         self.key_of_col = {index: column.key for index, column in enumerate(layout.columns, start=1)}
         self._number_cols = {index for index, key in self.key_of_col.items() if key == "no"}
+        self._col_of_key: dict[str, int] = {}
+        for index, key in self.key_of_col.items():
+            self._col_of_key.setdefault(key, index)
         self.body = list(found.rows)
         if found.total_row is not None:
             self.body.append(found.total_row)
@@ -146,6 +149,11 @@ class TableView:
             return None
         return self._shown(self.sheet.value(*where), col)
 
+    def _raw(self, where: tuple[int, int]) -> Any:
+        """The value of a free-form cell of the table (SheetSnapshot.value: its row is on the sheet)."""
+        line = self.sheet.values[where[0] - 1]
+        return line[where[1] - 1] if where[1] <= len(line) else None
+
     def _shown(self, value: Any, col: int) -> Any:
         if isinstance(value, str):
             text = cell_text(value)[0] if "<" in value else value
@@ -167,7 +175,7 @@ class TableView:
         anchor = sheet.merge_anchor(*where) if merged and sheet.merged else None
         if anchor is not None:
             return sheet.ref(*where), anchor, None, None, None
-        raw = sheet.value(*where)
+        raw = self._raw(where)
         # Text outside the No column without markup is shown as it is (see _shown), asked here without a call.
         shown = (raw or None) if type(raw) is str and "<" not in raw and col not in self._number_cols else self._shown(raw, col)
         formulas = sheet.formulas
@@ -183,7 +191,7 @@ class TableView:
         if where is None:
             return None, self.value(row, col), False
         sheet = self.sheet
-        raw = sheet.value(*where)
+        raw = self._raw(where)
         if type(raw) is str and "<" not in raw and col not in self._number_cols:
             return CellRef(sheet.name, *where), raw or None, where in sheet.bold  # the common label (see figure)
         # Markup says bold only in a text with a tag in it ("<b>JUMLAH</b>"): the others need no reading.
@@ -192,7 +200,7 @@ class TableView:
 
     def printed(self, row: int, key: str) -> str:
         """A cell of the table as typed ("1)" where ``value`` gives 1), "" when there is none."""
-        col = next((col for col, name in self.key_of_col.items() if name == key), None)
+        col = self._col_of_key.get(key)
         where = self._where(row, col) if col is not None else None
         value = self.sheet.value(*where) if where else None
         return value.strip() if isinstance(value, str) else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Any
 
 # HTML left in text copied from a web viewer of the report: <b> marks bold, line breaks become spaces.
@@ -246,7 +247,7 @@ def numbering_rank(text: str) -> int:
 _COLUMN_NUMBER_CELL = re.compile(r"\(?-?(\d{1,2})\)?(?:\s*=\s*[\d\s()+\-–x×X*/:.,%]+)?")
 
 
-def integer_cells(values: list[str]) -> list[int] | None:
+def integer_cells(values: Iterable[str]) -> list[int] | None:
     """The integers of a row of column numbers ("1 2 3 4", "(1) (2) (3)", "6 = 4 - 5", "(7)=(5)/(4)x100"),
     else None."""
     numbers = []
