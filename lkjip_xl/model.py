@@ -16,15 +16,30 @@ from .settings import Settings
 from .snapshot import CellRef, Inventory
 
 
-# Built hundreds of thousands of times for a big table: slotted and hashable, treated as immutable
-# (a frozen dataclass's __init__ is several times slower).
-@dataclass(slots=True, unsafe_hash=True)
+# Built hundreds of thousands of times for a big table: slotted, hashable, treated as immutable, written by
+# hand so that its formula can be read lazily.
 class Field:
-    """One figure of a table: where it is, what it says, and its formula if it has one."""
+    """One figure of a table: where it is, what it says, and its formula if it has one.
 
-    ref: CellRef | None
-    parsed: Parsed = EMPTY
-    formula: str | None = None
+    A loader may hand over a formula not yet worked out (an object with ``text()``: one cell of a
+    filled-down shared formula, see ``snapshot.Formulas``); it is worked out when first read. Rules read a
+    formula for few figures (error values, formulas lkjip-xl could not recalculate), so a 20,000-line table
+    no longer writes out 40,000 formula texts nobody reads.
+    """
+
+    __slots__ = ("ref", "parsed", "_formula")
+
+    def __init__(self, ref: CellRef | None, parsed: Parsed = EMPTY, formula: str | None = None) -> None:
+        self.ref = ref
+        self.parsed = parsed
+        self._formula = formula
+
+    @property
+    def formula(self) -> str | None:
+        formula = self._formula
+        if formula is not None and formula.__class__ is not str:
+            formula = self._formula = formula.text()
+        return formula
 
     @property
     def value(self) -> float | None:
@@ -33,6 +48,20 @@ class Field:
     @property
     def empty(self) -> bool:
         return self.parsed is EMPTY or self.parsed.kind.value == "empty"
+
+    def _key(self) -> tuple:
+        return (self.ref, self.parsed, self.formula)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Field:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Field(ref={self.ref!r}, parsed={self.parsed!r}, formula={self.formula!r})"
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -185,14 +185,18 @@ def _decimals_of(number: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+# Enum members as module constants for the per-cell path: read through their class, each costs 0.1 µs in 3.11.
+_NUMBER, _PERCENT = Kind.NUMBER, Quantity.PERCENT
+
+
 def _parse_number(value: float | int, quantity: Quantity, number_format: str | None) -> Parsed:
     if isinstance(value, float) and value != value:
         return Parsed(Kind.INVALID, text=str(value))
-    percent = quantity is Quantity.PERCENT and number_format is not None and is_percent_format(number_format)
+    percent = quantity is _PERCENT and number_format is not None and is_percent_format(number_format)
     if not percent and (value.is_integer() if isinstance(value, float) else -(2**53) <= value <= 2**53):
         # A whole number has no decimals (money is nearly always whole rupiah).
         result = float(value)
-        return Parsed(Kind.NUMBER, result, (result,), 0)
+        return Parsed(_NUMBER, result, (result,), 0)
     exact = excel_decimal(value)
     if percent:
         exact = exact.scaleb(2)
@@ -204,7 +208,7 @@ def _parse_number(value: float | int, quantity: Quantity, number_format: str | N
         # 96,35%. A figure with fewer (1.036, typed as 103,6%, in a template's 0.00% cell) keeps its own: the
         # zeros the format pads with were never part of it.
         decimals = min(decimals, shown)
-    return Parsed(Kind.NUMBER, result, (result,), decimals)
+    return Parsed(_NUMBER, result, (result,), decimals)
 
 
 # Excel keeps and shows 15 significant digits: a float's 16th and 17th (0.9634999999999999 for what the

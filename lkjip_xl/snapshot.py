@@ -76,6 +76,11 @@ class Formulas(dict):
         value = dict.get(self, key)
         return default if value is None else self._text(key, value)
 
+    def stored(self, key: Pos) -> Any:
+        """The formula as stored: its text, a deferred text (see the class), or None; for a reader that keeps
+        it unread until somebody asks (``model.Field.formula``)."""
+        return dict.get(self, key)
+
     def items(self):  # type: ignore[override]
         return [(key, self[key]) for key in list(dict.keys(self))]
 
@@ -170,19 +175,34 @@ class SheetSnapshot:
     def figure(self, row: int, col: int, merged: bool) -> tuple[CellRef, Pos | None, Any, str | None, str | None]:
         """What the template reader asks of every figure's cell, in one call (a 20,000-line table has 100,000):
         its reference; when ``merged``, the first cell of a merge covering it (then nothing else); else None
-        and its value, number format and formula."""
-        anchor = self.merge_anchor(row, col) if merged else None
-        if anchor is not None:
-            return CellRef(self.name, row, col), anchor, None, None, None
+        and its value, number format and formula (as stored: possibly deferred, see ``Formulas.stored``).
+        ``value``, ``merge_anchor`` and ``Formulas.stored`` written out inline: this is the reader's hot path."""
         position = (row, col)
+        if merged and self.merged:
+            anchors = self._anchors
+            if anchors is None:
+                anchors = self._anchors = self._index_merges()
+            anchor = anchors.get(position)
+            if anchor is not None:
+                return CellRef(self.name, row, col), anchor, None, None, None
+        value = None
+        if 0 < row <= len(self.values):
+            cells = self.values[row - 1]
+            if 0 < col <= len(cells):
+                value = cells[col - 1]
         return (
-            CellRef(self.name, row, col), None, self.value(row, col), self.number_formats.get(position),
-            self.formulas.get(position),
+            CellRef(self.name, row, col), None, value, self.number_formats.get(position),
+            dict.get(self.formulas, position),
         )
 
     def label(self, row: int, col: int) -> tuple[CellRef, Any, bool]:
         """A text cell's reference, value and whether it is bold, in one call (see ``figure``)."""
-        return CellRef(self.name, row, col), self.value(row, col), (row, col) in self.bold
+        value = None
+        if 0 < row <= len(self.values):
+            cells = self.values[row - 1]
+            if 0 < col <= len(cells):
+                value = cells[col - 1]
+        return CellRef(self.name, row, col), value, (row, col) in self.bold
 
     def set_value(self, row: int, col: int, value: Any) -> None:
         if len(self.values) < row:

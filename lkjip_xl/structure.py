@@ -20,7 +20,7 @@ def _depth(row: BudgetRow) -> tuple[int, int]:
 
 
 def link_budget_rows(table: BudgetTable) -> None:
-    stack: list[BudgetRow] = []
+    stack: list[tuple[tuple[int, int], BudgetRow]] = []  # (depth, row): each row's depth worked out once
     for row in table.rows:
         row.parent = None
         row.children = []
@@ -28,14 +28,16 @@ def link_budget_rows(table: BudgetTable) -> None:
     for row in table.rows:
         if row.level is None:
             continue  # unknown level: reported by a check, kept out of every sum
-        while stack and _depth(stack[-1]) >= _depth(row):
+        depth = _depth(row)
+        while stack and stack[-1][0] >= depth:
             stack.pop()
         if stack:
-            row.parent = stack[-1]
-            stack[-1].children.append(row)
+            parent = stack[-1][1]
+            row.parent = parent
+            parent.children.append(row)
         else:
             top_level.append(row)
-        stack.append(row)
+        stack.append((depth, row))
     if table.total is not None:
         table.total.children = top_level
         for row in top_level:

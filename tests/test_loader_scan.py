@@ -146,3 +146,12 @@ def test_a_shared_formula_moved_off_the_sheet_is_a_corrupt_file_on_both_paths(tm
     result = run_cli("validate", tmp_path / "rusak.xlsx", "--format", "json")
     assert result.returncode == 2, result.stderr
     assert json.loads(result.stdout)["error"]["reason"] == "corrupt"
+
+
+@pytest.mark.parametrize("cell", [b'<c r="A1000000" t="str"><v></v></c>', b'<c r="A1000000" s="1" t="str" ><v/></c>'])
+def test_an_empty_text_result_far_below_counts_as_a_cell_and_is_read_apart(cell):
+    # python-calamine keeps an empty text result as a cell: it would fill the grid down to it.
+    styles, part = _table_sheet(workbook_bytes(lines=10, seed=2))
+    crafted = part.replace(b"</sheetData>", b'<row r="1000000">' + cell + b"</row></sheetData>")
+    fast = xlsx._scan_bytes(crafted, styles, LIMITS)
+    assert (1_000_000, 1) in fast.strays and fast.compact_part is not None

@@ -222,3 +222,19 @@ def test_entity_declarations_are_refused(tmp_path):
         entry = workbook_parts(archive)[0]
         with pytest.raises(EntitiesForbidden):
             scan_sheet(archive, entry.part, read_styles(archive))
+
+
+def test_a_tables_formulas_are_worked_out_only_when_read_and_read_as_openpyxl_gives_them(tmp_path):
+    from lkjip_xl.validate import read_document
+
+    path = tmp_path / "bersama.xlsx"
+    path.write_bytes(workbook_bytes(lines=120, seed=5, error_rate=0.1))
+    document, _ = read_document(load_file(path))
+    fields = [item for row in document.budget["3.8"].rows for item in (row.selisih, row.persen) if item.ref]
+    # Filled-down shared formulas stay unwritten in the table model until a rule asks for one.
+    assert sum(item._formula is not None and item._formula.__class__ is not str for item in fields) > 100
+    sheets = load_workbook(path)
+    for item in fields:
+        cell = sheets[item.ref.sheet].cell(item.ref.row, item.ref.col).value
+        expected = cell if isinstance(cell, str) and cell.startswith("=") else None
+        assert (None if item.formula is None else "=" + item.formula) == expected, item.ref

@@ -316,7 +316,10 @@ class _SharedCell:
     __slots__ = ("shared", "position")
 
     def __init__(self, shared: SharedFormula, position: tuple[int, int]) -> None:
-        shared.check(position)  # a broken file is rejected while loading, like the parser path does
+        # A broken file is rejected while loading, like the parser path does. Filled down (same column, below
+        # the master: nearly every cell) no reference can move off the sheet: its rows only grow.
+        if position[1] != shared.origin[1] or position[0] < shared.origin[0]:
+            shared.check(position)
         self.shared, self.position = shared, position
 
     def text(self) -> str:
@@ -463,14 +466,17 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, styles: StyleTable, limits: 
 # No pattern may scan past a '<' or '>' more than once (possessive, or a character class without them):
 # a hostile part must cost linear time, never quadratic.
 _REF = rb'<c r="([A-Z]{1,3})([0-9]{1,7})"'
-_ODD_CELL_RE = re.compile(rb'<c(?:[>/\t\r\n]| r="(?![A-Z]{1,3}[0-9]{1,7}"))')  # no reference first, or a strange one
+# A cell whose reference is not its first attribute, or is strange (one pass: each of these over 8 MB costs).
+_ODD_CELL_RE = re.compile(rb'<c(?=[\s>/])(?! r="[A-Z]{1,3}[0-9]{1,7}")')
 _LOOSE_RE = re.compile(rb">\s+<")  # whitespace between elements: pretty-printed, read by the parser
 # A cell with a value, a formula or an inline string; one with an empty <v> counts only for a text result.
-_FILLED_RE = re.compile(_REF + rb'[^<>]*?>(?:<f|<is|<v>[^<])')
-_EMPTY_VALUE_RE = re.compile(_REF + rb'([^<>]*?)>(?:<v\s*/>|<v></v>)')
-_EMPTY_VALUE = re.compile(rb"<v\s*/>|<v></v>")
+_FILLED_RE = re.compile(_REF + rb'[^<>]*+>(?:<f|<is|<v>[^<])')
+_EMPTY_VALUE_RE = re.compile(_REF + rb'([^<>]*+)>(?:<v\s*/>|<v></v>)')
+# An empty <v> right after a cell's start tag (its last attribute's quote, maybe a space, then ">"): only then
+# can _EMPTY_VALUE_RE match. Searched first, since it is quick (a literal start) and nearly always absent.
+_EMPTY_VALUE = re.compile(rb'"\s*><v(?:\s*/>|></v>)')
 _FORMULA_CELL_RE = re.compile(
-    _REF + rb'([^<>]*?)><f(\s[^<>]*?)?(?:/>|>([^<]*)</f>)(?:(<v>)([^<]*)</v>|(<v\s*/>))?(<is)?'
+    _REF + rb'([^<>]*+)><f(\s[^<>]*?)?(?:/>|>([^<]*)</f>)(?:(<v>)([^<]*)</v>|(<v\s*/>))?(<is)?'
 )
 _ERROR_CELL_RE = re.compile(
     _REF + rb'(?=[^<>]*?\st="e")[^<>]*+>(?:<f[^<>]*+>(?:[^<]*+</f>)?)?(?:<v>([^<]*)</v>|<v\s*/>)'
@@ -479,7 +485,7 @@ _MERGE_RE = re.compile(rb'<mergeCell\s[^<>]*?ref\s*=\s*"([A-Z]+[0-9]+):([A-Z]+[0
 _ROW_RE = re.compile(rb"<row[\s>/]")
 _ATTR_RE = re.compile(rb'(?<![A-Za-z:])([A-Za-z:]++)\s*+=\s*+"([^"]*+)"')
 _TEXT_RESULT = re.compile(rb'\st="str"')
-_UNSAFE = (b"<!DOCTYPE", b"<!ENTITY", b"<!--", b"<![CDATA[", b":sheetData", b":c ", b":row")
+_UNSAFE = (b"<!", b":sheetData", b":c ", b":row")  # "<!": a DTD, entity, comment or CDATA section
 
 
 def _styled_cells(styles: StyleTable) -> re.Pattern | None:
@@ -509,15 +515,12 @@ def _xml_text(raw: bytes) -> str:
 
 def _plain_enough(data: bytes) -> bool:
     head = _utf8_head(data)
-    if head is None or (head.startswith(b"<?xml") and b"<?" in data[data.find(b"?>") :]):
+    if head is None or (head.startswith(b"<?xml") and data.find(b"<?", data.find(b"?>")) >= 0):
         return False
     if any(marker in data for marker in _UNSAFE) or b"='" in data or b"= '" in data:
         return False  # single-quoted attributes (or a formula comparing with a quoted name: rare, parsed)
     body = data[data.find(b"<sheetData") :]
-    if _LOOSE_RE.search(body) or _ODD_CELL_RE.search(body):
-        return False
-    # Every cell has its reference first.
-    return body.count(b"<c ") == body.count(b'<c r="')
+    return not (_LOOSE_RE.search(body) or _ODD_CELL_RE.search(body))
 
 
 def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras | None:
@@ -789,12 +792,6 @@ def _scan(events: Iterable[tuple[str, Any]], styles: StyleTable, limits: Limits)
     return extras
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, str) and value == "":
-        return None
-    return value
-
-
 def read_values(path: Path, names: Iterable[str], source: Path | io.BytesIO | None = None) -> dict[str, list[list[Any]]]:
     """Every named sheet's values, by python-calamine, from ``path`` or an in-memory copy of it."""
     from python_calamine import CalamineWorkbook
@@ -804,7 +801,8 @@ def read_values(path: Path, names: Iterable[str], source: Path | io.BytesIO | No
         out = {}
         for name in names:
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            out[name] = [[_clean(v) for v in row] for row in rows]
+            # calamine gives "" for an empty cell of the grid: None here (only "" equals "").
+            out[name] = [[None if value == "" else value for value in row] if "" in row else row for row in rows]
         return out
     finally:
         workbook.close()

@@ -13,7 +13,6 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import ElementTree as SafeET
 
@@ -33,6 +32,18 @@ WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 
 # Characters XML 1.0 cannot carry; a workbook's strings may hold them (they come back as _x000B_ escapes).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """XML character data. Written here rather than taken from xml.sax.saxutils, which imports urllib.request
+    (0.03 s of every ``validate --out``)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """An XML attribute value in double quotes."""
+    escaped = escape(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    return f'"{escaped}"'
 
 
 class AnnotateError(Exception):
@@ -215,6 +226,11 @@ def _absolute(reference: str) -> str:
     return re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", reference)
 
 
+# Deflate level 1: the copy's big sheets compress four times faster than at zlib's default level 6 (0.04 s
+# instead of 0.16 s for an 8 MB sheet), for a file about a third larger.
+_DEFLATE_LEVEL = 1
+
+
 def write_package(archive, members, replaced: dict[str, bytes], added: dict[str, bytes], target: Path) -> None:
     """Write the new package: the original's parts (``replaced`` where given), then ``added``."""
     with replacing(target, ".xlsx") as temporary, zipfile.ZipFile(temporary, "w") as out:
@@ -222,11 +238,11 @@ def write_package(archive, members, replaced: dict[str, bytes], added: dict[str,
             data = replaced.get(info.filename)
             if data is None:
                 data = archive.read(info.filename)
-            out.writestr(_copy_info(info), data)
+            out.writestr(_copy_info(info), data, compresslevel=_DEFLATE_LEVEL)
         for name, data in added.items():
             info = zipfile.ZipInfo(name, date_time=members[0].date_time if members else (1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(info, data)
+            out.writestr(info, data, compresslevel=_DEFLATE_LEVEL)
 
 
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:

@@ -62,13 +62,17 @@ class _Reader:
     def __init__(self, sheet: SheetSnapshot, table: TableLayout) -> None:
         self.sheet = sheet
         self.table = table
-        self.columns = {column.key: column for column in table.columns}
+        # Per key, where its figures are and what they measure: asked for every figure of the table.
+        self.figures = {column.key: (table.col(column.key), column.quantity or Quantity.VALUE) for column in table.columns}
         self.budget = table.table in BUDGET_TABLES
+        # The columns staff type into or see, each with whether the template's own formula fills it: a helper
+        # column of those formulas (hidden) shows something on every row, typed into or not.
+        self.shown = [
+            (table.col(column.key), column.key == "level" or not column.input) for column in table.columns if not column.hidden
+        ]
 
     def field(self, row: int, key: str) -> Field:
-        col = self.table.col(key)
-        column = self.columns[key]
-        quantity = column.quantity or Quantity.VALUE
+        col, quantity = self.figures[key]
         # A budget line's figure merged into another line's shows that line's figure, not its own (in Tabel
         # 3.5 one anggaran merged over a sasaran's indicators is the layout, not a mistake).
         ref, anchor, value, number_format, formula = self.sheet.figure(row, col, self.budget)
@@ -77,16 +81,15 @@ class _Reader:
         return Field(ref, parse(value, quantity, number_format), formula)
 
     def text(self, row: int, key: str) -> TextField:
-        ref, value, bold = self.sheet.label(row, self.table.col(key))
-        return TextField(ref, "" if value is None else _as_text(value), bold)
+        ref, value, bold = self.sheet.label(row, self.figures[key][0])
+        if value is None:
+            return TextField(ref, "", bold)
+        return TextField(ref, value.strip() if value.__class__ is str else _as_text(value), bold)
 
     def row_has_input(self, row: int) -> bool:
         """Whether staff put anything on this row: a formula of ours that shows nothing does not count."""
-        for column in self.table.columns:
-            if column.hidden:
-                continue  # a helper of the template's formulas shows something on every row, typed into or not
-            col = self.table.col(column.key)
-            if self.sheet.has_formula(row, col) and (column.key == "level" or not column.input):
+        for col, formula_of_ours in self.shown:
+            if formula_of_ours and self.sheet.has_formula(row, col):
                 continue  # the template's own formula: it shows something only when an input does
             value = self.sheet.value(row, col)
             if value is not None and not (isinstance(value, str) and not value.strip()):
@@ -107,15 +110,17 @@ def _as_text(value: Any) -> str:
 
 
 def _is_total_label(text: str) -> bool:
+    folded = text.casefold()
+    if "jumlah" not in folded and "total" not in folded:  # most labels, without the regex (asked for every row)
+        return False
     return re.sub(r"[\s:]+", " ", text).strip().casefold() in ("jumlah", "total", "jumlah total")
 
 
 # -- Tabel 3.8 / 3.7 ---------------------------------------------------------------------------------
 
 
-def _budget_row(reader: _Reader, row: int, has_code: bool) -> BudgetRow:
-    table = reader.table
-    keys = table.keys()
+def _budget_row(reader: _Reader, row: int, has_code: bool, label: TextField) -> BudgetRow:
+    keys = reader.figures
     code_text = reader.text(row, "kode") if has_code else TextField(None)
     level_text = reader.text(row, "level") if "level" in keys else TextField(None)
     code = parse_code(code_text.text) if code_text.text else None
@@ -125,7 +130,7 @@ def _budget_row(reader: _Reader, row: int, has_code: bool) -> BudgetRow:
         level, source = level_from_label(level_text.text) if level_text.text else None, "column"
     return BudgetRow(
         row=row,
-        label=reader.text(row, "uraian"),
+        label=label,
         level=level,
         level_source=source,
         number=reader.field(row, "no"),
@@ -145,14 +150,14 @@ def _budget_table(sheet: SheetSnapshot, table: TableLayout) -> BudgetTable:
     rows: list[BudgetRow] = []
     total: BudgetRow | None = None
     for row in reader.body_rows():
-        label = reader.text(row, "uraian").text
-        if _is_total_label(label):
-            total = _budget_row(reader, row, has_code)
+        label = reader.text(row, "uraian")
+        if _is_total_label(label.text):
+            total = _budget_row(reader, row, has_code, label)
             total.level, total.level_source = Level.TOTAL, "label"
             break
         if not reader.row_has_input(row):
             continue
-        budget_row = _budget_row(reader, row, has_code)
+        budget_row = _budget_row(reader, row, has_code, label)
         if table.table == "3.7" and budget_row.level is None:
             budget_row.level, budget_row.level_source = Level.SUB_KEGIATAN, "table"
         rows.append(budget_row)
