@@ -178,9 +178,8 @@ class TableView:
         raw = self._raw(where)
         # Text outside the No column without markup is shown as it is (see _shown), asked here without a call.
         shown = (raw or None) if type(raw) is str and "<" not in raw and col not in self._number_cols else self._shown(raw, col)
-        formulas = sheet.formulas
-        return (CellRef(sheet.name, *where), None, shown, sheet.number_formats.get(where),
-                formulas.get(where) if where in formulas else None)
+        # The formula as stored (Formulas.stored): model.Field works a deferred one out when a rule reads it.
+        return CellRef(sheet.name, *where), None, shown, sheet.number_formats.get(where), dict.get(sheet.formulas, where)
 
     def label(self, row: int, col: int) -> tuple[CellRef | None, Any, bool]:
         """See SheetSnapshot.label."""
