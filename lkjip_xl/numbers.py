@@ -269,6 +269,9 @@ _PLAIN_ID = re.compile(
 _SEN_GROUPED = re.compile(r"(?P<rp>Rp\.? ?)?(?P<int>[0-9]{1,3}(?:,[0-9]{3})+),(?P<sen>[0-9][0-9])")
 
 
+_TEXT, _MONEY = Kind.TEXT, Quantity.MONEY  # as module constants: see _parse_number
+
+
 def _parse_quick(raw: str, quantity: Quantity) -> Parsed | None:
     """The reading of a text in one of the common forms above, else None (then only the whole way tells)."""
     plain = _PLAIN_ID.fullmatch(raw)
@@ -278,14 +281,14 @@ def _parse_quick(raw: str, quantity: Quantity) -> Parsed | None:
             return None  # "1.720": thousands, or a decimal point
         digits = integer.replace(".", "").replace(" ", "").replace("\u00a0", "")
         value = float(digits + "." + fraction if fraction else digits)
-        return Parsed(Kind.TEXT, value, (value,), len(fraction) if fraction else 0, raw, "id", rp is not None,
+        return Parsed(_TEXT, value, (value,), len(fraction) if fraction else 0, raw, "id", rp is not None,
                       pct is not None)
-    if quantity is Quantity.MONEY:
+    if quantity is _MONEY:
         sen = _SEN_GROUPED.fullmatch(raw)
         if sen is not None:
             rp, integer, cents = sen.groups()
             value = float(integer.replace(",", "") + "." + cents)
-            return Parsed(Kind.TEXT, value, (value,), 2, raw, "id", rp is not None, False)
+            return Parsed(_TEXT, value, (value,), 2, raw, "id", rp is not None, False)
     return None
 
 

@@ -66,10 +66,16 @@ def is_page_line(text: str) -> bool:
 _TOTAL_WORDS = {"jumlah", "total", "belanja", "keseluruhan", "seluruhnya", "semua", "akhir", "umum", "grand", "rp"}
 
 
+def _starts_with_number(text: str) -> bool:
+    """Whether a text's first word is a number (a code, a row's number, a figure): then it names no total.
+    Asked of every body cell, before its words are looked for."""
+    return text[:1].isdigit() and text[:1].isascii()
+
+
 def is_total_text(text: str) -> bool:
     """ "JUMLAH", "TOTAL", "Jumlah Total", "JUMLAH BELANJA": the row that holds the table's total."""
-    if text[:1].isdigit() and text[:1].isascii():
-        return False  # its first word is a number (a code, a row's number, a figure): asked of every body cell
+    if _starts_with_number(text):
+        return False
     words = tokens(text)
     return bool(words) and words[0] in ("jumlah", "total") and set(words) <= _TOTAL_WORDS
 
@@ -77,8 +83,8 @@ def is_total_text(text: str) -> bool:
 def is_subtotal_text(text: str) -> bool:
     """ "Jumlah Program ...", "Sub Total", "SUBTOTAL", "Jumlah Belanja Operasi": a part's sum inside the table,
     which never ends it."""
-    if text[:1].isdigit() and text[:1].isascii():
-        return False  # see is_total_text
+    if _starts_with_number(text):
+        return False
     words = tokens(text)
     if words[:1] == ("subtotal",) or words[:2] == ("sub", "total"):
         return True
@@ -166,7 +172,7 @@ class Found:
             if col in numbers:
                 has_number = True
                 continue
-            if budget:
+            if budget and not _starts_with_number(text):
                 if is_subtotal_text(text):
                     self.subtotals.append(row)
                     return "subtotal"

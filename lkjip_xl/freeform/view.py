@@ -147,7 +147,8 @@ class TableView:
         where = self._where(row, col)
         if where is None:
             return None
-        return self._shown(self.sheet.value(*where), col)
+        raw = self._raw(where)
+        return (raw or None) if type(raw) is str and "<" not in raw and col not in self._number_cols else self._shown(raw, col)
 
     def _raw(self, where: tuple[int, int]) -> Any:
         """The value of a free-form cell of the table (SheetSnapshot.value: its row is on the sheet)."""
@@ -175,7 +176,8 @@ class TableView:
         anchor = sheet.merge_anchor(*where) if merged and sheet.merged else None
         if anchor is not None:
             return sheet.ref(*where), anchor, None, None, None
-        raw = self._raw(where)
+        line = sheet.values[where[0] - 1]  # as _raw reads it, here without a call
+        raw = line[where[1] - 1] if where[1] <= len(line) else None
         # Text outside the No column without markup is shown as it is (see _shown), asked here without a call.
         shown = (raw or None) if type(raw) is str and "<" not in raw and col not in self._number_cols else self._shown(raw, col)
         # The formula as stored (Formulas.stored): model.Field works a deferred one out when a rule reads it.
