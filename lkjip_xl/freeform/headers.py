@@ -74,8 +74,15 @@ def row_cells(sheet: SheetSnapshot, row: int) -> Cells:
     for col, value in enumerate(values, start=1):
         if value is None:
             continue
-        # Most cells: text without markup, spaced as words.spaced does (without a call for each of a sheet's cells).
-        text = " ".join(value.split()) if type(value) is str and "<" not in value else cell_text(value)[0]
+        # Most cells, read as cell_text reads them without a call for each of a sheet's cells: text without markup
+        # (spaced as words.spaced does), a whole number.
+        kind = type(value)
+        if kind is str and "<" not in value:
+            text = " ".join(value.split())
+        elif kind is float and value.is_integer():
+            text = str(int(value))
+        else:
+            text = cell_text(value)[0]
         if text:
             out.append((col, text, value))
     return out
@@ -97,6 +104,11 @@ def is_header_like(cells: Cells) -> bool:
     """Short texts, most of them header words or years, none a figure, at least two: a header row."""
     if len(cells) < 2:
         return False
+    # A number that is no year rules a row out wherever it stands (the loop below says so when it meets it):
+    # looked for first, before any cell's words (a budget line's figures follow its codes and label).
+    for _, text, value in cells:
+        if isinstance(value, (int, float)) and year_of(text) is None:
+            return False
     hits = 0
     for _, text, value in cells:
         year = year_of(text)
