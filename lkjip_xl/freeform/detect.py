@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..snapshot import CellRef, SheetSnapshot, WorkbookSnapshot
 from ..template import layout as L
@@ -89,6 +89,15 @@ def is_subtotal_text(text: str) -> bool:
     if words[:1] == ("subtotal",) or words[:2] == ("sub", "total"):
         return True
     return bool(words) and words[0] in ("jumlah", "total") and not set(words) <= _TOTAL_WORDS and len(words) <= 12
+
+
+# Cached: a table's labels repeat ("Penyediaan ...", "Koordinasi ..."), each asked on every line it is.
+@lru_cache(maxsize=4096)
+def _total_kind(text: str) -> str | None:
+    """ "subtotal" or "total" as is_subtotal_text, then is_total_text, says of a text; else None."""
+    if is_subtotal_text(text):
+        return "subtotal"
+    return "total" if is_total_text(text) else None
 
 
 @dataclass
@@ -173,10 +182,11 @@ class Found:
                 has_number = True
                 continue
             if budget and not _starts_with_number(text):
-                if is_subtotal_text(text):
+                total = _total_kind(text)
+                if total == "subtotal":
                     self.subtotals.append(row)
                     return "subtotal"
-                if is_total_text(text):
+                if total == "total":
                     return self._total(row, col)
         if not budget and any(col not in numbers and summary_kind(text) for col, text, _ in inside):
             self.summaries.append(row)  # "Rata-rata capaian" under a performance table: never an indicator
