@@ -203,7 +203,7 @@ class TableView:
         """A cell of the table as typed ("1)" where ``value`` gives 1), "" when there is none."""
         col = self._col_of_key.get(key)
         where = self._where(row, col) if col is not None else None
-        value = self.sheet.value(*where) if where else None
+        value = self._raw(where) if where else None
         return value.strip() if isinstance(value, str) else ""
 
     def formula(self, row: int, col: int) -> str | None:

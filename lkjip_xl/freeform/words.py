@@ -93,11 +93,18 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("no", ("no", "nomor")),
 )
 _VOCABULARY = sorted({word for _, words in CONCEPTS for word in words if len(word) >= 5})
-# Each header word's first concept in that order: a text's concept is the one of its word that comes first.
-_FIRST_CONCEPT: dict[str, int] = {}
-for _rank, (_, _words) in enumerate(CONCEPTS):
-    for _word in _words:
-        _FIRST_CONCEPT.setdefault(_word, _rank)
+
+
+def _first_concepts() -> dict[str, int]:
+    """Each header word's first concept in that order: a text's concept is the one of its words' that comes first."""
+    first: dict[str, int] = {}
+    for rank, (_, words) in enumerate(CONCEPTS):
+        for word in words:
+            first.setdefault(word, rank)
+    return first
+
+
+_FIRST_CONCEPT = _first_concepts()
 
 
 @lru_cache(maxsize=4096)
