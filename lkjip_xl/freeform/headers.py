@@ -109,15 +109,17 @@ def is_header_like(cells: Cells) -> bool:
     for _, text, value in cells:
         if isinstance(value, (int, float)) and year_of(text) is None:
             return False
-    hits = 0
+    hits, left = 0, len(cells)
+    needed = max(2, (len(cells) + 1) // 2)  # at least two, and at least half of the cells
     for _, text, value in cells:
         year = year_of(text)
         if len(text) > MAX_HEADER_TEXT or (year is None and isinstance(value, (int, float))):
             return False
         if year or concept(text) or is_unit_word(text):
             hits += 1
-    if hits < 2 or hits * 2 < len(cells):
-        return False
+        left -= 1
+        if hits + left < needed:
+            return False  # the cells left cannot make enough header words
     # "96,67%" has a header word's sign: a row holding figures is a body row (checked last, it costs most).
     return not any(year_of(text) is None and _is_figure(text) for _, text, _ in cells)
 
