@@ -75,12 +75,12 @@ def row_cells(sheet: SheetSnapshot, row: int) -> Cells:
         if value is None:
             continue
         # Most cells, read as cell_text reads them without a call for each of a sheet's cells: text without markup
-        # (spaced as words.spaced does), a whole number.
+        # (spaced as words.spaced does), a float (a whole one without its ".0").
         kind = type(value)
         if kind is str and "<" not in value:
             text = " ".join(value.split())
-        elif kind is float and value.is_integer():
-            text = str(int(value))
+        elif kind is float:
+            text = str(int(value)) if value.is_integer() else str(value)
         else:
             text = cell_text(value)[0]
         if text:
