@@ -146,6 +146,10 @@ def parse(value: object, quantity: Quantity, number_format: str | None = None) -
     kind = type(value)
     if (kind is float or kind is int) and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:  # NaN fails the test
         return _parse_number(value, quantity, number_format)  # most cells: a plain number in range
+    if kind is str:
+        quick = _parse_quick(value, quantity)  # most text figures: one form, one reading, never negative
+        if quick is not None and quick.value <= MAX_MAGNITUDE:
+            return quick
     parsed = _parse(value, quantity, number_format)
     readings = tuple(reading for reading in parsed.readings if abs(reading) <= MAX_MAGNITUDE)
     if (parsed.value is not None and not abs(parsed.value) <= MAX_MAGNITUDE) or (parsed.readings and not readings):
@@ -253,25 +257,49 @@ def is_percent_format(number_format: str) -> bool:
 # The forms most text figures take ("Rp 1.234.567", "1.234.567,89", "Rp. 7.631.085.000,-", "7 631 085", "96,35%",
 # "0,00", "250"): one reading only, the Indonesian one, read here in one match. Whatever else, or any doubt (a
 # lone "1.720": thousands or a decimal point), goes the whole way below, which gives these forms the same
-# reading (tests/test_numbers.py holds both paths equal).
+# reading (tests/test_numbers.py holds both paths equal), as _parse_quick does.
 _PLAIN_ID = re.compile(
     r"(?P<rp>Rp\.? ?)?(?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"
     r"(?:,(?P<frac>\d\d?)|,-)?(?P<pct> ?%)?"
 )
 
 
-def _parse_text(raw: str, quantity: Quantity) -> Parsed:
+# Rupiah with commas for the thousands and the sen alike ("Rp 3,137,007,278,58", see _sen_grouped): no convention
+# reads it, so the whole way ends there after trying them all; money only, ASCII digits as _BODY wants them.
+_SEN_GROUPED = re.compile(r"(?P<rp>Rp\.? ?)?(?P<int>[0-9]{1,3}(?:,[0-9]{3})+),(?P<sen>[0-9][0-9])")
+
+
+_TEXT, _MONEY = Kind.TEXT, Quantity.MONEY  # as module constants: see _parse_number
+
+
+def _parse_quick(raw: str, quantity: Quantity) -> Parsed | None:
+    """The reading of a text in one of the common forms above, else None (then only the whole way tells)."""
     plain = _PLAIN_ID.fullmatch(raw)
     if plain is not None:
-        integer, fraction = plain["int"], plain["frac"]
-        if fraction or integer.count(".") != 1:
-            digits = integer.replace(".", "").replace(" ", "").replace("\u00a0", "")
-            value = float(f"{digits}.{fraction}" if fraction else digits)
-            return Parsed(Kind.TEXT, value, (value,), len(fraction) if fraction else 0, raw, "id",
-                          plain["rp"] is not None, plain["pct"] is not None)
-    return _parse_text_fully(raw, quantity)
+        rp, integer, fraction, pct = plain.groups()
+        if not fraction and integer.count(".") == 1:
+            return None  # "1.720": thousands, or a decimal point
+        digits = integer.replace(".", "").replace(" ", "").replace("\u00a0", "")
+        value = float(digits + "." + fraction if fraction else digits)
+        return Parsed(_TEXT, value, (value,), len(fraction) if fraction else 0, raw, "id", rp is not None,
+                      pct is not None)
+    if quantity is _MONEY:
+        sen = _SEN_GROUPED.fullmatch(raw)
+        if sen is not None:
+            rp, integer, cents = sen.groups()
+            value = float(integer.replace(",", "") + "." + cents)
+            return Parsed(_TEXT, value, (value,), 2, raw, "id", rp is not None, False)
+    return None
 
 
+def _parse_text(raw: str, quantity: Quantity) -> Parsed:
+    quick = _parse_quick(raw, quantity)
+    return quick if quick is not None else _parse_text_fully(raw, quantity)
+
+
+# Cached: what the quick forms leave is mostly a few texts repeated down a column ("-", "Rp -", "WTP"), each
+# worth 5 us the whole way. Bounded, and a Parsed is never changed once made.
+@lru_cache(maxsize=1024)
 def _parse_text_fully(raw: str, quantity: Quantity) -> Parsed:
     text = raw.strip()
     if text.upper() in EXCEL_ERRORS:

@@ -12,7 +12,7 @@ from conftest import run_cli
 from lkjip_xl.errors import InputRejected
 from lkjip_xl.freeform import extract_freeform
 from lkjip_xl.freeform.detect import find_tables
-from lkjip_xl.freeform.words import caption_number
+from lkjip_xl.freeform.words import caption_number, concept
 from lkjip_xl.load import load_file
 from lkjip_xl.settings import Settings
 from pasted import one_sheet, paste, table_lines
@@ -215,3 +215,17 @@ def test_a_code_and_label_column_is_the_label(tmp_path):
     assert detect(path).tables["3.8"].header.keys == {"uraian": 1, "anggaran": 2, "realisasi": 3}
     document = extract_freeform(load_file(path), Settings()).document
     assert [row.level.value for row in document.budget["3.8"].rows] == ["program", "sub_kegiatan"]
+
+
+def test_a_header_takes_the_concept_listed_first_among_its_words_whatever_their_order():
+    """words.CONCEPTS is ordered (concept() reads it through a word index): "Realisasi %" is a percentage,
+    "Realisasi (Rp)" an amount, "SISA ANGGARAN" the difference, "Kode / Uraian" labels."""
+    assert concept("Realisasi %") == concept("% Realisasi") == "persen"
+    assert concept("% Capaian") == "capaian"
+    assert concept("Realisasi (Rp)") == "realisasi"
+    assert concept("Sisa Anggaran") == concept("Anggaran Sisa") == "selisih"
+    assert concept("Kode / Uraian") == concept("Uraian / Kode") == "uraian"
+    assert concept("Jenis Belanja") == "uraian"
+    assert concept("Kode Rekening") == "kode"
+    assert concept("Prosentase Realisai") == "persen"  # misspelt words still count
+    assert concept("Tahun 2024") is None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..snapshot import CellRef, SheetSnapshot, WorkbookSnapshot
 from ..template import layout as L
@@ -49,6 +49,13 @@ _PAGE_LINE = re.compile(
 )
 
 
+def _may_be_page_line(first: str) -> bool:
+    """Whether a row whose first text (stripped) is ``first`` may be a page line: it starts with a letter of
+    _PAGE_LINE's words or a dash (non-ASCII letters are left to the pattern, which ignores case)."""
+    lead = first[:1]
+    return not lead.isascii() or lead in "hHpPlL-"
+
+
 def is_page_line(text: str) -> bool:
     """A page number printed between the pages of a table ("Halaman 41", "Hal. 3 dari 7", "- 12 -"): never data."""
     return bool(_PAGE_LINE.match(text.strip()))
@@ -59,8 +66,16 @@ def is_page_line(text: str) -> bool:
 _TOTAL_WORDS = {"jumlah", "total", "belanja", "keseluruhan", "seluruhnya", "semua", "akhir", "umum", "grand", "rp"}
 
 
+def _starts_with_number(text: str) -> bool:
+    """Whether a text's first word is a number (a code, a row's number, a figure): then it names no total.
+    Asked of every body cell, before its words are looked for."""
+    return text[:1].isdigit() and text[:1].isascii()
+
+
 def is_total_text(text: str) -> bool:
     """ "JUMLAH", "TOTAL", "Jumlah Total", "JUMLAH BELANJA": the row that holds the table's total."""
+    if _starts_with_number(text):
+        return False
     words = tokens(text)
     return bool(words) and words[0] in ("jumlah", "total") and set(words) <= _TOTAL_WORDS
 
@@ -68,10 +83,21 @@ def is_total_text(text: str) -> bool:
 def is_subtotal_text(text: str) -> bool:
     """ "Jumlah Program ...", "Sub Total", "SUBTOTAL", "Jumlah Belanja Operasi": a part's sum inside the table,
     which never ends it."""
+    if _starts_with_number(text):
+        return False
     words = tokens(text)
     if words[:1] == ("subtotal",) or words[:2] == ("sub", "total"):
         return True
     return bool(words) and words[0] in ("jumlah", "total") and not set(words) <= _TOTAL_WORDS and len(words) <= 12
+
+
+# Cached: a table's labels repeat ("Penyediaan ...", "Koordinasi ..."), each asked on every line it is.
+@lru_cache(maxsize=4096)
+def _total_kind(text: str) -> str | None:
+    """ "subtotal" or "total" as is_subtotal_text, then is_total_text, says of a text; else None."""
+    if is_subtotal_text(text):
+        return "subtotal"
+    return "total" if is_total_text(text) else None
 
 
 @dataclass
@@ -118,6 +144,11 @@ class Found:
         return "total" if self.closed else "top total"
 
     @cached_property
+    def header_span(self) -> tuple[int, int]:
+        """The header's first and last column (its columns are read once, when the block is found)."""
+        return self.header.first_col, self.header.last_col
+
+    @cached_property
     def number_cols(self) -> set[int]:
         return self.columns_with(NUMBER_CONCEPTS)
 
@@ -127,12 +158,14 @@ class Found:
 
     def take(self, row: int, cells: Cells) -> str:
         """Whether ``row`` is a body row, the total row, or a note; "total" closes the table."""
-        first, last = self.header.first_col, self.header.last_col
-        inside = [(col, text) for col, text, _ in cells if first <= col <= last]
+        first, last = self.header_span
+        # Asked of every row of a table: most rows lie wholly under the header.
+        inside = cells if cells and first <= cells[0][0] and cells[-1][0] <= last else [
+            cell for cell in cells if first <= cell[0] <= last]
         if not inside:
             self.notes.append(row)
             return "note"
-        if is_page_line(" ".join(text for _, text in inside)):
+        if _may_be_page_line(inside[0][1]) and is_page_line(" ".join([cell[1] for cell in inside])):
             self.page_lines.append(row)
             return "page"
         if is_numbers_row(cells):
@@ -140,24 +173,28 @@ class Found:
             self.repeated_headers.append(row)
             return "header"
         numbers, labels = self.number_cols, self.label_cols
-        if self.kind == "budget":
-            for col, text in inside:
-                if col in numbers:
-                    continue
-                if is_subtotal_text(text):
+        budget = self.kind == "budget"
+        has_number, label_text = False, ""  # the row's first text in a label column
+        for col, text, _ in inside:
+            if not label_text and col in labels:
+                label_text = text
+            if col in numbers:
+                has_number = True
+                continue
+            if budget and not _starts_with_number(text):
+                total = _total_kind(text)
+                if total == "subtotal":
                     self.subtotals.append(row)
                     return "subtotal"
-                if is_total_text(text):
+                if total == "total":
                     return self._total(row, col)
-        if self.kind != "budget" and any(col not in numbers and summary_kind(text) for col, text in inside):
+        if not budget and any(col not in numbers and summary_kind(text) for col, text, _ in inside):
             self.summaries.append(row)  # "Rata-rata capaian" under a performance table: never an indicator
             return "summary"
-        has_number = any(col in numbers for col, _ in inside)
-        label_text = next((text for col, text in inside if col in labels), "")
         if not has_number and (not label_text or tokens(label_text)[:1] in NOTE_STARTS):
             self.notes.append(row)
             return "note"
-        if self.kind != "budget" and not label_text and not {col for col, _ in inside} & self.columns_with({"target", "realisasi"}):
+        if not budget and not label_text and not {col for col, _, _ in inside} & self.columns_with({"target", "realisasi"}):
             self.summaries.append(row)  # capaian figures alone, no label: a mean whose "Rata-rata" is printed outside
             return "summary"
         self.rows.append(row)

@@ -74,7 +74,15 @@ def row_cells(sheet: SheetSnapshot, row: int) -> Cells:
     for col, value in enumerate(values, start=1):
         if value is None:
             continue
-        text, _ = cell_text(value)
+        # Most cells, read as cell_text reads them without a call for each of a sheet's cells: text without markup
+        # (spaced as words.spaced does), a float (a whole one without its ".0").
+        kind = type(value)
+        if kind is str and "<" not in value:
+            text = " ".join(value.split())
+        elif kind is float:
+            text = str(int(value)) if value.is_integer() else str(value)
+        else:
+            text = cell_text(value)[0]
         if text:
             out.append((col, text, value))
     return out
@@ -96,15 +104,22 @@ def is_header_like(cells: Cells) -> bool:
     """Short texts, most of them header words or years, none a figure, at least two: a header row."""
     if len(cells) < 2:
         return False
-    hits = 0
+    # A number that is no year rules a row out wherever it stands (the loop below says so when it meets it):
+    # looked for first, before any cell's words (a budget line's figures follow its codes and label).
+    for _, text, value in cells:
+        if isinstance(value, (int, float)) and year_of(text) is None:
+            return False
+    hits, left = 0, len(cells)
+    needed = max(2, (len(cells) + 1) // 2)  # at least two, and at least half of the cells
     for _, text, value in cells:
         year = year_of(text)
         if len(text) > MAX_HEADER_TEXT or (year is None and isinstance(value, (int, float))):
             return False
         if year or concept(text) or is_unit_word(text):
             hits += 1
-    if hits < 2 or hits * 2 < len(cells):
-        return False
+        left -= 1
+        if hits + left < needed:
+            return False  # the cells left cannot make enough header words
     # "96,67%" has a header word's sign: a row holding figures is a body row (checked last, it costs most).
     return not any(year_of(text) is None and _is_figure(text) for _, text, _ in cells)
 
@@ -113,7 +128,7 @@ def is_numbers_row(cells: Cells) -> bool:
     """The row of column numbers printed under a header: 1, 2, 3, ... (or (1), (2), ...)."""
     if len(cells) < 3:
         return False
-    numbers = integer_cells([text for _, text, _ in cells])
+    numbers = integer_cells(text for _, text, _ in cells)  # read up to the first cell that is no number
     return numbers is not None and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 

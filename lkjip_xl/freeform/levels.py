@@ -342,13 +342,21 @@ def levels_from_words(table: BudgetTable) -> bool:
     give the levels, the highest word the program's place and so on down (a table has three levels), and each
     row keeps its word for the messages. The hierarchy stays one read from text (S002): a parent's sums are
     errors only where one of its own sums holds (checks/budget.py)."""
-    # A line under a figure merged down from the row above (a label printed over several lines) has none of its own.
-    rows = [row for row in table.rows if any(
-        not item.empty and item.parsed.kind is not Kind.MERGED
-        for item in (row.anggaran, row.realisasi, row.selisih, row.persen))]
-    words = [_level_word(row.label.text) for row in rows]
+    rows: list[BudgetRow] = []
+    words: list[str] = []
+    for row in table.rows:
+        # A line under a figure merged down from the row above (a label printed over several lines) has none of
+        # its own.
+        if not any(not item.empty and item.parsed.kind is not Kind.MERGED
+                   for item in (row.anggaran, row.realisasi, row.selisih, row.persen)):
+            continue
+        word = _level_word(row.label.text)
+        if word is None:
+            return False  # a line naming no level: most tables say so on their second line
+        rows.append(row)
+        words.append(word)
     present = [word for word in ("satker", "program", "kegiatan", "sub_kegiatan") if word in words]
-    if not rows or None in words or "satker" not in present or len(present) > len(_LADDER):
+    if not rows or "satker" not in present or len(present) > len(_LADDER):
         return False
     for row in table.rows:
         row.level = None  # a line without figures (the rest of a label printed over several lines) is no level

@@ -35,7 +35,7 @@ from ..model import (
     kind_from_account_code,
 )
 from ..numbers import Quantity, parse
-from ..snapshot import CellRef, a1, quoted_sheet
+from ..snapshot import CellRef, SheetSnapshot, a1, quoted_sheet
 from ..structure import link_budget_rows
 from .detect import Found
 from .headers import HeaderColumn
@@ -415,6 +415,18 @@ def reading_of(found: Found, table_id: str, layout: BudgetLayout | None = None, 
     return reading
 
 
+def _row_values(sheet: SheetSnapshot, rows: list[int], cols: list[int]) -> list[tuple]:
+    """Each row's values in ``cols``, as SheetSnapshot.value gives them, a row at a time (a copy of a 4,500-line
+    SIPD export is compared cell by cell)."""
+    grid = sheet.values
+    out = []
+    for row in rows:
+        line = grid[row - 1] if 0 < row <= len(grid) else []
+        width = len(line)
+        out.append(tuple([line[col - 1] if 0 < col <= width else None for col in cols]))
+    return out
+
+
 # Share of a block's body cells that must equal the checked table's for the block to be a copy of it.
 COPY_SHARE = 0.9
 
@@ -441,8 +453,8 @@ def is_copy(block: Found, table: Found) -> bool:
         return False
     # Rows are matched by their content, not their number: a row inserted in the main sheet after the copy
     # was made shifts every row below it (Sumenep 2024: DPA has one row more than its copies).
-    ours = Counter(tuple(table.sheet.value(row, col) for col, _ in pairs) for row in table.rows)
-    theirs = Counter(tuple(block.sheet.value(row, other) for _, other in pairs) for row in block.rows)
+    ours = Counter(_row_values(table.sheet, table.rows, [col for col, _ in pairs]))
+    theirs = Counter(_row_values(block.sheet, block.rows, [other for _, other in pairs]))
     if not ours or not theirs:
         return False
     same = sum((ours & theirs).values())

@@ -27,6 +27,10 @@ class TableView:
         self.layout = layout
         self.name = found.sheet.name
         self.key_of_col = {index: column.key for index, column in enumerate(layout.columns, start=1)}
+        self._number_cols = {index for index, key in self.key_of_col.items() if key == "no"}
+        self._col_of_key: dict[str, int] = {}
+        for index, key in self.key_of_col.items():
+            self._col_of_key.setdefault(key, index)
         self.body = list(found.rows)
         if found.total_row is not None:
             self.body.append(found.total_row)
@@ -38,6 +42,10 @@ class TableView:
         # whole row at its first question: the reader asks five to ten questions of every cell.
         self._rows: dict[int, list[tuple[int, int] | None]] = {}
         self._merges: dict[tuple[int, int], tuple[int, int]] | None = None
+        # On a sheet without merges most columns sit at the same free-form column on every row: those
+        # (template column, free-form column) pairs, and the columns a row's cells decide (_in_span).
+        self._fixed: list[tuple[int, int]] | None = None
+        self._spanned: list[int] = []
 
     def row_of(self, row: int) -> int | None:
         """The free-form row shown as template row ``row``."""
@@ -50,12 +58,39 @@ class TableView:
     def _where(self, row: int, col: int) -> tuple[int, int] | None:
         cells = self._rows.get(row)
         if cells is None:
-            source = self.row_of(row)
-            cells = self._rows[row] = [None] * (self.width + 1)
-            if source is not None:
-                for index in range(1, self.width + 1):
-                    cells[index] = self._locate(source, index)
+            cells = self._row_cells(row)
         return cells[col] if 0 < col <= self.width else None
+
+    def _row_cells(self, row: int) -> list[tuple[int, int] | None]:
+        cells = self._rows[row] = [None] * (self.width + 1)
+        source = self.row_of(row)
+        if source is None:
+            return cells
+        if self._fixed is None and not self.sheet.merged:
+            self._fixed = self._fixed_columns()
+        if self._fixed is None or source == self.found.total_row:
+            for index in range(1, self.width + 1):
+                cells[index] = self._locate(source, index)
+            return cells
+        for index, column in self._fixed:
+            cells[index] = (source, column)
+        for index in self._spanned:
+            cells[index] = self._locate(source, index)
+        return cells
+
+    def _fixed_columns(self) -> list[tuple[int, int]]:
+        """What ``_locate`` answers on every body row of a sheet without merges, where it needs no cell."""
+        fixed = []
+        for index in range(1, self.width + 1):
+            key = self.key_of_col.get(index)
+            column = self.found.header.keys.get(key) if key is not None else None
+            if column is None:
+                continue
+            if self.found.text_spans.get(key):
+                self._spanned.append(index)
+            else:
+                fixed.append((index, column))
+        return fixed
 
     def _locate(self, source: int, col: int) -> tuple[int, int] | None:
         """The free-form cell of template column ``col`` on free-form row ``source``."""
@@ -112,7 +147,13 @@ class TableView:
         where = self._where(row, col)
         if where is None:
             return None
-        return self._shown(self.sheet.value(*where), col)
+        raw = self._raw(where)
+        return (raw or None) if type(raw) is str and "<" not in raw and col not in self._number_cols else self._shown(raw, col)
+
+    def _raw(self, where: tuple[int, int]) -> Any:
+        """The value of a free-form cell of the table (SheetSnapshot.value: its row is on the sheet)."""
+        line = self.sheet.values[where[0] - 1]
+        return line[where[1] - 1] if where[1] <= len(line) else None
 
     def _shown(self, value: Any, col: int) -> Any:
         if isinstance(value, str):
@@ -123,32 +164,46 @@ class TableView:
         return value
 
     def figure(self, row: int, col: int, merged: bool) -> tuple[CellRef | None, tuple[int, int] | None, Any, str | None, str | None]:
-        """See SheetSnapshot.figure: the free-form cell found once for all five answers."""
-        where = self._where(row, col)
+        """See SheetSnapshot.figure: the free-form cell found once for all five answers. Asked of every figure
+        (100,000 on a 20,000-line table): the sheet's layers are read here, not through a call each."""
+        cells = self._rows.get(row)
+        if cells is None:
+            cells = self._row_cells(row)
+        where = cells[col] if 0 < col <= self.width else None
         if where is None:
             return None, None, self.value(row, col), None, None
         sheet = self.sheet
-        anchor = sheet.merge_anchor(*where) if merged else None
+        anchor = sheet.merge_anchor(*where) if merged and sheet.merged else None
         if anchor is not None:
             return sheet.ref(*where), anchor, None, None, None
-        return sheet.ref(*where), None, self._shown(sheet.value(*where), col), sheet.number_format(*where), sheet.formula(*where)
+        line = sheet.values[where[0] - 1]  # as _raw reads it, here without a call
+        raw = line[where[1] - 1] if where[1] <= len(line) else None
+        # Text outside the No column without markup is shown as it is (see _shown), asked here without a call.
+        shown = (raw or None) if type(raw) is str and "<" not in raw and col not in self._number_cols else self._shown(raw, col)
+        # The formula as stored (Formulas.stored): model.Field works a deferred one out when a rule reads it.
+        return CellRef(sheet.name, *where), None, shown, sheet.number_formats.get(where), dict.get(sheet.formulas, where)
 
     def label(self, row: int, col: int) -> tuple[CellRef | None, Any, bool]:
         """See SheetSnapshot.label."""
-        where = self._where(row, col)
+        cells = self._rows.get(row)
+        if cells is None:
+            cells = self._row_cells(row)
+        where = cells[col] if 0 < col <= self.width else None
         if where is None:
             return None, self.value(row, col), False
         sheet = self.sheet
-        raw = sheet.value(*where)
+        raw = self._raw(where)
+        if type(raw) is str and "<" not in raw and col not in self._number_cols:
+            return CellRef(sheet.name, *where), raw or None, where in sheet.bold  # the common label (see figure)
         # Markup says bold only in a text with a tag in it ("<b>JUMLAH</b>"): the others need no reading.
         markup = raw is not None and type(raw) is not float and "<" in (raw if type(raw) is str else str(raw))
-        return sheet.ref(*where), self._shown(raw, col), where in sheet.bold or (markup and cell_text(raw)[1])
+        return CellRef(sheet.name, *where), self._shown(raw, col), where in sheet.bold or (markup and cell_text(raw)[1])
 
     def printed(self, row: int, key: str) -> str:
         """A cell of the table as typed ("1)" where ``value`` gives 1), "" when there is none."""
-        col = next((col for col, name in self.key_of_col.items() if name == key), None)
+        col = self._col_of_key.get(key)
         where = self._where(row, col) if col is not None else None
-        value = self.sheet.value(*where) if where else None
+        value = self._raw(where) if where else None
         return value.strip() if isinstance(value, str) else ""
 
     def formula(self, row: int, col: int) -> str | None:
@@ -156,6 +211,8 @@ class TableView:
         return self.sheet.formula(*where) if where else None
 
     def has_formula(self, row: int, col: int) -> bool:
+        if not self.sheet.formulas:
+            return False  # pasted tables mostly hold none: asked of every cell of every row
         where = self._where(row, col)
         return self.sheet.has_formula(*where) if where else False
 

@@ -9,29 +9,35 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Any
 
 # HTML left in text copied from a web viewer of the report: <b> marks bold, line breaks become spaces.
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)[^>]*>")
 _BOLD_TAGS = ("b", "strong")
 _BREAK_TAGS = ("br", "p", "li", "div", "td", "th")
-_SPACES = re.compile(r"\s+")
 
 
 def cell_text(value: Any) -> tuple[str, bool]:
     """A cell's text as printed, and whether markup in it said bold ("<b>JUMLAH</b>")."""
     if value is None:
         return "", False
+    if type(value) is str:
+        return (spaced(value), False) if "<" not in value else _text_of(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value)), False
-    if type(value) is str:
-        return _text_of(value)
     return _text_of(str(value))
 
 
-# Cached: detection asks for the same cells' text many times, and an export repeats its texts (codes, "0,00",
-# the same rows on several sheets). Bounded: on a wordy table of 20,000 distinct lines a cache of all of them
-# cost 27 MB for no time won (issue 13's memory goal).
+def spaced(text: str) -> str:
+    """A text without markup, its runs of white space (NBSP too) one space, none at either end. str.split
+    knows white space as re's \\s does, at a fraction of a substitution's cost (every cell of a sheet)."""
+    return " ".join(text.split())
+
+
+# Cached: markup is rare, and a text that has it is asked for again (its bold flag, its words).
+# Bounded: on a wordy table of 20,000 distinct lines a cache of all of them cost 27 MB for no time won
+# (issue 13's memory goal).
 @lru_cache(maxsize=4096)
 def _text_of(text: str) -> tuple[str, bool]:
     bold = False
@@ -45,7 +51,7 @@ def _text_of(text: str) -> tuple[str, bool]:
             return " " if name in _BREAK_TAGS else ""
 
         text = _TAG.sub(replace, text)
-    return _SPACES.sub(" ", text).strip(), bold
+    return spaced(text), bold
 
 
 _WORD = re.compile(r"%|[0-9a-z]+")
@@ -89,6 +95,18 @@ CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _VOCABULARY = sorted({word for _, words in CONCEPTS for word in words if len(word) >= 5})
 
 
+def _first_concepts() -> dict[str, int]:
+    """Each header word's first concept in that order: a text's concept is the one of its words' that comes first."""
+    first: dict[str, int] = {}
+    for rank, (_, words) in enumerate(CONCEPTS):
+        for word in words:
+            first.setdefault(word, rank)
+    return first
+
+
+_FIRST_CONCEPT = _first_concepts()
+
+
 @lru_cache(maxsize=4096)
 def _spelled(word: str) -> str:
     """The vocabulary word a misspelt header word stands for ("realisai" -> "realisasi"), else itself."""
@@ -109,10 +127,8 @@ def concept(text: str) -> str | None:
     # stays a percentage).
     if words[0] in ("target", "realisasi") and "capaian" in words and not {"%", "persen", "persentase"} & set(words):
         return words[0]
-    for name, spellings in CONCEPTS:
-        if any(word in spellings for word in words):
-            return name
-    return None
+    ranks = [_FIRST_CONCEPT[word] for word in words if word in _FIRST_CONCEPT]
+    return CONCEPTS[min(ranks)][0] if ranks else None
 
 
 
@@ -238,7 +254,7 @@ def numbering_rank(text: str) -> int:
 _COLUMN_NUMBER_CELL = re.compile(r"\(?-?(\d{1,2})\)?(?:\s*=\s*[\d\s()+\-–x×X*/:.,%]+)?")
 
 
-def integer_cells(values: list[str]) -> list[int] | None:
+def integer_cells(values: Iterable[str]) -> list[int] | None:
     """The integers of a row of column numbers ("1 2 3 4", "(1) (2) (3)", "6 = 4 - 5", "(7)=(5)/(4)x100"),
     else None."""
     numbers = []
