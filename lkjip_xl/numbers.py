@@ -214,10 +214,18 @@ def _parse_number(value: float | int, quantity: Quantity, number_format: str | N
 # Excel keeps and shows 15 significant digits: a float's 16th and 17th (0.9634999999999999 for what the
 # cell shows as 96,35%, 1234567.0000000002 from a sum) are noise of binary arithmetic, never printed.
 EXCEL_DIGITS = 15
+_FIFTEEN_DIGITS = Context(prec=EXCEL_DIGITS, rounding="ROUND_HALF_UP")
 
 
 def excel_decimal(value: float | int) -> Decimal:
     """The number Excel holds for ``value``: its shortest decimal text cut to 15 significant digits."""
+    if isinstance(value, float) and math.isfinite(value):
+        # Asked for every percent cell and every rounding: the digits counted on the text, the cut made by a
+        # 15-digit context in one step (the same Decimal, representation included, as the general way below).
+        text = repr(value)
+        if len(text.partition("e")[0].replace("-", "").replace(".", "").lstrip("0")) <= EXCEL_DIGITS:
+            return Decimal(text)
+        return _FIFTEEN_DIGITS.create_decimal(text).normalize(_EXACT)
     exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not exact.is_finite() or not exact:
         return exact

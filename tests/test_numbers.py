@@ -374,3 +374,38 @@ def test_the_quick_comparisons_give_what_decimal_rounding_gives():
             sen_apart = abs(round_half_up(a, 2) - round_half_up(b, 2)) * 100
             expected = a == b or (abs(a - b) <= tolerance + 1 and sen_apart <= round_half_up(tolerance, 2) * 100)
             assert money_equal(a, b, tolerance) == expected, (a, b, tolerance)
+
+
+def _excel_decimal_by_quantize(value: float) -> "Decimal":
+    """The general way excel_decimal takes for an int, written out for floats: the reference its quick way
+    for floats must equal, representation included."""
+    from decimal import Context, Decimal
+
+    exact = Decimal(repr(value))
+    if not exact.is_finite() or not exact:
+        return exact
+    places = 15 - (exact.adjusted() + 1)
+    if -exact.as_tuple().exponent <= places:
+        return exact
+    whole = Context(prec=400)
+    return exact.quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP", context=whole).normalize(whole)
+
+
+def test_excel_decimal_cuts_floats_to_15_digits_exactly_as_quantizing_does():
+    import random
+
+    from lkjip_xl.numbers import excel_decimal
+
+    rng = random.Random(13)
+    values = [0.0, -0.0, 1.0, -1.0, 0.1, 1e-5, 123456789.0, 2.0**53, 1e22, 9.999999999999999, 99.99999999999999]
+    for _ in range(30_000):
+        exponent = rng.randint(-12, 16)
+        values.append(rng.uniform(-1, 1) * 10.0**exponent)  # 16 to 17 digits: cut
+        values.append(round(rng.uniform(0, 1), rng.randint(0, 8)) * 10.0**exponent)  # few digits: kept
+        # a 16th digit of 5: the half the cut rounds up, with binary noise either side
+        half = float(f"{rng.randint(10**14, 10**15 - 1)}5e{rng.randint(-20, 5)}")
+        values += [half, -half, half * (1 + 2**-52), half * (1 - 2**-52)]
+        values.append(rng.randint(1, 10**9) / rng.randint(1, 10**7))  # a percentage's division
+    for value in values:
+        quick, reference = excel_decimal(value), _excel_decimal_by_quantize(value)
+        assert quick == reference and quick.as_tuple() == reference.as_tuple(), (value, quick, reference)
