@@ -962,7 +962,6 @@ class _Checker:
                 self._parent_sums(row, self.values[id(row)], memo)
         has_selisih, values_of, fields_of = self.has_selisih, self.values, self.fields
         budgets, spent_sums = memo["anggaran"], memo["realisasi"]  # filled by _expect_all
-        tolerance = self.settings.tolerance_money
         for row in self.all_rows:
             row_id = id(row)
             values = values_of[row_id]
@@ -975,11 +974,7 @@ class _Checker:
             self._persen(row, values, fields[3], truth, follows)
             if follows:
                 self._name_follows(row, follows)
-            a, r = values.anggaran, values.realisasi
-            if (a is not None and a < 0) or (r is not None and r < 0) or (
-                a is not None and r is not None and ((a == 0 and r) or (a > 0 and r > a + tolerance))
-            ):
-                self._budget_limits(row, values)  # only where it finds something
+            self._budget_limits(row, values)
         self._describe_follows()
         if self.lane is None:
             self._numbering()
@@ -1207,7 +1202,7 @@ class _Checker:
             if not self.has_selisih:
                 s = None
             if s is not None:
-                difference = r - a if self.meaning == LEBIH else a - r  # _difference (a and r are known here)
+                difference = self._difference(a, r)
                 if s == difference or money_equal(s, difference, tolerance):
                     continue  # a selisih that fits its row: no other input its selisih could point at
             persen_item = self._field(row, "persen")
