@@ -586,14 +586,13 @@ def _table_scale(item: _Figures) -> IkmScale | None:
 def _leaf_sum(table, key: str) -> float | None:
     """The sum of a budget table's lowest rows (what its JUMLAH should be), None when one is unreadable."""
     values = []
-    empty, unverifiable = Kind.EMPTY, Kind.UNVERIFIABLE
     for row in table.rows:
         if row.children or row.level is None:
             continue
-        parsed = getattr(row, key).parsed
-        if parsed.kind is empty:
+        item = getattr(row, key)
+        if item.empty:
             continue
-        value = None if parsed.kind is unverifiable else parsed.value  # _printed
+        value = _printed(item)
         if value is None:
             return None
         values.append(value)
