@@ -181,6 +181,11 @@ def _parse(value: object, quantity: Quantity, number_format: str | None) -> Pars
 
 
 def _decimals_of(number: Decimal) -> int:
+    """How many decimals ``number`` has once its trailing zeros are dropped (0 for a whole number)."""
+    text = str(number)  # asked for every percent cell: read off the text when it has no exponent
+    if "E" not in text:
+        point = text.find(".")
+        return 0 if point < 0 else len(text.rstrip("0")) - point - 1
     exponent = number.normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 

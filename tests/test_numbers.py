@@ -409,3 +409,22 @@ def test_excel_decimal_cuts_floats_to_15_digits_exactly_as_quantizing_does():
     for value in values:
         quick, reference = excel_decimal(value), _excel_decimal_by_quantize(value)
         assert quick == reference and quick.as_tuple() == reference.as_tuple(), (value, quick, reference)
+
+
+def test_decimals_of_a_decimal_read_off_its_text_as_normalizing_gives_them():
+    import random
+    from decimal import Decimal
+
+    from lkjip_xl.numbers import _decimals_of
+
+    rng = random.Random(5)
+    texts = ["0", "0.000", "-0.50", "12.0", "100", "1E+2", "1.5E-7", "-2.500E-9", "NaN", "Infinity", "-Infinity"]
+    for _ in range(20_000):
+        digits = str(rng.randint(0, 10**rng.randint(1, 17)))
+        point = rng.randint(0, len(digits))
+        texts.append(("-" if rng.random() < 0.3 else "") + digits[:point] + "." + digits[point:] + "0" * rng.randint(0, 3))
+        texts.append(f"{digits}E{rng.randint(-12, 12)}")
+    for text in texts:
+        number = Decimal(text)
+        exponent = number.normalize().as_tuple().exponent
+        assert _decimals_of(number) == (max(0, -exponent) if isinstance(exponent, int) else 0), text
