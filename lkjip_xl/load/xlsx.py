@@ -546,8 +546,8 @@ def _scan_bytes(data: bytes, styles: StyleTable, limits: Limits) -> SheetExtras 
     extras = SheetExtras()
     extent = 0
     if filled:
-        all_letters, all_digits = zip(*filled)
-        extent = max(map(int, set(all_digits))) * max(map(column, set(all_letters)))
+        rows, columns_used = {digits for _, digits in filled}, {letters for letters, _ in filled}
+        extent = max(map(int, rows)) * max(map(column, columns_used))
     # Mostly empty: a few cells far out beyond the others would make calamine fill the grid in between.
     sparse = extent > max(SPARSE_FLOOR, SPARSE_RATIO * count)
     claimed = _claimed_extent(data) > max(extent, limits.sheet_cells)  # a <dimension> tag that lies
