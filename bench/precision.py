@@ -356,24 +356,35 @@ def _document_cells(snapshot: Any) -> int:
     return len(cells)
 
 
+def _timed(outcome: Outcome, check):
+    """``check()``'s result, its time kept on ``outcome``; None when the file was refused (the reason kept)."""
+    from lkjip_xl.errors import InputRejected
+
+    started = time.perf_counter()
+    try:
+        return check()
+    except InputRejected as rejection:
+        outcome.refused = rejection.reason
+        return None
+    finally:
+        outcome.seconds = time.perf_counter() - started
+
+
 def run_report(case: Case, path: Path) -> Outcome:
     """A report document through check_document, as the CLI checks it. The document is read once: the
     PDF's reading takes seconds, and both the check and the count of checked cells need it."""
 
     from lkjip_xl.document import check as document_check
-    from lkjip_xl.errors import InputRejected
+
+    def check():
+        snapshot = document_check.load_document(path)
+        return document_check.check_document(path, snapshot=snapshot), _document_cells(snapshot)
 
     outcome = Outcome(case)
-    started = time.perf_counter()
-    try:
-        snapshot = document_check.load_document(path)
-        cells = _document_cells(snapshot)
-        report = document_check.check_document(path, snapshot=snapshot)
-    except InputRejected as rejection:
-        outcome.refused = rejection.reason
-        outcome.seconds = time.perf_counter() - started
+    done = _timed(outcome, check)
+    if done is None:
         return outcome
-    outcome.seconds = time.perf_counter() - started
+    report, cells = done
     outcome.findings = [Seen(f.ref.sheet if f.ref else None, f.ref.a1 if f.ref else None, f.code, f.severity.value,
                              f.message(), f.reported,
                              report_place(f.place.page, f.place.table_number) if f.place else "(no page)",
@@ -385,7 +396,6 @@ def run_report(case: Case, path: Path) -> Outcome:
 
 def run(case: Case, scratch: Path) -> Outcome:
     """The real validate pipeline on one case (check_snapshot, as the CLI runs it), and the cells it read."""
-    from lkjip_xl.errors import InputRejected
     from lkjip_xl.load import load_file
     from lkjip_xl.reconcile import load_exports
     from lkjip_xl.validate import check_snapshot, read_document
@@ -393,16 +403,16 @@ def run(case: Case, scratch: Path) -> Outcome:
     path = case.make(scratch)
     if case.corpus == "reports":
         return run_report(case, path)
-    outcome = Outcome(case)
-    started = time.perf_counter()
-    try:
+
+    def check():
         snapshot = load_file(path)
-        report = check_snapshot(snapshot, exports=load_exports(list(case.exports)) if case.exports else None)
-    except InputRejected as rejection:
-        outcome.refused = rejection.reason
-        outcome.seconds = time.perf_counter() - started
+        return check_snapshot(snapshot, exports=load_exports(list(case.exports)) if case.exports else None), snapshot
+
+    outcome = Outcome(case)
+    done = _timed(outcome, check)
+    if done is None:
         return outcome
-    outcome.seconds = time.perf_counter() - started
+    report, snapshot = done
     outcome.findings = [Seen(f.ref.sheet if f.ref else None, f.ref.a1 if f.ref else None, f.code, f.severity.value,
                              f.message()) for f in report.sorted()]
     outcome.checked_cells = _figure_cells(read_document(snapshot)[0])
