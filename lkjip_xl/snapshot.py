@@ -60,7 +60,8 @@ class CellRef:
 class Formulas(dict):
     """Formula text by position. A loader may store a deferred text instead (an object with ``text()``, e.g.
     one cell of a filled-down shared formula): it is worked out when read. Cells nobody reads (hidden helper
-    columns, cells outside the tables: a third of a 20,000-line template's) never pay for it."""
+    columns, cells outside the tables: a third of a 20,000-line template's) never pay for it. ``dict.get(formulas,
+    pos)`` gives the formula as stored, deferred or not, for a reader that keeps it unread (``model.Field``)."""
 
     def _text(self, key: Pos, value: Any) -> Any:
         if value is None or isinstance(value, str):
@@ -75,11 +76,6 @@ class Formulas(dict):
     def get(self, key: Pos, default: Any = None) -> Any:
         value = dict.get(self, key)
         return default if value is None else self._text(key, value)
-
-    def stored(self, key: Pos) -> Any:
-        """The formula as stored: its text, a deferred text (see the class), or None; for a reader that keeps
-        it unread until somebody asks (``model.Field.formula``)."""
-        return dict.get(self, key)
 
     def items(self):  # type: ignore[override]
         return [(key, self[key]) for key in list(dict.keys(self))]
@@ -175,8 +171,8 @@ class SheetSnapshot:
     def figure(self, row: int, col: int, merged: bool) -> tuple[CellRef, Pos | None, Any, str | None, str | None]:
         """What the template reader asks of every figure's cell, in one call (a 20,000-line table has 100,000):
         its reference; when ``merged``, the first cell of a merge covering it (then nothing else); else None
-        and its value, number format and formula (as stored: possibly deferred, see ``Formulas.stored``).
-        ``value``, ``merge_anchor`` and ``Formulas.stored`` written out inline: this is the reader's hot path."""
+        and its value, number format and formula (as stored: possibly deferred, see ``Formulas``).
+        ``value`` and ``merge_anchor`` written out inline: this is the reader's hot path."""
         position = (row, col)
         if merged and self.merged:
             anchors = self._anchors

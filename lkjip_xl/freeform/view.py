@@ -180,7 +180,7 @@ class TableView:
         raw = line[where[1] - 1] if where[1] <= len(line) else None
         # Text outside the No column without markup is shown as it is (see _shown), asked here without a call.
         shown = (raw or None) if type(raw) is str and "<" not in raw and col not in self._number_cols else self._shown(raw, col)
-        # The formula as stored (Formulas.stored): model.Field works a deferred one out when a rule reads it.
+        # The formula as stored (see snapshot.Formulas): model.Field works a deferred one out when a rule reads it.
         return CellRef(sheet.name, *where), None, shown, sheet.number_formats.get(where), dict.get(sheet.formulas, where)
 
     def label(self, row: int, col: int) -> tuple[CellRef | None, Any, bool]:
